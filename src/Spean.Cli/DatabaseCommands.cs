@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spean.Core.Backup;
+using Spean.Core.Data;
+using Spean.Core.Taxonomies;
+
+namespace Spean.Cli;
+
+internal static class DatabaseCommands
+{
+    public static Command Migrate()
+    {
+        var noReference = new Option<bool>("--no-reference-data") { Description = "Only create or update the schema." };
+        var command = new Command("migrate", "Creates or updates the database schema and loads the shipped reference data if it is missing.") { noReference };
+        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        {
+            await WithProgressAsync("Migrating", progress =>
+                services.GetRequiredService<DatabaseMigrator>().MigrateAsync(!parse.GetValue(noReference), progress));
+            AnsiConsole.MarkupLine("[green]The database is up to date.[/]");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Import()
+    {
+        var directory = new Option<string?>("--dir") { Description = "Folder with the reference CSV files (default: the shipped data/reference)." };
+        var reference = new Command("reference", "Loads or refreshes countries, organisations, treaties, the gazetteer and the SDGs. Running it twice changes nothing.") { directory };
+        reference.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
+            IReadOnlyList<ImportSummary> summaries = [];
+            await WithProgressAsync("Importing", async progress =>
+                summaries = await services.GetRequiredService<ReferenceDataImporter>()
+                    .ImportAllAsync(parse.GetValue(directory) ?? ReferenceDataImporter.ShippedDataDirectory, progress));
+            var table = new Table().AddColumns("Dataset", "Created", "Updated", "Unchanged");
+            foreach (var s in summaries) table.AddRow(s.Dataset, $"{s.Created}", $"{s.Updated}", $"{s.Unchanged}");
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return new Command("import", "Imports data into Spean.") { reference };
+    }
+
+    public static Command Backup()
+    {
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The backup file to write.", Required = true };
+        var command = new Command("backup", "Writes every row of the database to a portable file that restores into SQLite or PostgreSQL.") { output };
+        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        {
+            var file = parse.GetValue(output)!;
+            BackupManifest? manifest = null;
+            await using (var stream = file.Create())
+                await WithProgressAsync("Backing up", async progress =>
+                    manifest = await services.GetRequiredService<BackupArchive>().WriteAsync(stream, progress));
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Wrote {manifest!.Rows.Values.Sum()} rows to {file.FullName}.[/]");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Restore()
+    {
+        var input = new Option<FileInfo>("--input", "-i") { Description = "The backup file to read.", Required = true };
+        var yes = new Option<bool>("--yes") { Description = "Replace the database's rows without asking." };
+        var command = new Command("restore", "Replaces every row of the database with the rows of a backup.") { input, yes };
+        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        {
+            var file = parse.GetValue(input)!;
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"spean: no backup file at {file.FullName}.");
+                return 1;
+            }
+            if (!parse.GetValue(yes) && !AnsiConsole.Confirm("This replaces every row in the database. Continue?", defaultValue: false))
+                return 1;
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
+            BackupManifest? manifest = null;
+            await using (var stream = file.OpenRead())
+                await WithProgressAsync("Restoring", async progress =>
+                    manifest = await services.GetRequiredService<BackupArchive>().RestoreAsync(stream, progress));
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Restored {manifest!.Rows.Values.Sum()} rows from {file.Name}.[/]");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Task WithProgressAsync(string title, Func<IProgress<ImportProgress>, Task> work) =>
+        AnsiConsole.Progress().AutoClear(false).StartAsync(async context =>
+        {
+            var task = context.AddTask(title);
+            await work(new Progress<ImportProgress>(p =>
+            {
+                task.Description = $"{title}: {p.Step}";
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Done;
+            }));
+            task.Value = task.MaxValue;
+        });
+}

@@ -1,0 +1,3 @@
+using Spean.Cli;
+
+return await SpeanCommands.Build().Parse(args).InvokeAsync();

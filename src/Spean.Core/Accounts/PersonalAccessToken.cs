@@ -1,0 +1,14 @@
+namespace Spean.Core.Accounts;
+
+/// <summary>A token for scripts; only its SHA-256 hash is stored, the secret is shown once.</summary>
+public sealed class PersonalAccessToken
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required Guid UserId { get; init; }
+    public required string Name { get; set; }
+    public required string TokenHash { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? ExpiresAt { get; init; }
+    public DateTime? LastUsedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Data;
+
+namespace Spean.Core.Accounts;
+
+public sealed record NewUser(string Email, string DisplayName, Role Role, Guid? OrganisationId, string? Password);
+
+public sealed record AccountResult(SpeanUser? User, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>Creating accounts and organisations: one path for the setup page, the admin pages, the API and the CLI.</summary>
+public sealed class UserAccounts(SpeanDbContext db, UserManager<SpeanUser> users, TimeProvider clock)
+{
+    public Task<bool> AnyUserExistsAsync(CancellationToken cancellationToken = default) =>
+        db.Users.AnyAsync(cancellationToken);
+
+    public async Task<AccountResult> CreateUserAsync(NewUser request)
+    {
+        if (request.OrganisationId is { } orgId && !await db.Organisations.AnyAsync(o => o.Id == orgId))
+            return Fail("The organisation does not exist.");
+        var user = new SpeanUser
+        {
+            UserName = request.Email.Trim(),
+            Email = request.Email.Trim(),
+            DisplayName = request.DisplayName.Trim(),
+            Role = request.Role,
+            OrganisationId = request.OrganisationId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
+        return result.Succeeded ? new AccountResult(user, []) : new AccountResult(null, result.Errors.Select(e => e.Description).ToList());
+    }
+
+    /// <summary>Creates an administrator and, when named, the organisation it belongs to.</summary>
+    public async Task<AccountResult> CreateAdministratorAsync(string email, string displayName, string password, string? organisationName)
+    {
+        Guid? organisationId = null;
+        if (!string.IsNullOrWhiteSpace(organisationName))
+            organisationId = (await FindOrCreateOrganisationAsync(organisationName)).Id;
+        return await CreateUserAsync(new NewUser(email, displayName, Role.Administrator, organisationId, password));
+    }
+
+    public async Task<Organisation> FindOrCreateOrganisationAsync(string name, string? nameKm = null)
+    {
+        var trimmed = name.Trim();
+        var existing = await db.Organisations.FirstOrDefaultAsync(o => o.Name == trimmed);
+        if (existing is not null) return existing;
+        var organisation = new Organisation { Name = trimmed, NameKm = nameKm?.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation;
+    }
+
+    private static AccountResult Fail(string error) => new(null, [error]);
+}

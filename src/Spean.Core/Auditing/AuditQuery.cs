@@ -1,0 +1,61 @@
+using System.Globalization;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Data;
+
+namespace Spean.Core.Auditing;
+
+/// <summary>The audit filters, shared by the admin page, the API and the CSV export.</summary>
+public sealed record AuditFilter(
+    AuditAction? Action = null, string? User = null, string? EntityType = null,
+    DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
+
+public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
+
+public sealed class AuditQuery(SpeanDbContext db)
+{
+    public async Task<AuditResults> FindAsync(AuditFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = Apply(filter);
+        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize, 1, 500);
+        var total = await query.CountAsync(cancellationToken);
+        var entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new AuditResults(entries, total, page, size);
+    }
+
+    /// <summary>Streams every matching entry, oldest first, so the export holds all rows without loading them at once.</summary>
+    public async Task WriteCsvAsync(AuditFilter filter, TextWriter output, CancellationToken cancellationToken = default)
+    {
+        await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
+        foreach (var header in new[] { "at", "action", "user", "user_id", "entity_type", "entity_id", "changes", "detail", "ip_address" })
+            csv.WriteField(header);
+        await csv.NextRecordAsync();
+        await foreach (var e in Apply(filter).OrderBy(e => e.At).ThenBy(e => e.Id).AsNoTracking().AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+        {
+            csv.WriteField(e.At.ToString("O", CultureInfo.InvariantCulture));
+            csv.WriteField(e.Action.ToString());
+            csv.WriteField(e.UserName);
+            csv.WriteField(e.UserId?.ToString());
+            csv.WriteField(e.EntityType);
+            csv.WriteField(e.EntityId);
+            csv.WriteField(e.Changes);
+            csv.WriteField(e.Detail);
+            csv.WriteField(e.IpAddress);
+            await csv.NextRecordAsync();
+        }
+    }
+
+    private IQueryable<AuditEntry> Apply(AuditFilter filter)
+    {
+        var query = db.AuditEntries.AsQueryable();
+        if (filter.Action is { } action) query = query.Where(e => e.Action == action);
+        if (!string.IsNullOrWhiteSpace(filter.User)) query = query.Where(e => e.UserName != null && e.UserName.Contains(filter.User));
+        if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(e => e.EntityType == filter.EntityType);
+        if (filter.From is { } from) query = query.Where(e => e.At >= from);
+        if (filter.To is { } to) query = query.Where(e => e.At < to);
+        return query;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
+using Spean.Core.Auditing;
+using Spean.Core.Taxonomies;
+
+namespace Spean.Core.Data;
+
+public static class DatabaseRegistration
+{
+    public const string SqliteMigrations = "Spean.Migrations.Sqlite";
+    public const string PostgreSqlMigrations = "Spean.Migrations.PostgreSql";
+
+    /// <summary>Registers the database, the audit trail and the reference-data loader for the web app and the CLI alike.</summary>
+    public static IServiceCollection AddSpeanCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Spean").Get<SpeanOptions>() ?? new SpeanOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Spean");
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<ReferenceDataImporter>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<Gazetteer>();
+        services.AddScoped<CountryDirectory>();
+        services.AddScoped<AuditQuery>();
+        services.AddScoped<Backup.BackupArchive>();
+        services.AddSpeanIdentityCore();
+        services.AddDbContext<SpeanDbContext>((provider, db) =>
+        {
+            Configure(db, options);
+            db.AddInterceptors(new AuditInterceptor(
+                provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>()));
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, SpeanOptions options)
+    {
+        switch (options.DatabaseProvider)
+        {
+            case DatabaseProvider.PostgreSql:
+                db.UseNpgsql(
+                    options.ConnectionString ?? throw new InvalidOperationException(
+                        "Spean:DatabaseProvider is PostgreSql but no connection string is set (ConnectionStrings:Spean)."),
+                    npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
+                break;
+            default:
+                Directory.CreateDirectory(options.DataDirectory);
+                db.UseSqlite(options.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                break;
+        }
+    }
+}

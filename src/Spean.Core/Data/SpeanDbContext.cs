@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Spean.Core.Accounts;
+using Spean.Core.Auditing;
+using Spean.Core.Taxonomies;
+
+namespace Spean.Core.Data;
+
+public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
+    : IdentityUserContext<SpeanUser, Guid>(options)
+{
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<IntergovernmentalOrganisation> IntergovernmentalOrganisations => Set<IntergovernmentalOrganisation>();
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+    public DbSet<TreatyMembership> TreatyMemberships => Set<TreatyMembership>();
+    public DbSet<AdminUnit> AdminUnits => Set<AdminUnit>();
+    public DbSet<SdgItem> SdgItems => Set<SdgItem>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<NetworkSettings> NetworkSettings => Set<NetworkSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SpeanDbContext).Assembly);
+        AccountsConfiguration.ConfigureIdentity(builder);
+    }
+
+    /// <summary>SQLite hands back DateTime without a kind; PostgreSQL's timestamptz insists on UTC.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Data;
+
+namespace Spean.Core.Taxonomies;
+
+/// <summary>Drill-down and search over Cambodia's administrative units.</summary>
+public sealed class Gazetteer(SpeanDbContext db)
+{
+    private static readonly StringComparer KhmerOrder = StringComparer.Create(CultureInfo.GetCultureInfo("km"), ignoreCase: false);
+
+    public Task<AdminUnit?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
+
+    /// <summary>The provinces when <paramref name="parentCode"/> is null, otherwise the units directly below it, in NCDD code order.</summary>
+    public Task<List<AdminUnit>> ChildrenAsync(string? parentCode, CancellationToken cancellationToken = default) =>
+        db.AdminUnits.AsNoTracking()
+            .Where(u => parentCode == null ? u.Level == AdminLevel.Province : u.ParentCode == parentCode)
+            .OrderBy(u => u.Code)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>The unit and its ancestors from the province down.</summary>
+    public async Task<List<AdminUnit>> PathAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var codes = Enumerable.Range(1, code.Length / 2).Select(n => code[..(n * 2)]).ToList();
+        return await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).OrderBy(u => u.Code).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Units whose Khmer or Latin name contains the text, larger units first.</summary>
+    public async Task<List<AdminUnit>> SearchAsync(string text, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        var term = text.Replace("\u200B", "", StringComparison.Ordinal).Trim();
+        if (term.Length == 0) return [];
+        var lower = term.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // runs as SQL lower() in the database, the same on both providers
+        var matches = await db.AdminUnits.AsNoTracking()
+            .Where(u => u.NameKm.Contains(term) || u.NameLatin.ToLower().Contains(lower))
+#pragma warning restore CA1304, CA1311, CA1862
+            .OrderBy(u => u.Code.Length).ThenBy(u => u.Code)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return matches;
+    }
+
+    /// <summary>Sorts by name the way a reader of the language expects: Khmer by ICU's Khmer collation.</summary>
+    public static IEnumerable<AdminUnit> SortByName(IEnumerable<AdminUnit> units, bool khmer) =>
+        khmer ? units.OrderBy(u => u.NameKm, KhmerOrder) : units.OrderBy(u => u.NameLatin, StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Spean.Core.Accounts;
+
+namespace Spean.Web.Accounts;
+
+internal static class Policies
+{
+    public const string Administrator = nameof(Administrator);
+    public const string Coordinator = nameof(Coordinator);
+    public const string Member = nameof(Member);
+    public const string SignedIn = nameof(SignedIn);
+}
+
+internal static class AccountsRegistration
+{
+    public const string SmartScheme = "Spean";
+    public const string TwoFactorRequiredClaim = "spean:two-factor-required";
+    public const string OrganisationClaim = "spean:organisation";
+
+    public static IServiceCollection AddSpeanAccounts(this IServiceCollection services)
+    {
+        services.AddSpeanIdentityCore()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SpeanClaimsFactory>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or personal access token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? PersonalAccessTokenHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "spean.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.AtLeast(Role.Administrator)))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.AtLeast(Role.Coordinator)))
+            .AddPolicy(Policies.Member, p => p.RequireRole(Roles.AtLeast(Role.Member)))
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalHandler>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<PersonalAccessTokens>();
+        return services;
+    }
+
+    public static Guid? UserId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+
+namespace Spean.Web.Accounts;
+
+public sealed record CreatedToken(Guid Id, string Name, string Token, DateTime? ExpiresAt);
+
+public sealed record TokenSummary(Guid Id, string Name, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LastUsedAt, bool Revoked);
+
+internal sealed class PersonalAccessTokens(SpeanDbContext db, TimeProvider clock)
+{
+    private const string Prefix = "spean_";
+
+    public async Task<CreatedToken> CreateAsync(Guid userId, string name, int? days)
+    {
+        var secret = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = new PersonalAccessToken
+        {
+            UserId = userId, Name = name.Trim(), TokenHash = Hash(secret), CreatedAt = now,
+            ExpiresAt = days is > 0 ? now.AddDays(days.Value) : null,
+        };
+        db.PersonalAccessTokens.Add(token);
+        await db.SaveChangesAsync();
+        return new CreatedToken(token.Id, token.Name, secret, token.ExpiresAt);
+    }
+
+    public Task<List<TokenSummary>> ListAsync(Guid userId) =>
+        db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt)
+            .Select(t => new TokenSummary(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt != null))
+            .ToListAsync();
+
+    public async Task<bool> RevokeAsync(Guid userId, Guid tokenId)
+    {
+        var token = await db.PersonalAccessTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId);
+        if (token is null) return false;
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>The owner of a live token, or null. Last use is stamped without an audit line per request.</summary>
+    public async Task<Guid?> FindOwnerAsync(string secret)
+    {
+        if (!secret.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var hash = Hash(secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = await db.PersonalAccessTokens.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now));
+        if (token is null) return null;
+        await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        return token.UserId;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

@@ -1,0 +1,74 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Spean.Core.Data;
+using Spean.Core.Taxonomies;
+
+namespace Spean.Web.Infrastructure;
+
+internal static class ApiConventions
+{
+    public const string PublicApiLimit = "public-api";
+
+    public static IServiceCollection AddSpeanApiConventions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var signInsPerMinute = configuration.GetValue("Spean:SignInAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, cancellationToken) => ProblemResponses.WriteAsync(context.HttpContext,
+                StatusCodes.Status429TooManyRequests, "Too many attempts. Wait a minute and try again. / ការព្យាយាមច្រើនពេក។ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្តងទៀត។");
+            // Sign-in forms post to their page, so the limit sits on those posts rather than on an endpoint.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account/login")
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            options.AddPolicy(PublicApiLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+
+    public static void UseSpeanErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(context => ProblemResponses.IsApi(context.Request)
+            ? ProblemResponses.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                "Something went wrong on the server. Try again, and tell an administrator if it happens again.").AsTask()
+            : ErrorPage.WriteAsync(context)));
+        app.UseStatusCodePages(context => ProblemResponses.IsApi(context.HttpContext.Request) && !context.HttpContext.Response.HasStarted
+            ? ProblemResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null).AsTask()
+            : Task.CompletedTask);
+    }
+
+    public static void MapSpeanInfrastructure(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+            Localization.SwitchLanguage(culture, returnUrl, context)).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    /// <summary>Applies migrations and loads the shipped reference data before the first request is served.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<SpeanOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Spean.Startup");
+        var progress = new Progress<ImportProgress>(p => log.LogInformation("Loading reference data: {Step}", p.Step));
+        await migrator.MigrateAsync(options.LoadReferenceDataOnStart, progress);
+    }
+
+    private sealed class DatabaseHealthCheck(SpeanDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database cannot be reached.");
+    }
+}

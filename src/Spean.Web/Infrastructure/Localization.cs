@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+
+namespace Spean.Web.Infrastructure;
+
+internal static class Localization
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("km")];
+
+    public static bool IsKhmer => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "km";
+
+    public static IServiceCollection AddSpeanLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Khmer written as characters, not as &#x…; entities that make every page six times larger.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UseSpeanLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
+
+    /// <summary>Remembers the chosen language in a cookie for a year and goes back to the page the switch was on.</summary>
+    public static IResult SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    {
+        if (!Cultures.Any(c => c.Name == culture))
+            return TypedResults.Problem($"Unknown language '{culture}'. Use 'en' or 'km'.", statusCode: StatusCodes.Status400BadRequest);
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return TypedResults.LocalRedirect(LocalUrl(returnUrl));
+    }
+
+    public static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

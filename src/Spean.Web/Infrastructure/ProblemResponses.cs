@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Spean.Web.Infrastructure;
+
+/// <summary>Errors for scripts and API clients as RFC 9457 problem details, with a sentence a person can act on.</summary>
+internal static class ProblemResponses
+{
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+
+    public static async ValueTask WriteAsync(HttpContext context, int status, string? detail)
+    {
+        if (context.Response.HasStarted) return;
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Detail = detail ?? DefaultDetail(status) },
+        });
+    }
+
+    private static string? DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.",
+        StatusCodes.Status403Forbidden => "Your role does not allow this. Ask an administrator of your network if you need it.",
+        StatusCodes.Status404NotFound => "Nothing exists at this address. Check the link or the identifier.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
+        _ => null,
+    };
+}

@@ -1,0 +1,37 @@
+using Spean.Core.Data;
+using Spean.Web.Accounts;
+using Spean.Web.Auditing;
+using Spean.Web.Components;
+using Spean.Web.Infrastructure;
+using Spean.Web.Taxonomies;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSpeanCore(builder.Configuration);
+builder.Services.AddSpeanAccounts();
+builder.Services.AddSpeanLocalization();
+builder.Services.AddSpeanApiConventions(builder.Configuration);
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+app.UseSpeanErrorHandling();
+app.UseStaticFiles();
+app.UseSpeanLocalization();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseSpeanAuditActor();
+app.UseAuthorization();
+app.UseTwoFactorEnrolment();
+app.UseAntiforgery();
+
+app.MapSpeanInfrastructure();
+app.MapAccountEndpoints();
+app.MapAccountsApi();
+app.MapAuditApi();
+app.MapTaxonomiesApi();
+app.MapRazorComponents<App>();
+
+app.Run();

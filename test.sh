@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test project against real SQLite, a throwaway PostgreSQL server and headless Chromium.
+# Installs PostgreSQL and Chromium from Debian's packages when they are missing (needs root, as in CI).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql postgresql-contrib)
+command -v chromium >/dev/null || missing+=(chromium chromium-driver)
+fc-list 2>/dev/null | grep -qi "khmer" || missing+=(fonts-khmeros)
+if ((${#missing[@]})); then
+  echo "Installing ${missing[*]} from Debian's packages..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pgdir=$(mktemp -d)
+pgport=${SPEAN_TEST_PG_PORT:-55432}
+run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pgdir"
+run_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
+run_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o '-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off' -w start" >/dev/null
+trap 'run_pg "$pgbin/pg_ctl -D $pgdir/data -m fast -w stop" >/dev/null; rm -rf "$pgdir"' EXIT
+export SPEAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres"
+
+log=$(mktemp)
+status=0
+dotnet test Spean.slnx --configuration Release 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test projects.
+awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6 }
+     END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
+rm -f "$log"
+exit "$status"

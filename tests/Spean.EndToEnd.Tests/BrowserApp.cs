@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Spean.Core.Accounts;
+
+namespace Spean.EndToEnd.Tests;
+
+/// <summary>The app on a real port over a fresh SQLite database, and one headless Debian Chromium for all tests.</summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("spean-e2e-").FullName;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Spean:DataDirectory", dataDirectory);
+        builder.UseSetting("Spean:SignInAttemptsPerMinute", "1000");
+    }
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A new user of the role with a known password, made the way an administrator would.</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(Role role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        const string password = "a long enough password";
+        var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
+            .CreateUserAsync(new NewUser(email, $"{role} Person", role, null, password));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return (email, password);
+    }
+
+    /// <summary>A phone-sized page (360 px wide), as most field monitors have.</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> NewDesktopPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright?.Dispose();
+        await base.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(nameof(BrowserApp))]
+public sealed class BrowserAppCollection : ICollectionFixture<BrowserApp>;

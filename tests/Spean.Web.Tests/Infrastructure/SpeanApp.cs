@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Web.Accounts;
+
+namespace Spean.Web.Tests.Infrastructure;
+
+/// <summary>The real app over a fresh database of one provider: a SQLite file, or a new database on the test PostgreSQL server.</summary>
+public abstract class SpeanApp : WebApplicationFactory<Program>
+{
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("spean-test-").FullName;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public virtual int SignInAttemptsPerMinute => 1000;
+
+    private string? connectionString;
+
+    public string ConnectionString => connectionString ??= Provider == DatabaseProvider.PostgreSql
+        ? TestDatabases.NewPostgresDatabase()
+        : $"Data Source={Path.Combine(dataDirectory, "spean.db")}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Spean:DatabaseProvider", Provider.ToString());
+        builder.UseSetting("Spean:DataDirectory", dataDirectory);
+        builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
+        builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> action) =>
+        WithScopeAsync(async services => { await action(services); return 0; });
+
+    /// <summary>Creates a user with a password, as an administrator would, and returns it.</summary>
+    public Task<SpeanUser> CreateUserAsync(Role role, string? password = "a long enough password", Guid? organisationId = null) =>
+        WithScopeAsync(async services =>
+        {
+            var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+            var result = await services.GetRequiredService<UserAccounts>()
+                .CreateUserAsync(new NewUser(email, $"Test {role}", role, organisationId, password));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+            return result.User!;
+        });
+
+    /// <summary>An HTTP client that acts as a new user of the role, through a personal access token.</summary>
+    public async Task<HttpClient> ClientForAsync(Role role)
+    {
+        var user = await CreateUserAsync(role);
+        return await ClientForAsync(user);
+    }
+
+    public async Task<HttpClient> ClientForAsync(SpeanUser user)
+    {
+        var token = await WithScopeAsync(services => services.GetRequiredService<PersonalAccessTokens>().CreateAsync(user.Id, "tests", 1));
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
+        return client;
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class SqliteApp : SpeanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : SpeanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+}
+
+[CollectionDefinition(nameof(SqliteApp))]
+public sealed class SqliteAppCollection : ICollectionFixture<SqliteApp>;
+
+[CollectionDefinition(nameof(PostgresApp))]
+public sealed class PostgresAppCollection : ICollectionFixture<PostgresApp>;
