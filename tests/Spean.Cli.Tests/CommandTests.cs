@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+
+namespace Spean.Cli.Tests;
+
+/// <summary>The commands as an operator runs them, on real SQLite files. Console output is shared, so these run one at a time.</summary>
+[Collection(nameof(CommandTests))]
+public sealed class CommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("spean-cli-").FullName;
+
+    [Fact]
+    public async Task Migrate_then_backup_then_restore_into_a_new_database_keeps_every_row()
+    {
+        var source = Path.Combine(folder, "source");
+        var target = Path.Combine(folder, "target");
+        var backup = Path.Combine(folder, "spean.backup");
+
+        Assert.Equal(0, await RunAsync("migrate", "--data-dir", source));
+        var admin = await RunCapturedAsync("a long enough password\n", "create-admin", "--data-dir", source,
+            "--email", "admin@example.org", "--name", "Admin", "--organisation", "Network", "--password-stdin");
+        Assert.True(admin.Code == 0, admin.Error);
+        Assert.Equal(0, await RunAsync("backup", "--data-dir", source, "-o", backup));
+        Assert.Equal(0, await RunAsync("restore", "--data-dir", target, "-i", backup, "--yes"));
+
+        foreach (var table in new[] { "AdminUnits", "Countries", "SdgItems", "AspNetUsers", "Organisations" })
+            Assert.Equal((table, Count(source, table)), (table, Count(target, table)));
+        Assert.Equal(16_457, Count(target, "AdminUnits"));
+    }
+
+    [Fact]
+    public async Task Create_admin_refuses_a_short_password_and_says_why()
+    {
+        var (code, _, error) = await RunCapturedAsync("a short\n",
+            "create-admin", "--data-dir", Path.Combine(folder, "db"), "--email", "a@example.org", "--name", "A", "--password-stdin");
+
+        Assert.Equal(1, code);
+        Assert.Contains("at least 10 characters", error);
+    }
+
+    [Fact]
+    public async Task Restore_of_a_missing_file_fails_with_a_clear_message()
+    {
+        var (code, _, error) = await RunCapturedAsync("", "restore", "--data-dir", folder, "-i", Path.Combine(folder, "nope.backup"), "--yes");
+
+        Assert.Equal(1, code);
+        Assert.Contains("no backup file", error);
+    }
+
+    [Fact]
+    public async Task Segment_prints_Khmer_words_separated_by_single_spaces()
+    {
+        var (code, output, _) = await RunCapturedAsync("ភាពក្រីក្រនៅកម្ពុជា ២០៣០\n", "segment");
+
+        Assert.Equal(0, code);
+        Assert.Equal("ភាព ក្រីក្រ នៅ កម្ពុជា ២០៣០", output.Trim());
+    }
+
+    private static async Task<int> RunAsync(params string[] args) => (await RunCapturedAsync("", args)).Code;
+
+    private static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
+    {
+        var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
+        // Spectre.Console keeps the first console writer it sees, so writers stay open for the whole run.
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Console.SetIn(new StringReader(input));
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = await SpeanCommands.Build().Parse(args).InvokeAsync();
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+        }
+    }
+
+    private static long Count(string dataDirectory, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "spean.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}

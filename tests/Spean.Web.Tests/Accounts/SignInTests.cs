@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
+using Spean.Web.Tests.Infrastructure;
+
+namespace Spean.Web.Tests.Accounts;
+
+[Collection(nameof(SqliteApp))]
+public sealed class SignInTests(SqliteApp app)
+{
+    [Fact]
+    public async Task A_user_with_two_factor_sign_in_needs_the_authenticator_code()
+    {
+        var user = await app.CreateUserAsync(Role.Coordinator, password: "the right password");
+        var key = await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<SpeanUser>>();
+            var stored = await users.FindByIdAsync(user.Id.ToString());
+            await users.ResetAuthenticatorKeyAsync(stored!);
+            await users.SetTwoFactorEnabledAsync(stored!, true);
+            return await users.GetAuthenticatorKeyAsync(stored!);
+        });
+        var client = app.AnonymousClient();
+
+        using var password = await client.SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "the right password" });
+        using var wrongCode = await client.SubmitAsync("/account/login-2fa", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        using var rightCode = await client.SubmitAsync("/account/login-2fa",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key!, DateTimeOffset.UtcNow) });
+        using var account = await client.GetAsync("/account");
+
+        Assert.StartsWith("/account/login-2fa", password.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("That code is not right", await wrongCode.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, rightCode.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains(user.Email!, await account.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>An app of its own, with the production sign-in limit, so other tests' sign-ins do not count.</summary>
+public sealed class SignInLimitTests : IAsyncLifetime
+{
+    private readonly LimitedApp app = new();
+
+    [Fact]
+    public async Task Repeated_sign_in_attempts_from_one_address_are_slowed_down()
+    {
+        var client = app.AnonymousClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SubmitAsync("/account/login",
+                new Dictionary<string, string> { ["Input.Email"] = "someone@example.org", ["Input.Password"] = "guess number " + i });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => app.DisposeAsync().AsTask();
+
+    private sealed class LimitedApp : SpeanApp
+    {
+        public override Spean.Core.Data.DatabaseProvider Provider => Spean.Core.Data.DatabaseProvider.Sqlite;
+
+        public override int SignInAttemptsPerMinute => 3;
+    }
+}
