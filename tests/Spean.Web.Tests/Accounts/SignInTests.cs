@@ -38,6 +38,28 @@ public sealed class SignInTests(SqliteApp app)
     }
 }
 
+[Collection(nameof(SqliteApp))]
+public sealed class LogTests(SqliteApp app)
+{
+    [Fact]
+    public async Task Passwords_and_tokens_never_reach_the_logs()
+    {
+        var user = await app.CreateUserAsync(Role.Member, password: "password-that-must-not-be-logged");
+        var client = app.AnonymousClient();
+        await client.SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "password-that-must-not-be-logged" });
+        await client.SubmitAsync("/account/login",
+            new Dictionary<string, string> { ["Input.Email"] = user.Email!, ["Input.Password"] = "wrong-password-that-must-not-be-logged" });
+        var tokenClient = await app.ClientForAsync(user);
+        var token = tokenClient.DefaultRequestHeaders.Authorization!.Parameter!;
+        await tokenClient.GetAsync("/api/v1/me");
+
+        Assert.NotEmpty(app.Logs.Lines);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("must-not-be-logged", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(token, StringComparison.Ordinal));
+    }
+}
+
 /// <summary>An app of its own, with the production sign-in limit, so other tests' sign-ins do not count.</summary>
 public sealed class SignInLimitTests : IAsyncLifetime
 {

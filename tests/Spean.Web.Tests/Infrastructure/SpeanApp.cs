@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Web.Accounts;
@@ -15,6 +16,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     public abstract DatabaseProvider Provider { get; }
 
+    public CapturedLogs Logs { get; } = new();
+
     public virtual int SignInAttemptsPerMinute => 1000;
 
     private string? connectionString;
@@ -25,6 +28,7 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.UseSetting("Spean:DatabaseProvider", Provider.ToString());
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
