@@ -2,7 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spean.Core.Backup;
+using System.Globalization;
 using Spean.Core.Data;
+using Spean.Core.Recommendations;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Cli;
@@ -12,11 +14,11 @@ internal static class DatabaseCommands
     public static Command Migrate()
     {
         var noReference = new Option<bool>("--no-reference-data") { Description = "Only create or update the schema." };
-        var command = new Command("migrate", "Creates or updates the database schema and loads the shipped reference data if it is missing.") { noReference };
+        var command = new Command("migrate", "Creates or updates the database schema and loads the shipped reference data and UPR recommendations if they are missing.") { noReference };
         command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
         {
             await WithProgressAsync("Migrating", progress =>
-                services.GetRequiredService<DatabaseMigrator>().MigrateAsync(!parse.GetValue(noReference), progress));
+                services.GetRequiredService<DatabaseMigrator>().MigrateAsync(!parse.GetValue(noReference), !parse.GetValue(noReference), progress));
             AnsiConsole.MarkupLine("[green]The database is up to date.[/]");
             return 0;
         }));
@@ -39,7 +41,36 @@ internal static class DatabaseCommands
             AnsiConsole.Write(table);
             return 0;
         }));
-        return new Command("import", "Imports data into Spean.") { reference };
+        return new Command("import", "Imports data into Spean.") { reference, Recommendations() };
+    }
+
+    private static Command Recommendations()
+    {
+        var file = new Option<FileInfo?>("--file") { Description = "A CSV in UPR Info's format (default: the shipped sessions 1-18)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing anything." };
+        var command = new Command("recommendations", "Imports UPR recommendations. Running it twice changes nothing; bad rows are listed with line and reason.")
+        {
+            file, dryRun,
+        };
+        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
+            var path = parse.GetValue(file)?.FullName ?? RecommendationImporter.ShippedFile;
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"spean: no file at {path}.");
+                return 1;
+            }
+            RecommendationImportReport? report = null;
+            await WithProgressAsync("Importing", async progress =>
+                report = await services.GetRequiredService<RecommendationImporter>()
+                    .ImportAsync(UprInfoCsv.Read(path), parse.GetValue(dryRun), progress));
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"{(report!.DryRun ? "Dry run: would create" : "Created")} {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
+            foreach (var row in report.Rejected) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]line {row.Line}:[/] {row.Reason}");
+            return 0;
+        }));
+        return command;
     }
 
     public static Command Backup()

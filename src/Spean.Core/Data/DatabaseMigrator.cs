@@ -1,16 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using Spean.Core.Recommendations;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
 
-/// <summary>Brings the database to the current schema and loads reference data that is missing.</summary>
-public sealed class DatabaseMigrator(SpeanDbContext db, ReferenceDataImporter referenceData)
+/// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
+public sealed class DatabaseMigrator(SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations)
 {
-    public async Task MigrateAsync(bool loadReferenceData, IProgress<ImportProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+    public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
+        if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
+            await recommendations.ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile), progress: progress, cancellationToken: cancellationToken);
     }
 }

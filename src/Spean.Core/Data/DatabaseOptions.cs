@@ -20,6 +20,9 @@ public sealed class SpeanOptions
 
     public bool LoadReferenceDataOnStart { get; set; } = true;
 
+    /// <summary>Imports the shipped UPR recommendations on the first start (about twenty seconds).</summary>
+    public bool LoadRecommendationsOnStart { get; set; } = true;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "spean.db")}";
 }

@@ -26,6 +26,7 @@ public static class DatabaseRegistration
         services.AddScoped<Gazetteer>();
         services.AddScoped<CountryDirectory>();
         services.AddScoped<AuditQuery>();
+        services.AddScoped<Recommendations.RecommendationImporter>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
+using Spean.Core.Recommendations;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -20,6 +21,7 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<NetworkSettings> NetworkSettings => Set<NetworkSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -310,6 +310,129 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActionCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActionCategoryOrigin")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Paragraph")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReviewDate")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceDocument")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("StateUnderReviewIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TextKm")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("StateUnderReviewIso3", "Session");
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Issue")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("RecommendationId", "Issue");
+
+                    b.HasIndex("Issue");
+
+                    b.ToTable("RecommendationIssue");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationSdgTarget", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SdgCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.HasKey("RecommendationId", "SdgCode");
+
+                    b.HasIndex("SdgCode");
+
+                    b.ToTable("RecommendationSdgTarget");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.HasKey("RecommendationId", "Name");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.ToTable("RecommendingState");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -551,6 +674,53 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateUnderReviewIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("Issues")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationSdgTarget", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Taxonomies.SdgItem", null)
+                        .WithMany()
+                        .HasForeignKey("SdgCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("RecommendingStates")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.OrganisationMembership", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -573,6 +743,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.Navigation("Issues");
+
+                    b.Navigation("RecommendingStates");
+
+                    b.Navigation("SdgTargets");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>

@@ -303,6 +303,129 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActionCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActionCategoryOrigin")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Paragraph")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceDocument")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateUnderReviewIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKm")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("StateUnderReviewIso3", "Session");
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issue")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Issue");
+
+                    b.HasIndex("Issue");
+
+                    b.ToTable("RecommendationIssue");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationSdgTarget", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SdgCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "SdgCode");
+
+                    b.HasIndex("SdgCode");
+
+                    b.ToTable("RecommendationSdgTarget");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Name");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.ToTable("RecommendingState");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -544,6 +667,53 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateUnderReviewIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("Issues")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationSdgTarget", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("SdgTargets")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Taxonomies.SdgItem", null)
+                        .WithMany()
+                        .HasForeignKey("SdgCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("RecommendingStates")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.OrganisationMembership", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -566,6 +736,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
+                {
+                    b.Navigation("Issues");
+
+                    b.Navigation("RecommendingStates");
+
+                    b.Navigation("SdgTargets");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>

@@ -60,8 +60,9 @@ internal static class ApiConventions
         await using var scope = app.Services.CreateAsyncScope();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Spean.Startup");
-        var progress = new Progress<ImportProgress>(p => log.LogInformation("Loading reference data: {Step}", p.Step));
-        await migrator.MigrateAsync(options.LoadReferenceDataOnStart, progress);
+        var progress = new Progress<ImportProgress>(p => log.LogInformation("Loading shipped data: {Step} {Done}/{Total}", p.Step, p.Done, p.Total));
+        await migrator.MigrateAsync(options.LoadReferenceDataOnStart,
+            options.LoadReferenceDataOnStart && options.LoadRecommendationsOnStart, progress);
     }
 
     private sealed class DatabaseHealthCheck(SpeanDbContext db) : IHealthCheck

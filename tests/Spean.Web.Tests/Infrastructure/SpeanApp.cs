@@ -32,6 +32,7 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:DatabaseProvider", Provider.ToString());
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
+        builder.UseSetting("Spean:LoadRecommendationsOnStart", "false");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
