@@ -3,6 +3,7 @@ using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
+using Spean.Web.Recommendations;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapAccountsApi();
 app.MapAuditApi();
 app.MapTaxonomiesApi();
+app.MapRecommendationsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -27,6 +27,7 @@ public static class DatabaseRegistration
         services.AddScoped<CountryDirectory>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<Recommendations.RecommendationImporter>();
+        services.AddScoped<Recommendations.RecommendationStatistics>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>

@@ -20,6 +20,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     public virtual int SignInAttemptsPerMinute => 1000;
 
+    public virtual bool LoadRecommendations => false;
+
     private string? connectionString;
 
     public string ConnectionString => connectionString ??= Provider == DatabaseProvider.PostgreSql
@@ -32,7 +34,7 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:DatabaseProvider", Provider.ToString());
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
-        builder.UseSetting("Spean:LoadRecommendationsOnStart", "false");
+        builder.UseSetting("Spean:LoadRecommendationsOnStart", LoadRecommendations ? "true" : "false");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -90,6 +92,17 @@ public sealed class PostgresApp : SpeanApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
+
+/// <summary>SQLite with the shipped UPR recommendations loaded at start, as a new installation has them.</summary>
+public sealed class RecommendationsApp : SpeanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override bool LoadRecommendations => true;
+}
+
+[CollectionDefinition(nameof(RecommendationsApp))]
+public sealed class RecommendationsAppCollection : ICollectionFixture<RecommendationsApp>;
 
 [CollectionDefinition(nameof(SqliteApp))]
 public sealed class SqliteAppCollection : ICollectionFixture<SqliteApp>;

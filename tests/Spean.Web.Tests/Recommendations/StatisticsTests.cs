@@ -1,0 +1,55 @@
+using System.Net;
+using Spean.Web.Tests.Infrastructure;
+
+namespace Spean.Web.Tests.Recommendations;
+
+[Collection(nameof(RecommendationsApp))]
+public sealed class StatisticsTests(RecommendationsApp app)
+{
+    [Fact]
+    public async Task Cambodia_session_18_has_205_recommendations_163_supported_and_42_noted()
+    {
+        var stats = await app.AnonymousClient().GetJsonAsync(
+            "/api/v1/recommendations/statistics?rows=StateUnderReview&columns=Response&sur=KHM&session=18");
+
+        var row = stats.GetProperty("table").EnumerateArray().Single();
+        Assert.Equal(205, row.GetProperty("total").GetInt32());
+        var cells = row.GetProperty("cells").EnumerateArray().ToDictionary(c => c.GetProperty("column").GetString()!);
+        Assert.Equal((163, 79.5), (cells["Supported"].GetProperty("count").GetInt32(), cells["Supported"].GetProperty("percent").GetDouble()));
+        Assert.Equal((42, 20.5), (cells["Noted"].GetProperty("count").GetInt32(), cells["Noted"].GetProperty("percent").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Responses_by_recommending_group_add_up_to_the_recommendations_of_each_group()
+    {
+        var stats = await app.AnonymousClient().GetJsonAsync(
+            "/api/v1/recommendations/statistics?rows=RecommendingGroup&columns=Response&sur=KHM&session=18");
+
+        var rows = stats.GetProperty("table").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("row").GetString() == "AsiaPacific");
+        Assert.All(rows, r => Assert.Equal(r.GetProperty("total").GetInt32(),
+            r.GetProperty("cells").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32())));
+        Assert.Equal(205, rows.Sum(r => r.GetProperty("total").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Statistics_download_as_CSV_that_opens_in_a_spreadsheet()
+    {
+        using var response = await app.AnonymousClient().GetAsync(
+            "/api/v1/recommendations/statistics.csv?rows=Session&columns=Response&sur=KHM");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Session \\ Response,Noted,Noted %,Supported,Supported %,Total", lines[0].TrimEnd('\r'));
+        Assert.Equal("18,42,20.5,163,79.5,205", lines.Single(l => l.StartsWith("18,", StringComparison.Ordinal)).TrimEnd('\r'));
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_a_problem_naming_the_fields_there_are()
+    {
+        using var response = await app.AnonymousClient().GetAsync("/api/v1/recommendations/statistics?rows=colour&columns=Response");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("RecommendingGroup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+}
