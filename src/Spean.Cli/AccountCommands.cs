@@ -18,7 +18,7 @@ internal static class AccountCommands
         {
             email, name, organisation, passwordStdin,
         };
-        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             var password = parse.GetValue(passwordStdin)
                 ? (await Console.In.ReadLineAsync() ?? "").TrimEnd('\r', '\n')

@@ -15,7 +15,7 @@ internal static class DatabaseCommands
     {
         var noReference = new Option<bool>("--no-reference-data") { Description = "Only create or update the schema." };
         var command = new Command("migrate", "Creates or updates the database schema and loads the shipped reference data and UPR recommendations if they are missing.") { noReference };
-        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             await WithProgressAsync("Migrating", progress =>
                 services.GetRequiredService<DatabaseMigrator>().MigrateAsync(!parse.GetValue(noReference), !parse.GetValue(noReference), progress));
@@ -29,7 +29,7 @@ internal static class DatabaseCommands
     {
         var directory = new Option<string?>("--dir") { Description = "Folder with the reference CSV files (default: the shipped data/reference)." };
         var reference = new Command("reference", "Loads or refreshes countries, organisations, treaties, the gazetteer and the SDGs. Running it twice changes nothing.") { directory };
-        reference.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        reference.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             IReadOnlyList<ImportSummary> summaries = [];
@@ -52,7 +52,7 @@ internal static class DatabaseCommands
         {
             file, dryRun,
         };
-        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
             var path = parse.GetValue(file)?.FullName ?? RecommendationImporter.ShippedFile;
@@ -77,7 +77,7 @@ internal static class DatabaseCommands
     {
         var output = new Option<FileInfo>("--output", "-o") { Description = "The backup file to write.", Required = true };
         var command = new Command("backup", "Writes every row of the database to a portable file that restores into SQLite or PostgreSQL.") { output };
-        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             var file = parse.GetValue(output)!;
             BackupManifest? manifest = null;
@@ -95,7 +95,7 @@ internal static class DatabaseCommands
         var input = new Option<FileInfo>("--input", "-i") { Description = "The backup file to read.", Required = true };
         var yes = new Option<bool>("--yes") { Description = "Replace the database's rows without asking." };
         var command = new Command("restore", "Replaces every row of the database with the rows of a backup.") { input, yes };
-        command.SetAction((parse, _) => SpeanCommands.WithServicesAsync(parse, async services =>
+        command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             var file = parse.GetValue(input)!;
             if (!file.Exists)

@@ -51,7 +51,4 @@ internal static class SpeanCommands
         });
         return command;
     }
-
-    public static Task<int> WithServicesAsync(ParseResult parse, Func<IServiceProvider, Task<int>> action) =>
-        CliHost.RunAsync(parse, action);
 }
