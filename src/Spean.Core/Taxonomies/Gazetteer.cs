@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
@@ -7,8 +6,6 @@ namespace Spean.Core.Taxonomies;
 /// <summary>Drill-down and search over Cambodia's administrative units.</summary>
 public sealed class Gazetteer(SpeanDbContext db)
 {
-    private static readonly StringComparer KhmerOrder = StringComparer.Create(CultureInfo.GetCultureInfo("km"), ignoreCase: false);
-
     public Task<AdminUnit?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
 
@@ -41,8 +38,4 @@ public sealed class Gazetteer(SpeanDbContext db)
             .ToListAsync(cancellationToken);
         return matches;
     }
-
-    /// <summary>Sorts by name the way a reader of the language expects: Khmer by ICU's Khmer collation.</summary>
-    public static IEnumerable<AdminUnit> SortByName(IEnumerable<AdminUnit> units, bool khmer) =>
-        khmer ? units.OrderBy(u => u.NameKm, KhmerOrder) : units.OrderBy(u => u.NameLatin, StringComparer.OrdinalIgnoreCase);
 }
