@@ -23,6 +23,9 @@ public sealed class SpeanOptions
     /// <summary>Imports the shipped UPR recommendations on the first start (about twenty seconds).</summary>
     public bool LoadRecommendationsOnStart { get; set; } = true;
 
+    /// <summary>How long the search index trusts itself before checking the database for changes made outside the app.</summary>
+    public double SearchFreshnessSeconds { get; set; } = 5;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "spean.db")}";
 }

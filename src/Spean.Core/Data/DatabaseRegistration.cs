@@ -27,7 +27,8 @@ public static class DatabaseRegistration
         services.AddScoped<CountryDirectory>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<Recommendations.RecommendationImporter>();
-        services.AddScoped<Recommendations.RecommendationStatistics>();
+        services.AddSingleton<Recommendations.RecommendationStatistics>();
+        services.AddSingleton<Recommendations.RecommendationSearch>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
