@@ -35,6 +35,7 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
         builder.UseSetting("Spean:LoadRecommendationsOnStart", LoadRecommendations ? "true" : "false");
+        builder.UseSetting("Spean:SearchFreshnessSeconds", "1");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
