@@ -4,6 +4,7 @@ using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
 using Spean.Web.Recommendations;
+using Spean.Web.Recommendations.Saved;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddSpeanCore(builder.Configuration);
 builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
+builder.Services.AddScoped<RecommendationLabels>();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
+app.MapSavedSearchesApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -29,6 +29,8 @@ public static class DatabaseRegistration
         services.AddScoped<Recommendations.RecommendationImporter>();
         services.AddSingleton<Recommendations.RecommendationStatistics>();
         services.AddSingleton<Recommendations.RecommendationSearch>();
+        services.AddScoped<Recommendations.Saved.SavedSearches>();
+        services.AddScoped<Recommendations.RecommendationEditor>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>

@@ -433,6 +433,36 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("RecommendingState");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("QueryString")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -717,6 +747,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasOne("Spean.Core.Recommendations.Recommendation", null)
                         .WithMany("RecommendingStates")
                         .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -426,6 +426,36 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("RecommendingState");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueryString")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -710,6 +740,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasOne("Spean.Core.Recommendations.Recommendation", null)
                         .WithMany("RecommendingStates")
                         .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

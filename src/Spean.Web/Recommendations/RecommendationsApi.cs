@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spean.Core.Auditing;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search;
+using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
+using Spean.Web.Recommendations.Statistics;
 
 namespace Spean.Web.Recommendations;
 
@@ -46,6 +48,12 @@ internal static class RecommendationsApi
             Export(c, s, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
         api.MapGet("/statistics", Statistics).WithSummary("Cross any field with any other over the recommendations the filters match.");
         api.MapGet("/statistics.csv", StatisticsCsv);
+
+        var edits = app.MapGroup(Path).WithTags("Recommendations").RequireAuthorization(Policies.Coordinator);
+        edits.MapPost("/", Create).WithSummary("Add a recommendation (coordinators); it is searchable at once.");
+        edits.MapPut("/{id:guid}", Update).WithSummary("Correct a recommendation (coordinators).");
+        edits.MapDelete("/{id:guid}", Delete).WithSummary("Delete a recommendation (coordinators).");
+        api.MapGet("/statistics.svg", StatisticsSvg).WithSummary("The same cross table as a bar, stacked-bar or line chart (SVG), labelled in the request's language.");
     }
 
     private static async Task<Results<Ok<RecommendationSearchResponse>, ProblemHttpResult>> Search(
@@ -62,6 +70,26 @@ internal static class RecommendationsApi
             results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(v => new FacetValueResponse(v.Value, v.Count, v.Selected)).ToList()),
             Links(query, results.PageCount)));
     }
+
+    private static async Task<Results<Created<RecommendationItem>, ValidationProblem>> Create(RecommendationEditor editor, RecommendationInput input)
+    {
+        var (saved, errors) = await editor.CreateAsync(input);
+        return saved is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"{Path}/{saved.Id}", Item(new(saved, [], [])));
+    }
+
+    private static async Task<Results<Ok<RecommendationItem>, ValidationProblem, ProblemHttpResult>> Update(
+        RecommendationEditor editor, Guid id, RecommendationInput input)
+    {
+        var (saved, errors) = await editor.UpdateAsync(id, input);
+        if (saved is not null) return TypedResults.Ok(Item(new(saved, [], [])));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : NoSuchRecommendation();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(RecommendationEditor editor, Guid id) =>
+        await editor.DeleteAsync(id) ? TypedResults.NoContent() : NoSuchRecommendation();
+
+    private static ProblemHttpResult NoSuchRecommendation() =>
+        TypedResults.Problem("There is no recommendation with that id; it may have been deleted.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
         HttpContext context, RecommendationSearch search, AuditTrail audit, RecommendationFilterParameters filters, ExportFormat format)
@@ -94,6 +122,21 @@ internal static class RecommendationsApi
         var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
         if (table is null) return BadRequest(error!);
         return TypedResults.File(StatisticsCsvFile.Write(table), "text/csv; charset=utf-8", "spean-statistics.csv");
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatisticsSvg(
+        RecommendationStatistics statistics, RecommendationLabels labels, [AsParameters] RecommendationFilterParameters filters,
+        string rows, string columns, string? chart, CancellationToken cancellationToken)
+    {
+        var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
+        if (table is null) return BadRequest(error!);
+        if (!Enum.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), ignoreCase: true, out var kind))
+            return BadRequest("'chart' is bar, stacked or line.");
+        await labels.LoadAsync(cancellationToken);
+        string Label(string field, string value) => value == RecommendationStatistics.None ? value : labels.Value(field, value);
+        var svg = StatisticsChart.Svg(table, kind, r => Label(table.Rows, r), c => Label(table.Columns, c),
+            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}");
+        return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
 
     private static async Task<(CrossTable? Table, string? Error)> CrossAsync(
