@@ -32,6 +32,7 @@ internal static class SpeanCommands
         root.Options.Add(DataDirectory);
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DatabaseCommands.Import());
+        root.Subcommands.Add(ExportCommands.Export());
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());
         root.Subcommands.Add(AccountCommands.CreateAdmin());

@@ -28,6 +28,25 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_writes_the_recommendations_a_page_address_filters_to_and_refuses_an_unreadable_query()
+    {
+        var data = Path.Combine(folder, "export");
+        var file = Path.Combine(folder, "cambodia-18.csv");
+        Assert.Equal(0, await RunAsync("migrate", "--data-dir", data));
+
+        var exported = await RunCapturedAsync("", "export", "recommendations", "--data-dir", data, "--query", "sur=KHM&session=18", "-o", file);
+        var unreadable = await RunCapturedAsync("", "export", "recommendations", "--data-dir", data, "--query", "q=(torture", "-o", file + ".bad");
+
+        Assert.True(exported.Code == 0, exported.Error);
+        Assert.Contains("Wrote 205 recommendations", exported.Output);
+        using (var csv = new CsvHelper.CsvReader(new StreamReader(file), System.Globalization.CultureInfo.InvariantCulture))
+            Assert.Equal(205, csv.GetRecords<dynamic>().Count());
+        Assert.Equal(2, unreadable.Code);
+        Assert.Contains("not closed", unreadable.Error);
+        Assert.False(File.Exists(file + ".bad"));
+    }
+
+    [Fact]
     public async Task Create_admin_refuses_a_short_password_and_says_why()
     {
         var (code, _, error) = await RunCapturedAsync("a short\n",

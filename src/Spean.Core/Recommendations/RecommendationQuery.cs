@@ -68,6 +68,16 @@ public sealed record RecommendationQuery
         }, null);
     }
 
+    /// <summary>Reads a query string such as "q=torture%20NOT%20prison&amp;sur=KHM", with or without its '?'.</summary>
+    public static (RecommendationQuery? Query, string? Error) Parse(string? queryString) => Parse(
+        (queryString ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(kv => (Key: Unescape(kv[0]), Value: kv.Length > 1 ? Unescape(kv[1]) : ""))
+            .GroupBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new KeyValuePair<string, IReadOnlyList<string?>>(g.Key, g.Select(kv => (string?)kv.Value).ToList())));
+
+    private static string Unescape(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
+
     public RecommendationQuery WithPage(int page) => this with { Page = page };
 
     /// <summary>This query with <paramref name="value"/> of <paramref name="field"/> selected when it was not, and not when it was.</summary>
@@ -79,7 +89,7 @@ public sealed record RecommendationQuery
         return this with { Filters = filters, Page = 1 };
     }
 
-    /// <summary>The query string (without '?') that <see cref="Parse"/> reads back to an equal query.</summary>
+    /// <summary>The query string (without '?') that <see cref="Parse(string?)"/> reads back to an equal query.</summary>
     public string ToQueryString(bool withPaging = true)
     {
         var pairs = new List<(string, string)>();

@@ -5,7 +5,7 @@ namespace Spean.Web.Recommendations;
 
 /// <summary>
 /// The query-string filters as the API declares them (so they appear in the OpenAPI document); they feed the same
-/// <see cref="RecommendationQuery.Parse"/> as the pages. Several values of one field: repeat the key.
+/// <see cref="RecommendationQuery.Parse(IEnumerable{KeyValuePair{string, IReadOnlyList{string}}})"/> as the pages. Several values of one field: repeat the key.
 /// </summary>
 internal sealed class RecommendationFilterParameters
 {

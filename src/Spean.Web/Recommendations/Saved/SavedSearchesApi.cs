@@ -56,9 +56,7 @@ internal static class SavedSearchesApi
             ? TypedResults.NoContent()
             : TypedResults.Problem("You have no saved search with that id.", statusCode: StatusCodes.Status404NotFound);
 
-    private static (RecommendationQuery? Query, string? Error) Parse(string? queryString) =>
-        RecommendationQuery.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)
-            .Select(p => new KeyValuePair<string, IReadOnlyList<string?>>(p.Key, p.Value.ToArray())));
+    private static (RecommendationQuery? Query, string? Error) Parse(string? queryString) => RecommendationQuery.Parse(queryString);
 
     private static SavedSearchResponse Response(SavedSearch s) =>
         new(s.Id, s.Name, s.QueryString, $"/recommendations?{s.QueryString}", s.CreatedAt);
