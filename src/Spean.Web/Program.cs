@@ -14,6 +14,7 @@ builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddScoped<RecommendationLabels>();
+builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();

@@ -65,6 +65,9 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
     public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default) =>
         (await IndexAsync(cancellationToken)).Cross(query.ToSearchRequest(all: true), rows, columns);
 
+    /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
+
     /// <summary>Brings the index in step after the app added, edited or deleted the recommendation <paramref name="id"/>.</summary>
     public async Task RecordChangeAsync(SpeanDbContext db, Guid id, CancellationToken cancellationToken = default)
     {
