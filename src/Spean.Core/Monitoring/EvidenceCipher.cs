@@ -8,7 +8,7 @@ namespace Spean.Core.Monitoring;
 /// The at-rest format of evidence files, streamed so a 200 MB video never sits in memory.
 /// Header: "SPEANEV1", key id (4 bytes), salt (16). The file key is HKDF(ring key, salt). The plaintext is cut
 /// into 64 KiB chunks, each sealed with AES-256-GCM under nonce = chunk number (8 bytes) + final flag, with
-/// the header as associated data: a changed byte, a swapped, dropped or added chunk, or a cut-off end fails.
+/// the header as associated data: a changed byte, a swapped, dropped or added chunk, added bytes or a cut-off end fail.
 /// A full-size chunk is never the last one, so a reader knows the last chunk by its shorter length.
 /// </summary>
 internal static class EvidenceCipher
@@ -96,10 +96,7 @@ internal static class EvidenceCipher
                 throw new CryptographicException($"The encrypted file was altered: part {chunk + 1} fails its integrity check.", e);
             }
             yield return plain.AsMemory(0, length);
-            if (!final) continue;
-            if (await input.ReadAsync(sealedChunk.AsMemory(0, 1), cancellationToken) > 0)
-                throw new CryptographicException("The encrypted file was altered: it has bytes after its end.");
-            yield break;
+            if (final) yield break;
         }
     }
 
