@@ -28,8 +28,8 @@ public sealed class SpeanOptions
 
     public string? EvidenceDirectory { get; set; }
 
-    /// <summary>The largest evidence file accepted, in bytes.</summary>
-    public long EvidenceMaxBytes { get; set; } = 300L * 1024 * 1024;
+    /// <summary>The largest evidence file accepted, in bytes (300 MB: a few minutes of phone video).</summary>
+    public long EvidenceMaxBytes { get; set; } = 300_000_000;
 
     public string KeyDirectoryPath => KeyDirectory ?? Path.Combine(DataDirectory, "keys");
 

@@ -199,7 +199,8 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
             size += read;
             if (size > options.EvidenceMaxBytes)
                 return (null, new EvidenceRejected(EvidenceRejection.TooLarge,
-                    $"This file is larger than the {options.EvidenceMaxBytes / (1024 * 1024)} MB limit for evidence files. Nothing was kept."));
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"This file is larger than the {options.EvidenceMaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept.")));
             if (headLength < head.Length)
             {
                 var take = Math.Min(read, head.Length - headLength);
