@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 
 namespace Spean.Cli;
 
+/// <summary>Key ring and evidence checks. Plain output, so cron jobs and scripts can read it.</summary>
 internal static class MonitoringCommands
 {
     public static Command Keys()
@@ -17,11 +17,12 @@ internal static class MonitoringCommands
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             var report = await services.GetRequiredService<KeyRotation>().RotateAsync();
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[green]New current key {report.NewKeyId}:[/] {report.FieldsReencrypted} fields and {report.FilesReencrypted} evidence files re-encrypted.");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"Keys removed: {(report.RemovedKeys.Count == 0 ? "none" : string.Join(", ", report.RemovedKeys))}. Back up the key file again: {services.GetRequiredService<KeyRing>().FilePath}");
-            foreach (var failure in report.Failures) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]not re-encrypted:[/] {failure}");
+            var output = Console.Out;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"New current key {report.NewKeyId}: {report.FieldsReencrypted} fields and {report.FilesReencrypted} evidence files re-encrypted."));
+            await output.WriteLineAsync($"Keys removed: {(report.RemovedKeys.Count == 0 ? "none" : string.Join(", ", report.RemovedKeys))}.");
+            foreach (var failure in report.Failures) await Console.Error.WriteLineAsync($"not re-encrypted: {failure}");
+            await output.WriteLineAsync($"Back up the key file again: {services.GetRequiredService<KeyRing>().FilePath}");
             return report.Failures.Count == 0 ? 0 : 1;
         }));
         var list = new Command("list", "Lists the keys in the key ring (never their material) and where the ring is.");
@@ -29,10 +30,9 @@ internal static class MonitoringCommands
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             var keys = services.GetRequiredService<KeyRing>();
-            var table = new Table().AddColumns("Key", "Created (UTC)", "Current");
-            foreach (var key in keys.Keys) table.AddRow(key.Id, key.CreatedAt.ToString("u", CultureInfo.InvariantCulture), key.Current ? "yes" : "");
-            AnsiConsole.Write(table);
-            AnsiConsole.WriteLine(keys.FilePath);
+            foreach (var key in keys.Keys)
+                await Console.Out.WriteLineAsync($"{key.Id}  created {key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}{(key.Current ? "  current" : "")}");
+            await Console.Out.WriteLineAsync(keys.FilePath);
             return 0;
         }));
         return new Command("keys", "Manages the key ring that protects identities and evidence.") { rotate, list };
@@ -46,9 +46,9 @@ internal static class MonitoringCommands
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             var report = await services.GetRequiredService<EvidenceVerification>().VerifyAllAsync();
             foreach (var defect in report.Defects)
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{defect.FileId}[/] ({defect.StoredName}): {defect.Problem}");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"{report.FilesChecked} files checked, {report.Defects.Count} problems.");
+                await Console.Out.WriteLineAsync($"{defect.FileId} ({defect.StoredName}): {defect.Problem}");
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{report.FilesChecked} files checked, {report.Defects.Count} problems."));
             return report.AllIntact ? 0 : 1;
         }));
         return new Command("evidence", "Checks the evidence store.") { verify };
