@@ -16,20 +16,14 @@ public sealed record ChainCheck(Guid FileId, int Entries, int? BrokenAt, string?
 /// <summary>The hash-chained custody log of each evidence file: who uploaded, viewed, downloaded, exported or verified it, and when.</summary>
 public sealed class CustodyLog(SpeanDbContext db, AuditActor actor, TimeProvider clock)
 {
-    /// <summary>Adds the next entry of a file's chain to the context; the caller saves.</summary>
-    public async Task<CustodyEntry> AddAsync(EvidenceFile file, CustodyAction action, string? detail = null, CancellationToken cancellationToken = default)
-    {
-        var last = await db.CustodyEntries.Where(e => e.FileId == file.Id).OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.EntryHash }).FirstOrDefaultAsync(cancellationToken);
-        return Add(file, action, detail, last?.Sequence ?? 0, last?.EntryHash ?? file.Sha256);
-    }
-
     /// <summary>Appends an entry and saves it, retrying when another request appended at the same moment.</summary>
     public async Task AppendAsync(EvidenceFile file, CustodyAction action, string? detail = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var entry = await AddAsync(file, action, detail, cancellationToken);
+            var last = await db.CustodyEntries.Where(e => e.FileId == file.Id).OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.EntryHash }).FirstOrDefaultAsync(cancellationToken);
+            var entry = Add(file, action, detail, last?.Sequence ?? 0, last?.EntryHash ?? file.Sha256);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -42,6 +36,7 @@ public sealed class CustodyLog(SpeanDbContext db, AuditActor actor, TimeProvider
         }
     }
 
+    /// <summary>Adds the entry after the given one to the context; the caller saves.</summary>
     internal CustodyEntry Add(EvidenceFile file, CustodyAction action, string? detail, int previousSequence, string previousHash)
     {
         var at = clock.GetUtcNow().UtcDateTime;
