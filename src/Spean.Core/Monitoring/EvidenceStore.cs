@@ -65,7 +65,7 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
             var file = new EvidenceFile
             {
                 Id = id, ReportId = upload.ReportId, ClientUploadId = upload.ClientUploadId,
-                EncryptedOriginalName = cipher.Encrypt(upload.OriginalName, FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
+                EncryptedOriginalName = cipher.Encrypt(FileName(upload.OriginalName), FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
                 ContentType = type, Size = size, Sha256 = hash, StoredName = storedName,
                 CapturedAt = photo?.CapturedAt, Latitude = photo?.Latitude, Longitude = photo?.Longitude, Device = photo?.Device,
                 UploadedById = actor.UserId, UploadedBy = actor.UserName ?? "anonymous", UploadedAt = clock.GetUtcNow().UtcDateTime,
@@ -224,6 +224,13 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         await writer.CompleteAsync(cancellationToken);
         output.Flush(flushToDisk: true);
         return (new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType, head[..headLength]), null);
+    }
+
+    /// <summary>The name without the device's folders, which can hold the owner's name too.</summary>
+    private static string FileName(string name)
+    {
+        var file = name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        return file.Length <= 255 ? file : file[..255];
     }
 
     private static EvidenceRejected Unsupported(EvidenceContent detected) =>
