@@ -76,7 +76,7 @@ public sealed class CommandTests : IDisposable
 
     private static async Task<int> RunAsync(params string[] args) => (await RunCapturedAsync("", args)).Code;
 
-    private static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
     {
         var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
         // Spectre.Console keeps the first console writer it sees, so writers stay open for the whole run.

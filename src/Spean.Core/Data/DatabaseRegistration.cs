@@ -32,6 +32,13 @@ public static class DatabaseRegistration
         services.AddScoped<Recommendations.Saved.SavedSearches>();
         services.AddScoped<Recommendations.RecommendationEditor>();
         services.AddScoped<Backup.BackupArchive>();
+        services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Monitoring.FieldCipher>();
+        services.AddScoped<Monitoring.ReportPeople>();
+        services.AddScoped<Monitoring.CustodyLog>();
+        services.AddScoped<Monitoring.EvidenceStore>();
+        services.AddScoped<Monitoring.EvidenceVerification>();
+        services.AddScoped<Monitoring.KeyRotation>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
+using Spean.Core.Monitoring;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Saved;
 using Spean.Core.Taxonomies;
@@ -24,6 +25,10 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Concession> Concessions => Set<Concession>();
+    public DbSet<ReportPerson> ReportPeople => Set<ReportPerson>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
