@@ -28,6 +28,11 @@ public static class DatabaseRegistration
         services.AddScoped<AuditQuery>();
         services.AddScoped<Recommendations.RecommendationImporter>();
         services.AddScoped<Recommendations.RecommendationStatistics>();
+        services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();
+        services.AddScoped<Recommendations.Pledges.PledgeQuery>();
+        services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
+        services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
+        services.AddScoped<Recommendations.Detail.RecommendationDetails>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -22,6 +23,7 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<NetworkSettings> NetworkSettings => Set<NetworkSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<VoluntaryPledge> VoluntaryPledges => Set<VoluntaryPledge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
