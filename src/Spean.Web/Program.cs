@@ -4,6 +4,7 @@ using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
 using Spean.Web.Recommendations;
+using Spean.Web.Recommendations.Detail;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
+app.MapRecommendationDetailApi();
 app.MapRazorComponents<App>();
 
 app.Run();

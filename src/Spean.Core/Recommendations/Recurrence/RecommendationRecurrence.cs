@@ -23,8 +23,9 @@ public sealed class RecommendationRecurrence(SpeanDbContext db, RecurrenceCache 
     public async Task<RecurrenceReport?> ReportAsync(string stateIso3, CancellationToken cancellationToken = default)
     {
         var iso3 = stateIso3.ToUpperInvariant();
-        if (!await db.Countries.AnyAsync(c => c.Iso3 == iso3, cancellationToken)) return null;
-        return (await ForStateAsync(iso3, cancellationToken)).Report(iso3);
+        var name = await db.Countries.Where(c => c.Iso3 == iso3).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        if (name is null) return null;
+        return (await ForStateAsync(iso3, cancellationToken)).Report(iso3, name);
     }
 
     private async Task<StateRecurrence> ForStateAsync(string iso3, CancellationToken cancellationToken)

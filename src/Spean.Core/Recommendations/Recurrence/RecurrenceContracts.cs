@@ -31,4 +31,4 @@ public sealed record RepeatingRecommender(Recommender State, IReadOnlyList<Repea
 public sealed record CycleSummary(int Cycle, int Recommendations, int Supported, int RecommendedBefore);
 
 public sealed record RecurrenceReport(
-    string StateIso3, IReadOnlyList<CycleSummary> Cycles, IReadOnlyList<RecurringTheme> Themes, IReadOnlyList<RepeatingRecommender> Recommenders);
+    string StateIso3, string StateName, IReadOnlyList<CycleSummary> Cycles, IReadOnlyList<RecurringTheme> Themes, IReadOnlyList<RepeatingRecommender> Recommenders);

@@ -53,14 +53,14 @@ internal sealed class StateRecurrence
 
     public IReadOnlyList<SimilarRecommendation> Earlier(Guid id) => earlier.GetValueOrDefault(id) ?? [];
 
-    public RecurrenceReport Report(string iso3)
+    public RecurrenceReport Report(string iso3, string name)
     {
         var cycles = items.Select(i => i.Cycle).Distinct().Order().ToList();
         var summaries = cycles.Select(c => new CycleSummary(c,
             items.Count(i => i.Cycle == c),
             items.Count(i => i.Cycle == c && i.Response == RecommendationResponse.Supported),
             items.Count(i => i.Cycle == c && earlier.ContainsKey(i.Id)))).ToList();
-        return new RecurrenceReport(iso3, summaries, Themes(cycles), Recommenders());
+        return new RecurrenceReport(iso3, name, summaries, Themes(cycles), Recommenders());
     }
 
     private List<RecurringTheme> Themes(List<int> cycles) => items
