@@ -21,6 +21,7 @@ public sealed class VoluntaryPledgeImporter(SpeanDbContext db, AuditActor actor,
     {
         var states = await StateNames.LoadAsync(db, cancellationToken);
         var existing = (await db.VoluntaryPledges.Select(p => p.ImportKey).ToListAsync(cancellationToken)).ToHashSet();
+        var seen = new Dictionary<string, int>();
         var rejected = new List<RejectedRow>();
         int created = 0, unchanged = 0;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -31,15 +32,21 @@ public sealed class VoluntaryPledgeImporter(SpeanDbContext db, AuditActor actor,
         while (await csv.ReadAsync())
         {
             var line = csv.Parser.RawRow;
-            var text = csv.GetField("Text") ?? "";
-            var iso3 = states.Iso3(csv.GetField("To") ?? "");
-            if (iso3 is null || text.Length == 0 || !int.TryParse(csv.GetField("Session"), CultureInfo.InvariantCulture, out var session))
+            var (to, text, sessionField) = (csv.GetField("To") ?? "", csv.GetField("Text") ?? "", csv.GetField("Session") ?? "");
+            if (states.Iso3(to) is not { } iso3) { rejected.Add(new RejectedRow(line, $"'{to}' is not a State Spean knows (To).")); continue; }
+            if (text.Length == 0) { rejected.Add(new RejectedRow(line, "The pledge text is empty.")); continue; }
+            if (!int.TryParse(sessionField, NumberStyles.None, CultureInfo.InvariantCulture, out var session) || session < 1)
             {
-                rejected.Add(new RejectedRow(line, "A pledge needs a known State (To), a text and a session number."));
+                rejected.Add(new RejectedRow(line, $"Session '{sessionField}' is not a session number."));
                 continue;
             }
             var key = ImportKey(iso3, session, text);
-            if (!existing.Add(key))
+            if (!seen.TryAdd(key, line))
+            {
+                rejected.Add(new RejectedRow(line, $"The same pledge as line {seen[key]}; skipped."));
+                continue;
+            }
+            if (existing.Contains(key))
             {
                 unchanged++;
                 continue;

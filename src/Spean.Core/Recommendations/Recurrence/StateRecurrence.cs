@@ -42,6 +42,7 @@ internal sealed class StateRecurrence
             {
                 if (items[before].Cycle >= items[later].Cycle) continue;
                 var similarity = vectors[later].Cosine(vectors[before]);
+                if (similarity + SharedIssueBonus < Threshold) continue; // spares most pairs the issue comparison
                 if (!IsRepeat(similarity, items[later].Issues.Intersect(items[before].Issues).Any())) continue;
                 (found ??= []).Add(new SimilarRecommendation(items[before], Math.Round(similarity, 3)));
             }
