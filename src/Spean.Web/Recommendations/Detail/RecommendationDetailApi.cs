@@ -53,7 +53,7 @@ internal static class RecommendationDetailApi
     {
         var r = await details.FindAsync(id);
         if (r is null)
-            return TypedResults.Problem($"No recommendation has the id '{id}'. Find recommendations through the search or a State's report.",
+            return TypedResults.Problem($"No recommendation has the id '{id}'. Check the identifier in the link or script.",
                 statusCode: StatusCodes.Status404NotFound);
         return TypedResults.Ok(new RecommendationDetailResponse(
             r.Id, r.Text, r.TextKm, r.Notes, ToResponse(r.StateUnderReview), r.RecommendingStates.Select(ToResponse).ToList(),
