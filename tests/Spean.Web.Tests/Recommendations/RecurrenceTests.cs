@@ -83,7 +83,6 @@ public sealed class RecurrenceTests(RecommendationsApp app)
             cycles[2].GetProperty("supportedPercent").GetDouble()));
         var summary = report.GetProperty("cycles").EnumerateArray().ToDictionary(c => c.GetProperty("cycle").GetInt32());
         Assert.Equal((138, 205), (summary[1].GetProperty("recommendations").GetInt32(), summary[2].GetProperty("recommendations").GetInt32()));
-        Assert.InRange(summary[2].GetProperty("recommendedBefore").GetInt32(), 1, 204);
         Assert.Contains("<th scope=\"row\">International instruments</th>", html);
         Assert.Contains("Cambodia: recommendations across cycles", html);
     }
