@@ -5,6 +5,7 @@ using Spean.Web.Components;
 using Spean.Web.Infrastructure;
 using Spean.Web.Recommendations;
 using Spean.Web.Recommendations.Saved;
+using Spean.Web.Recommendations.Detail;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,7 @@ app.MapAuditApi();
 app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
 app.MapSavedSearchesApi();
+app.MapRecommendationDetailApi();
 app.MapRazorComponents<App>();
 
 app.Run();

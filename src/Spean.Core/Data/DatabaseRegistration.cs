@@ -31,6 +31,11 @@ public static class DatabaseRegistration
         services.AddSingleton<Recommendations.RecommendationSearch>();
         services.AddScoped<Recommendations.Saved.SavedSearches>();
         services.AddScoped<Recommendations.RecommendationEditor>();
+        services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();
+        services.AddScoped<Recommendations.Pledges.PledgeQuery>();
+        services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
+        services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
+        services.AddScoped<Recommendations.Detail.RecommendationDetails>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Monitoring.FieldCipher>();

@@ -6,6 +6,7 @@ using Spean.Core.Auditing;
 using Spean.Core.Monitoring;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Saved;
+using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -29,6 +30,7 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<ReportPerson> ReportPeople => Set<ReportPerson>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
+    public DbSet<VoluntaryPledge> VoluntaryPledges => Set<VoluntaryPledge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

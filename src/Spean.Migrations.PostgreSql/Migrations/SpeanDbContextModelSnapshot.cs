@@ -561,6 +561,52 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportPeople");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ActionCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.PrimitiveCollection<List<string>>("Issues")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("StateIso3", "Session");
+
+                    b.ToTable("VoluntaryPledges");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -960,6 +1006,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasOne("Spean.Core.Monitoring.EvidenceFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateIso3")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

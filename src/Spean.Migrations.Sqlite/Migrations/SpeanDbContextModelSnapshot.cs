@@ -553,6 +553,52 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("ReportPeople");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActionCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Issues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("StateIso3", "Session");
+
+                    b.ToTable("VoluntaryPledges");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -952,6 +998,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasOne("Spean.Core.Monitoring.EvidenceFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateIso3")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
