@@ -109,6 +109,8 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         if (input.Session is < 1 or > 200) errors["session"] = ["The session is a number from 1 to 200."];
         if (!Enum.TryParse<RecommendationResponse>(input.Response ?? nameof(RecommendationResponse.Pending), ignoreCase: true, out var response))
             errors["response"] = ["The response is Supported, Noted or Pending."];
+        if ((input.Issues ?? []).Select(i => i.Trim()).FirstOrDefault(i => i.Length > 0 && !IssueThesaurus.Shipped.Contains(i)) is { } unknown)
+            errors["issues"] = [$"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them."];
         if (input.ActionCategory is < 1 or > 5) errors["actionCategory"] = ["The action category is 1 to 5, or empty."];
         if (errors.Count > 0) return (null, errors);
         return (new Valid(sur!, states, input.Cycle ?? CycleOf(input.Session), response), Empty);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Spean.Core.Data;
+using Spean.Core.Recommendations;
 using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Recommendations;
@@ -27,8 +28,11 @@ public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Str
         "surOrg" or "recommendingOrg" => organisations?.GetValueOrDefault(value) ?? value,
         "response" => localizer[$"Response.{value}"],
         "action" => $"{value} · {localizer[$"ActionCategory.{value}"]}",
+        "issue" when Localization.IsKhmer => IssueThesaurus.Shipped.Khmer(value),
         _ => value,
     };
+
+    public string Issue(string issue) => Value("issue", issue);
 
     public string Country(string iso3) => countries?.GetValueOrDefault(iso3) ?? iso3;
 }

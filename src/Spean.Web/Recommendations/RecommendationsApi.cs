@@ -19,6 +19,8 @@ public sealed record RecommendationItem(
     IReadOnlyList<string> Issues, IReadOnlyList<string> SdgTargets, string? SourceDocument, string? Paragraph,
     IReadOnlyList<TextRange> Highlights, IReadOnlyList<TextRange> KhmerHighlights);
 
+public sealed record IssueResponse(string Name, string NameKm);
+
 public sealed record FacetValueResponse(string Value, int Count, bool Selected);
 
 public sealed record PageLinks(string Self, string First, string Last, string? Previous, string? Next);
@@ -46,6 +48,8 @@ internal static class RecommendationsApi
             Export(c, s, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
         api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
             Export(c, s, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
+        api.MapGet("/issues", () => TypedResults.Ok(IssueThesaurus.Shipped.Issues.Select(i => new IssueResponse(i, IssueThesaurus.Shipped.Khmer(i))).ToList()))
+            .WithSummary("UPR Info's issues, the thesaurus recommendations are tagged with, in English and Khmer.");
         api.MapGet("/statistics", Statistics).WithSummary("Cross any field with any other over the recommendations the filters match.");
         api.MapGet("/statistics.csv", StatisticsCsv);
 

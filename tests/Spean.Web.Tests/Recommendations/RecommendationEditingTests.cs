@@ -8,6 +8,8 @@ namespace Spean.Web.Tests.Recommendations;
 [Collection(nameof(RecommendationsApp))]
 public sealed class RecommendationEditingTests(RecommendationsApp app)
 {
+    private static readonly string[] UnknownIssue = ["Weather"];
+
     [Fact]
     public async Task What_a_coordinator_adds_edits_and_deletes_is_searchable_at_once()
     {
@@ -50,11 +52,12 @@ public sealed class RecommendationEditingTests(RecommendationsApp app)
         var coordinator = await app.ClientForAsync(Role.Coordinator);
 
         using var response = await coordinator.PostAsJsonAsync("/api/v1/recommendations",
-            new { text = " ", stateUnderReview = "Atlantis", recommendingStates = Array.Empty<string>(), session = 0, response = "Maybe" });
+            new { text = " ", stateUnderReview = "Atlantis", recommendingStates = Array.Empty<string>(), session = 0, response = "Maybe", issues = UnknownIssue });
         var errors = (await response.ReadJsonAsync()).GetProperty("errors");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Atlantis", errors.GetProperty("stateUnderReview")[0].GetString());
+        Assert.Contains("'Weather' is not one of UPR Info's issues", errors.GetProperty("issues")[0].GetString());
         foreach (var field in new[] { "text", "recommendingStates", "session", "response" })
             Assert.True(errors.TryGetProperty(field, out _), $"no message for {field}");
     }

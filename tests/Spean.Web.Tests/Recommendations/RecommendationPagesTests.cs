@@ -40,6 +40,8 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Contains("រដ្ឋដែលត្រូវបានពិនិត្យ", page);
         Assert.Contains("កត់សម្គាល់", page);
         Assert.Contains("ប្រភេទសកម្មភាព", page);
+        Assert.Contains("ទារុណកម្ម និងការប្រព្រឹត្តឃោរឃៅ", page);
+        Assert.DoesNotContain("Torture and other CID treatment", page);
     }
 
     [Fact]
