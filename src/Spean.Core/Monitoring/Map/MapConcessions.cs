@@ -3,10 +3,18 @@ using Spean.Core.Data;
 
 namespace Spean.Core.Monitoring.Map;
 
-internal static class MapConcessions
+/// <summary>
+/// The concession layer, drawn on first use and kept: parsing 2.5 MB of polygons takes longer than the rest of
+/// the map. The 2014 files are frozen and imported before the app serves, so the layer cannot change while it runs.
+/// </summary>
+internal sealed class MapConcessions(ProvinceMap map)
 {
-    /// <summary>The mining and land concessions the map draws, without the source fields it does not need.</summary>
-    public static Task<List<Concession>> ForMapAsync(this SpeanDbContext db, CancellationToken cancellationToken = default) =>
+    private string? layer;
+
+    public async Task<string> LayerAsync(SpeanDbContext db, CancellationToken cancellationToken = default) =>
+        layer ??= map.ConcessionLayer(await ForMapAsync(db, cancellationToken));
+
+    private static Task<List<Concession>> ForMapAsync(SpeanDbContext db, CancellationToken cancellationToken) =>
         db.Concessions.AsNoTracking()
             .Where(c => c.Geometry != null && (c.Kind == ConcessionKind.Mining || c.Kind == ConcessionKind.EconomicLand))
             .OrderBy(c => c.Id)

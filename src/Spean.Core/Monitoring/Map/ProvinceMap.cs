@@ -19,8 +19,8 @@ internal sealed record MapContent(ProvinceCounts Counts, Func<string, string> Pr
     public MapLegend Legend { get; init; } = MapLegend.English;
     public bool Districts { get; init; }
 
-    /// <summary>The mining and land concessions to draw; no layer when null.</summary>
-    public IReadOnlyList<Concession>? Concessions { get; init; }
+    /// <summary>The concession layer from <see cref="ProvinceMap.ConcessionLayer"/>; none when null.</summary>
+    public string? Concessions { get; init; }
 }
 
 /// <summary>
@@ -54,7 +54,7 @@ internal sealed class ProvinceMap
 
         provinces = boundaries.Provinces.Where(p => p.Code is not null)
             .Select(p => (p.Code!, p.Name, PathData(p.Polygons, minStep: 0))).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
-        districtPaths = string.Concat(boundaries.Districts.Select(d => PathData(d.Polygons, minStep: 0.5)));
+        districtPaths = string.Concat(boundaries.Districts.Select(d => PathData(d.Polygons, minStep: 1)));
     }
 
     public (double X, double Y) Project(double lon, double lat) =>
@@ -69,7 +69,7 @@ internal sealed class ProvinceMap
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SvgPath.Format(Width)} {SvgPath.Format(height)}" class="province-map" font-family="sans-serif" font-size="12">""");
         svg.Append(CultureInfo.InvariantCulture, $"<title>{Text(content.Legend.Title)}</title>");
 
-        svg.Append("""<g class="provinces" stroke="#fff" stroke-width=".8" stroke-linejoin="round">""");
+        svg.Append("""<g class="provinces" stroke="#888" stroke-width=".6" stroke-linejoin="round">""");
         foreach (var (code, boundaryName, path) in provinces)
         {
             var count = content.Counts[code];
@@ -81,15 +81,17 @@ internal sealed class ProvinceMap
         if (content.Districts)
             svg.Append(CultureInfo.InvariantCulture, $"""<path class="districts" d="{districtPaths}" fill="none" stroke="#555" stroke-width=".3" pointer-events="none"/>""");
 
-        if (content.Concessions is { } concessions) AppendConcessions(svg, concessions);
+        svg.Append(content.Concessions);
 
         AppendLegend(svg, scaleClasses, content);
         svg.Append("</svg>");
         return svg.ToString();
     }
 
-    private void AppendConcessions(StringBuilder svg, IReadOnlyList<Concession> concessions)
+    /// <summary>The mining and land concessions as an SVG fragment for <see cref="MapContent.Concessions"/>.</summary>
+    public string ConcessionLayer(IEnumerable<Concession> concessions)
     {
+        var svg = new StringBuilder(200_000);
         svg.Append(CultureInfo.InvariantCulture, $"""<defs>{Hatch("hatch-mining", 45, MiningColour)}{Hatch("hatch-land", -45, LandColour)}</defs>""");
         svg.Append("""<g class="concessions" stroke-width=".8">""");
         foreach (var concession in concessions.Where(c => c.Geometry is not null && c.Kind is ConcessionKind.Mining or ConcessionKind.EconomicLand))
@@ -105,11 +107,12 @@ internal sealed class ProvinceMap
             }
             else
             {
-                var path = PathData(GeoJsonGeometry.Polygons(geometry.RootElement), minStep: 0.5);
+                var path = PathData(GeoJsonGeometry.Polygons(geometry.RootElement), minStep: 1);
                 svg.Append(CultureInfo.InvariantCulture, $"""<path class="{kind}" d="{path}" fill="url(#{hatch})" stroke="{colour}"><title>{Text(title)}</title></path>""");
             }
         }
         svg.Append("</g>");
+        return svg.ToString();
     }
 
     private void AppendLegend(StringBuilder svg, ChoroplethScale scaleClasses, MapContent content)

@@ -13,7 +13,7 @@ internal static class SvgPath
     {
         var min = (long)Math.Round(minStep * 100);
         (long X, long Y)? last = null;
-        var count = 0;
+        var steps = 0;
         foreach (var (x, y) in ring)
         {
             var point = ((long)Math.Round(x * 100), (long)Math.Round(y * 100));
@@ -22,17 +22,17 @@ internal static class SvgPath
                 d.Append('M');
                 AppendNumber(d, point.Item1, first: true);
                 AppendNumber(d, point.Item2, first: false);
-                d.Append('l');
             }
             else
             {
                 var (dx, dy) = (point.Item1 - previous.X, point.Item2 - previous.Y);
                 if ((dx == 0 && dy == 0) || Math.Max(Math.Abs(dx), Math.Abs(dy)) < min) continue;
-                AppendNumber(d, dx, first: count == 1);
+                // "l" only before a first step: a bare "l" would be an error that stops the rest of the path drawing.
+                if (steps++ == 0) d.Append('l');
+                AppendNumber(d, dx, first: steps == 1);
                 AppendNumber(d, dy, first: false);
             }
             last = point;
-            count++;
         }
         d.Append('z');
     }

@@ -18,7 +18,7 @@ internal static class MapApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProvincesSvg(
-        ProvinceMap map, ReportCountsByProvince reports, SpeanDbContext db,
+        ProvinceMap map, MapConcessions mapConcessions, ReportCountsByProvince reports, SpeanDbContext db,
         string? category, string? from, string? to, bool? districts, bool? concessions, CancellationToken cancellationToken)
     {
         var (filter, error) = MapQuery.Parse(category, from, to);
@@ -26,7 +26,7 @@ internal static class MapApi
         var svg = map.Render(new MapContent(await reports.CountAsync(filter, cancellationToken), MapQuery.ProvinceLink)
         {
             Districts = districts == true,
-            Concessions = concessions == true ? await db.ForMapAsync(cancellationToken) : null,
+            Concessions = concessions == true ? await mapConcessions.LayerAsync(db, cancellationToken) : null,
         });
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }

@@ -13,7 +13,7 @@ public sealed partial class ProvinceMapTests
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private static string Render(ProvinceCounts? counts = null, IReadOnlyList<Concession>? concessions = null, bool districts = false) =>
-        Map.Render(new MapContent(counts ?? ProvinceCounts.None, code => $"/places/{code}") { Concessions = concessions, Districts = districts });
+        Map.Render(new MapContent(counts ?? ProvinceCounts.None, code => $"/places/{code}") { Concessions = concessions is null ? null : Map.ConcessionLayer(concessions), Districts = districts });
 
     [Fact]
     public void All_25_provinces_are_drawn_as_links_with_their_name_on_hover()
@@ -108,6 +108,22 @@ public sealed partial class ProvinceMapTests
     }
 
     [Fact]
+    public void Every_path_is_valid_SVG_path_data_even_where_a_tiny_ring_shrinks_to_a_point()
+    {
+        Concession[] tiny =
+        [
+            new() { Id = "mining-2", Kind = ConcessionKind.Mining, Name = "Tiny", SourceFields = "{}",
+                Geometry = """{"type":"MultiPolygon","coordinates":[[[[104.8,13.8],[104.8001,13.8],[104.8001,13.8001],[104.8,13.8]]],[[[105,13],[105.2,13],[105.2,13.2],[105,13]]]]}""" },
+        ];
+
+        var svg = XDocument.Parse(Render(concessions: tiny, districts: true));
+
+        var paths = svg.Descendants(Svg + "path").Where(p => p.Parent!.Name != Svg + "pattern").Select(p => (string?)p.Attribute("d")).OfType<string>().ToList();
+        Assert.True(paths.Count > 25);
+        Assert.All(paths, d => Assert.Matches(PathGrammar(), d));
+    }
+
+    [Fact]
     public void Province_names_given_by_the_caller_are_escaped()
     {
         var svg = Map.Render(new MapContent(ProvinceCounts.None, code => $"/places?code={code}&x=1") { ProvinceName = code => code == "12" ? "ភ្នំពេញ <&>" : null });
@@ -141,6 +157,11 @@ public sealed partial class ProvinceMapTests
         }
         return (points.Min(p => p.X), points.Min(p => p.Y), points.Max(p => p.X), points.Max(p => p.Y));
     }
+
+    private const string Number = @"-?(\d+(\.\d+)?|\.\d+)";
+
+    [GeneratedRegex($"^(M{Number}( ?{Number})(l{Number}( ?{Number})*)?z)+$")]
+    private static partial Regex PathGrammar();
 
     [GeneratedRegex("M([^l]*)l([^z]*)z")]
     private static partial Regex RingPattern();
