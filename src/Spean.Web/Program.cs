@@ -3,6 +3,7 @@ using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
+using Spean.Web.Monitoring.Map;
 using Spean.Web.Recommendations;
 using Spean.Web.Recommendations.Saved;
 using Spean.Web.Recommendations.Detail;
@@ -40,6 +41,7 @@ app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
 app.MapSavedSearchesApi();
 app.MapRecommendationDetailApi();
+app.MapMapApi();
 app.MapRazorComponents<App>();
 
 app.Run();

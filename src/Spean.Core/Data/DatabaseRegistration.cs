@@ -44,6 +44,9 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.EvidenceStore>();
         services.AddScoped<Monitoring.EvidenceVerification>();
         services.AddScoped<Monitoring.KeyRotation>();
+        services.AddSingleton(_ => new Monitoring.Map.ProvinceMap(Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory)));
+        services.AddSingleton<Monitoring.Map.MapConcessions>();
+        services.AddScoped<Monitoring.Map.ReportCountsByProvince>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
