@@ -36,6 +36,7 @@ internal static class SpeanCommands
         root.Subcommands.Add(DatabaseCommands.Restore());
         root.Subcommands.Add(AccountCommands.CreateAdmin());
         root.Subcommands.Add(Segment());
+        root.Subcommands.Add(EvaluateCommands.Evaluate());
         return root;
     }
 

@@ -23,6 +23,9 @@ public sealed class SpeanOptions
     /// <summary>Imports the shipped UPR recommendations on the first start (about twenty seconds).</summary>
     public bool LoadRecommendationsOnStart { get; set; } = true;
 
+    /// <summary>Trains the action-category and issue models in the background at start (several seconds of one core).</summary>
+    public bool TrainClassifierOnStart { get; set; } = true;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "spean.db")}";
 }

@@ -28,6 +28,7 @@ public static class DatabaseRegistration
         services.AddScoped<AuditQuery>();
         services.AddScoped<Recommendations.RecommendationImporter>();
         services.AddScoped<Recommendations.RecommendationStatistics>();
+        services.AddSingleton<Recommendations.Classification.RecommendationClassifier>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>

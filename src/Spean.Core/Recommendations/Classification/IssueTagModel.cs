@@ -34,6 +34,10 @@ public sealed class IssueTagModel
     /// <summary>The issues the model knows, in ordinal order: those that occur in the training examples.</summary>
     public IReadOnlyList<string> Issues => _issues;
 
+    /// <summary>The rows that carry at least one issue, as training or test examples.</summary>
+    public static IEnumerable<(string Text, IReadOnlyCollection<string> Issues)> Examples(IEnumerable<UprInfoRow> rows) =>
+        rows.Where(r => r.Issues.Count > 0).Select(r => (r.Text, (IReadOnlyCollection<string>)r.Issues));
+
     /// <summary>Deterministic: the same examples in the same order give the same model.</summary>
     public static IssueTagModel Train(IEnumerable<(string Text, IReadOnlyCollection<string> Issues)> examples)
     {
@@ -84,7 +88,7 @@ public sealed class IssueTagModel
             var word = "<" + token + ">";
             for (int i = 0; i + CharacterGramLength <= word.Length; i++)
             {
-                features.Add("c:" + word.Substring(i, CharacterGramLength));
+                features.Add(string.Concat("c:", word.AsSpan(i, CharacterGramLength)));
             }
         }
 
