@@ -4,6 +4,7 @@ using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
 using Spean.Web.Recommendations;
+using Spean.Web.Recommendations.Prediction;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddRazorComponents();
+builder.Services.AddHostedService<ClassifierTraining>();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
+app.MapPredictionApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -9,6 +9,9 @@ public sealed record RecommendationPrediction(ActionCategoryPrediction Action, I
 /// </summary>
 public sealed class RecommendationClassifier
 {
+    /// <summary>The longest recommendation UPR Info holds has under a thousand characters; more is several pasted at once.</summary>
+    public const int MaxTextLength = 4000;
+
     private readonly Lazy<(ActionCategoryModel Actions, IssueTagModel Issues)> _models = new(TrainOnShippedFile);
 
     public bool IsReady => _models.IsValueCreated;
