@@ -18,8 +18,8 @@ public sealed class IssueTagModel
 
     private static readonly View[] Views =
     [
-        new(WordPartFeatures, Scaling.UnitLength, new(Loss.Logistic, L2: 1e-6, LearningRate: 4, Epochs: 12, AveragedEpochs: 6, Seed: 17)),
-        new(PhraseFeatures, Scaling.Fixed, new(Loss.Logistic, L2: 1e-6, LearningRate: 1, Epochs: 12, AveragedEpochs: 6, Seed: 17)),
+        new(WordPartFeatures, Scaling.UnitLength, new(Loss.Logistic, L2: 1e-6, LearningRate: 4, Epochs: 8, AveragedEpochs: 4, Seed: 17)),
+        new(PhraseFeatures, Scaling.Fixed, new(Loss.Logistic, L2: 1e-6, LearningRate: 1, Epochs: 8, AveragedEpochs: 4, Seed: 17)),
     ];
 
     private readonly (FeatureSpace Space, LinearModel Model)[] _members;
