@@ -39,6 +39,7 @@ internal static class SpeanCommands
         root.Subcommands.Add(MonitoringCommands.Keys());
         root.Subcommands.Add(MonitoringCommands.Evidence());
         root.Subcommands.Add(Segment());
+        root.Subcommands.Add(EvaluateCommands.Evaluate());
         return root;
     }
 

@@ -7,6 +7,7 @@ using Spean.Web.Monitoring.Map;
 using Spean.Web.Recommendations;
 using Spean.Web.Recommendations.Saved;
 using Spean.Web.Recommendations.Detail;
+using Spean.Web.Recommendations.Prediction;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddScoped<RecommendationLabels>();
 builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
+builder.Services.AddHostedService<ClassifierTraining>();
 
 var app = builder.Build();
 
@@ -42,6 +44,7 @@ app.MapRecommendationsApi();
 app.MapSavedSearchesApi();
 app.MapRecommendationDetailApi();
 app.MapMapApi();
+app.MapPredictionApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -37,6 +37,9 @@ public sealed class SpeanOptions
 
     public string EvidenceDirectoryPath => EvidenceDirectory ?? Path.Combine(DataDirectory, "evidence");
 
+    /// <summary>Trains the action-category and issue models in the background at start (several seconds of one core).</summary>
+    public bool TrainClassifierOnStart { get; set; } = true;
+
     public string SqliteConnectionString =>
         ConnectionString ?? $"Data Source={Path.Combine(DataDirectory, "spean.db")}";
 }

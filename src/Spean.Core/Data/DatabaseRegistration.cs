@@ -36,6 +36,7 @@ public static class DatabaseRegistration
         services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
         services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
         services.AddScoped<Recommendations.Detail.RecommendationDetails>();
+        services.AddSingleton<Recommendations.Classification.RecommendationClassifier>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Monitoring.FieldCipher>();
