@@ -44,6 +44,8 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.EvidenceStore>();
         services.AddScoped<Monitoring.EvidenceVerification>();
         services.AddScoped<Monitoring.KeyRotation>();
+        services.AddScoped<Monitoring.Reports.ReportEditor>();
+        services.AddScoped<Monitoring.Reports.ReportWorkflow>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
