@@ -3,6 +3,7 @@ using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
+using Spean.Web.Monitoring;
 using Spean.Web.Recommendations;
 using Spean.Web.Recommendations.Saved;
 using Spean.Web.Recommendations.Detail;
@@ -15,6 +16,7 @@ builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddScoped<RecommendationLabels>();
+builder.Services.AddScoped<ReportDetails>();
 builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
 
@@ -40,6 +42,7 @@ app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
 app.MapSavedSearchesApi();
 app.MapRecommendationDetailApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -46,6 +46,7 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.KeyRotation>();
         services.AddScoped<Monitoring.Reports.ReportEditor>();
         services.AddScoped<Monitoring.Reports.ReportWorkflow>();
+        services.AddScoped<Monitoring.Reports.ReportSearch>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {

@@ -12,11 +12,14 @@ public sealed class ReportWorkflow(SpeanDbContext db, TimeProvider clock)
     public async Task<string?> MoveAsync(Report report, ReportStatus to, Viewer viewer, string userName, string? reason, CancellationToken cancellationToken = default)
     {
         if (Refusal(report, to, viewer, reason) is { } refusal) return refusal;
-        report.History.Add(new StatusChange
+        var change = new StatusChange
         {
             ReportId = report.Id, From = report.Status, To = to, ById = viewer.UserId!.Value, By = userName,
             At = clock.GetUtcNow().UtcDateTime, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-        });
+        };
+        // Added explicitly: a child found through the collection with its id already set would be taken for an existing row.
+        db.Add(change);
+        report.History.Add(change);
         report.Status = to;
         await db.SaveChangesAsync(cancellationToken);
         return null;
