@@ -71,12 +71,13 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
         foreach (var visitor in visitors)
             leaks.AddRange(await CrawlAsync(visitor, reports));
 
-        Assert.True(leaks.Count == 0, string.Join("\n", leaks));
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(40)) + "\n" + string.Join("\n", app.Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).Take(3)));
     }
 
-    private async Task PlantAsync(Planted report, HttpClient author, HttpClient coordinator, Guid reader)
+    private static async Task PlantAsync(Planted report, HttpClient author, HttpClient coordinator, Guid reader)
     {
-        var input = Input(report.Title, report.Confidentiality, readers: report.Confidentiality == "Restricted" ? [reader] : null);
+        var input = Input(report.Title, report.Confidentiality, readers: report.Confidentiality == "Restricted" ? [reader] : null,
+            narrative: $"{report.Story}: an excavator cleared the forest, the witness said.");
         report.Id = await FileAsync(author, input);
         await AddPersonAsync(author, report.Id, report.Witness);
         if (report.HasEvidence)

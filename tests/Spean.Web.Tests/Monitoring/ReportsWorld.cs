@@ -28,11 +28,11 @@ internal static class ReportsWorld
         return (user, await app.ClientForAsync(user));
     }
 
-    public static object Input(string title, string confidentiality = "Network", Guid? clientId = null, IEnumerable<Guid>? readers = null, string place = PreahVihearCommune) => new
+    public static object Input(string title, string confidentiality = "Network", Guid? clientId = null, IEnumerable<Guid>? readers = null, string place = PreahVihearCommune, string? narrative = null) => new
     {
         clientId = clientId ?? Guid.NewGuid(),
         title,
-        narrative = $"{title}: an excavator cleared the forest near the village. ការជីកយករ៉ែ",
+        narrative = narrative ?? $"{title}: an excavator cleared the forest near the village. ការជីកយករ៉ែ",
         category = "mining",
         occurredFrom = "2025-03-14",
         adminUnitCode = place,
