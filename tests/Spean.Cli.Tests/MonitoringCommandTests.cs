@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
+using Spean.Core.Tests.Monitoring;
 
 namespace Spean.Cli.Tests;
 
@@ -69,7 +70,7 @@ public sealed class MonitoringCommandTests : IDisposable
         var file = Guid.Empty;
         await WithServicesAsync(async services =>
         {
-            var reportId = Guid.CreateVersion7();
+            var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
             person = (await services.GetRequiredService<ReportPeople>().AddAsync(reportId,
                 new PersonDetails(PersonRole.Witness, "Sokha Chan", "012 345 678", "Met at the pagoda"))).Id;
             await services.GetRequiredService<ReportPeople>().AddAsync(reportId, new PersonDetails(PersonRole.Victim, "Dara"));

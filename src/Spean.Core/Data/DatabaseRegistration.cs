@@ -48,6 +48,9 @@ public static class DatabaseRegistration
         services.AddSingleton(_ => new Monitoring.Map.ProvinceMap(Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory)));
         services.AddSingleton<Monitoring.Map.MapConcessions>();
         services.AddScoped<Monitoring.Map.ReportCountsByProvince>();
+        services.AddScoped<Monitoring.Reports.ReportEditor>();
+        services.AddScoped<Monitoring.Reports.ReportWorkflow>();
+        services.AddScoped<Monitoring.Reports.ReportSearch>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {

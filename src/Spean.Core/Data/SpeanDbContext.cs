@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Saved;
 using Spean.Core.Recommendations.Pledges;
@@ -31,6 +32,7 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
     public DbSet<VoluntaryPledge> VoluntaryPledges => Set<VoluntaryPledge>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

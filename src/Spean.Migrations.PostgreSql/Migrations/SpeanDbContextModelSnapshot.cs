@@ -561,6 +561,169 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("ReportPeople");
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdminUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("AffectedBoys")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AffectedGirls")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AffectedMen")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AffectedUnknown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AffectedWomen")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("ConcessionIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<string>>("MediaLinks")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateOnly>("OccurredFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OccurredTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<Guid>>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUnitCode");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Status", "Confidentiality");
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("StatusChange");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1010,6 +1173,54 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany("History")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -1097,6 +1308,11 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>

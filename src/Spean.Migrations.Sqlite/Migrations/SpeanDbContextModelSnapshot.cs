@@ -553,6 +553,169 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("ReportPeople");
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AffectedBoys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedGirls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedMen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedWomen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConcessionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("MediaLinks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateOnly>("OccurredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OccurredTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUnitCode");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Status", "Confidentiality");
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("StatusChange");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1002,6 +1165,54 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany("History")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -1089,6 +1300,11 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>

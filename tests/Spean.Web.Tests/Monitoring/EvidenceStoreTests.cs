@@ -25,7 +25,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     [Fact]
     public async Task A_photo_is_kept_encrypted_with_its_metadata_and_a_custody_entry()
     {
-        var upload = Upload(Photo, @"C:\Users\Chan Sokha\Pictures\sokha-chan-house.jpg");
+        var upload = await UploadAsync(Photo, @"C:\Users\Chan Sokha\Pictures\sokha-chan-house.jpg");
 
         var outcome = await StoreAsync(upload, Photo);
 
@@ -51,7 +51,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     [Fact]
     public async Task Downloads_give_back_the_original_and_public_copies_lose_the_GPS_each_logged_in_the_chain()
     {
-        var file = ((EvidenceStored)await StoreAsync(Upload(Photo), Photo)).File;
+        var file = ((EvidenceStored)await StoreAsync(await UploadAsync(Photo), Photo)).File;
 
         var (original, publicCopy, chain, actions) = await AsMonitorAsync(async services =>
         {
@@ -77,7 +77,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     public async Task A_retried_upload_returns_the_file_already_kept_and_stores_nothing_new()
     {
         var document = SampleFiles.Docx();
-        var upload = Upload(document);
+        var upload = await UploadAsync(document);
         var first = (EvidenceStored)await StoreAsync(upload, document);
         var filesBefore = Directory.GetFiles(EvidenceFolder).Length;
 
@@ -92,7 +92,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     public async Task Concurrent_first_tries_of_one_upload_keep_exactly_one_file()
     {
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n" + new string('x', 300_000));
-        var upload = Upload(pdf);
+        var upload = await UploadAsync(pdf);
         var filesBefore = Directory.Exists(EvidenceFolder) ? Directory.GetFiles(EvidenceFolder).Length : 0;
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StoreAsync(upload, pdf))));
@@ -107,7 +107,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     {
         var damaged = (byte[])Photo.Clone();
         damaged[^10] ^= 0xFF;
-        var upload = Upload(Photo);
+        var upload = await UploadAsync(Photo);
 
         var rejected = Assert.IsType<EvidenceRejected>(await StoreAsync(upload, damaged));
 
@@ -121,7 +121,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     [Fact]
     public async Task A_retry_that_reuses_an_upload_id_for_another_file_is_refused()
     {
-        var upload = Upload(SampleFiles.Png());
+        var upload = await UploadAsync(SampleFiles.Png());
         await StoreAsync(upload, SampleFiles.Png());
 
         var rejected = Assert.IsType<EvidenceRejected>(await StoreAsync(upload with { Sha256 = Hash(SampleFiles.Pdf()) }, SampleFiles.Pdf()));
@@ -142,7 +142,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
             : reason == EvidenceRejection.TooLarge ? [.. "%PDF-"u8, .. new byte[Limit]]
             : reason == EvidenceRejection.Empty ? []
             : SampleFiles.Pdf();
-        var upload = Upload(content);
+        var upload = await UploadAsync(content);
         if (reason == EvidenceRejection.InvalidHash) upload = upload with { Sha256 = "not-a-hash" };
         var filesBefore = Directory.Exists(EvidenceFolder) ? Directory.GetFiles(EvidenceFolder).Length : 0;
 
@@ -158,8 +158,8 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     public async Task Verification_names_an_altered_file_and_a_changed_custody_entry()
     {
         var video = SampleFiles.IsoMedia("isom").Concat(RandomNumberGenerator.GetBytes(200_000)).ToArray();
-        var altered = ((EvidenceStored)await StoreAsync(Upload(video), video)).File;
-        var relogged = ((EvidenceStored)await StoreAsync(Upload(Photo), Photo)).File;
+        var altered = ((EvidenceStored)await StoreAsync(await UploadAsync(video), video)).File;
+        var relogged = ((EvidenceStored)await StoreAsync(await UploadAsync(Photo), Photo)).File;
         await AsMonitorAsync(services => services.GetRequiredService<EvidenceStore>().WriteOriginalAsync(relogged, Stream.Null, CustodyAction.Viewed));
         var clean = await app.WithScopeAsync(services => services.GetRequiredService<EvidenceVerification>().VerifyAllAsync());
         Assert.DoesNotContain(clean.Defects, d => d.FileId == altered.Id || d.FileId == relogged.Id);
@@ -195,8 +195,8 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     private Task<int> CountAsync(Guid clientUploadId) =>
         app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().EvidenceFiles.CountAsync(f => f.ClientUploadId == clientUploadId));
 
-    private static EvidenceUpload Upload(byte[] content, string name = "evidence") =>
-        new(Guid.CreateVersion7(), Guid.CreateVersion7(), name, Hash(content));
+    private async Task<EvidenceUpload> UploadAsync(byte[] content, string name = "evidence") =>
+        new(await app.WithScopeAsync(services => SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>())), Guid.CreateVersion7(), name, Hash(content));
 
     private static string Hash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 }

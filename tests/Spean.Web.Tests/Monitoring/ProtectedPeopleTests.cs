@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
+using Spean.Core.Tests.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Monitoring;
@@ -16,7 +17,7 @@ public abstract class ProtectedPeopleTests(SpeanApp app)
     [Fact]
     public async Task A_saved_witness_reads_back_in_clear_but_the_database_holds_no_name_or_contact()
     {
-        var reportId = Guid.CreateVersion7();
+        var reportId = await app.WithScopeAsync(services => SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>()));
         var saved = await app.WithScopeAsync(services => services.GetRequiredService<ReportPeople>().AddAsync(reportId,
             new PersonDetails(PersonRole.Witness, WitnessName, Contact, $"Lives near {KhmerName}", Sex.Female, AgeGroup.Adult)));
 
@@ -40,7 +41,7 @@ public abstract class ProtectedPeopleTests(SpeanApp app)
         var (first, again, other) = await app.WithScopeAsync(async services =>
         {
             var people = services.GetRequiredService<ReportPeople>();
-            var reportId = Guid.CreateVersion7();
+            var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
             var a = await people.AddAsync(reportId, new PersonDetails(PersonRole.Victim, "Dara"));
             var b = await people.AddAsync(reportId, new PersonDetails(PersonRole.Source, "Dara"));
             return (people.PseudonymOf(a), people.PseudonymOf(await services.GetRequiredService<SpeanDbContext>().ReportPeople.AsNoTracking().SingleAsync(p => p.Id == a.Id)), people.PseudonymOf(b));
@@ -57,7 +58,7 @@ public abstract class ProtectedPeopleTests(SpeanApp app)
         var people = await app.WithScopeAsync(async services =>
         {
             var reportPeople = services.GetRequiredService<ReportPeople>();
-            var reportId = Guid.CreateVersion7();
+            var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
             return new[]
             {
                 await reportPeople.AddAsync(reportId, new PersonDetails(PersonRole.Victim, "Victim before rotation", Notes: "notes")),
@@ -94,8 +95,8 @@ public abstract class ProtectedPeopleTests(SpeanApp app)
     [Fact]
     public async Task A_tampered_row_is_reported_by_rotation_and_keeps_its_key()
     {
-        var person = await app.WithScopeAsync(services => services.GetRequiredService<ReportPeople>()
-            .AddAsync(Guid.CreateVersion7(), new PersonDetails(PersonRole.Source, "Tampered source")));
+        var person = await app.WithScopeAsync(async services => await services.GetRequiredService<ReportPeople>()
+            .AddAsync(await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>()), new PersonDetails(PersonRole.Source, "Tampered source")));
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<SpeanDbContext>();

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,12 @@ internal static class MapApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProvincesSvg(
-        ProvinceMap map, MapConcessions mapConcessions, ReportCountsByProvince reports, SpeanDbContext db,
+        ProvinceMap map, MapConcessions mapConcessions, ReportCountsByProvince reports, SpeanDbContext db, ClaimsPrincipal user,
         string? category, string? from, string? to, bool? districts, bool? concessions, CancellationToken cancellationToken)
     {
         var (filter, error) = MapQuery.Parse(category, from, to);
         if (filter is null) return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        var svg = map.Render(new MapContent(await reports.CountAsync(filter, cancellationToken), MapQuery.ProvinceLink)
+        var svg = map.Render(new MapContent(await reports.CountAsync(filter, user.Viewer(), cancellationToken), MapQuery.ProvinceLink)
         {
             Districts = districts == true,
             Concessions = concessions == true ? await mapConcessions.LayerAsync(db, cancellationToken) : null,
