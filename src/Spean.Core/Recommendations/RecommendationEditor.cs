@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
+using Spean.Core.Recommendations.Classification;
 
 namespace Spean.Core.Recommendations;
 
 /// <summary>What a coordinator types for a recommendation: a new cycle's, or a correction of an imported one.</summary>
 /// <param name="RecommendingStates">Names or ISO3 codes; several for a joint recommendation.</param>
-/// <param name="ActionCategory">1–5 as the official sources give it; leave empty to have Spean predict it.</param>
+/// <param name="ActionCategory">1–5 as the official sources give it; left empty, Spean stores its prediction, marked predicted.</param>
 public sealed record RecommendationInput(
     string? Text, string? StateUnderReview, IReadOnlyList<string>? RecommendingStates, int Session, int? Cycle,
     string? Response, int? ActionCategory = null, string? TextKm = null, string? Notes = null, DateTime? ReviewDate = null,
     IReadOnlyList<string>? Issues = null, IReadOnlyList<string>? SdgTargets = null, string? SourceDocument = null, string? Paragraph = null);
 
 /// <summary>Adds, edits and deletes recommendations through the app, and keeps the search index in step with each change.</summary>
-public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch search, TimeProvider clock)
+public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch search, RecommendationClassifier classifier, TimeProvider clock)
 {
     public async Task<(Recommendation? Saved, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
         RecommendationInput input, CancellationToken cancellationToken = default)
@@ -73,14 +74,16 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
     /// <summary>UPR cycles by session: 1–12 the first, 13–26 the second, 27–40 the third, then the fourth.</summary>
     public static int CycleOf(int session) => session switch { <= 12 => 1, <= 26 => 2, <= 40 => 3, _ => 4 };
 
-    private static void Apply(Recommendation r, RecommendationInput input, Valid valid, DateTime now)
+    private void Apply(Recommendation r, RecommendationInput input, Valid valid, DateTime now)
     {
         r.TextKm = Blank(input.TextKm);
         r.Notes = Blank(input.Notes);
         r.ReviewDate = input.ReviewDate is { } date ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : null;
         r.Response = valid.Response;
-        r.ActionCategory = input.ActionCategory;
-        r.ActionCategoryOrigin = input.ActionCategory is null ? null : CategoryOrigin.Official;
+        // While the models are still training at start-up the category stays empty rather than wait.
+        var predicted = input.ActionCategory is null ? classifier.Predict(r.Text)?.Action.Category : null;
+        r.ActionCategory = input.ActionCategory ?? predicted;
+        r.ActionCategoryOrigin = input.ActionCategory is not null ? CategoryOrigin.Official : predicted is not null ? CategoryOrigin.Predicted : null;
         r.SourceDocument = Blank(input.SourceDocument);
         r.Paragraph = Blank(input.Paragraph);
         r.RecommendingStates.AddRange(valid.States);

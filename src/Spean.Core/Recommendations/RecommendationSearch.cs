@@ -69,14 +69,23 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
 
     /// <summary>Brings the index in step after the app added, edited or deleted the recommendation <paramref name="id"/>.</summary>
+    /// <remarks>Waits for a build under way: a change applied beside a build could be lost when the build's older rows replace it.</remarks>
     public async Task RecordChangeAsync(SpeanDbContext db, Guid id, CancellationToken cancellationToken = default)
     {
-        if (indexed is null) return;
-        var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
-        var rows = await LoadAsync(db, [id], cancellationToken);
-        if (rows.TryGetValue(id, out var row)) index.Upsert(mapper.ToDocument(row));
-        else index.Remove(id);
-        indexed = await Signature.ReadAsync(db, cancellationToken);
+        await refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            if (indexed is null) return;
+            var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
+            var rows = await LoadAsync(db, [id], cancellationToken);
+            if (rows.TryGetValue(id, out var row)) index.Upsert(mapper.ToDocument(row));
+            else index.Remove(id);
+            indexed = await Signature.ReadAsync(db, cancellationToken);
+        }
+        finally
+        {
+            refreshing.Release();
+        }
     }
 
     private async Task<RecommendationIndex> IndexAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
 using Spean.Core.Recommendations.Classification;
 using Spean.Web.Tests.Infrastructure;
 
@@ -113,6 +114,25 @@ public sealed class PredictionTests(PredictionApp app) : IClassFixture<Predictio
     }
 
     /// <summary>No test trains the models itself: each waits for the app's own background training.</summary>
+    private static readonly string[] Denmark = ["Denmark"];
+
+    [Fact]
+    public async Task A_recommendation_added_without_a_category_gets_the_predicted_one_marked_predicted()
+    {
+        await ModelReadyAsync();
+        var coordinator = await app.ClientForAsync(Role.Coordinator);
+
+        using var withoutCategory = await coordinator.PostAsJsonAsync("/api/v1/recommendations",
+            new { text = "Ratify the Optional Protocol to the Convention against Torture", stateUnderReview = "KHM", recommendingStates = Denmark, session = 32 });
+        using var official = await coordinator.PostAsJsonAsync("/api/v1/recommendations",
+            new { text = "Ratify the Optional Protocol on the sale of children", stateUnderReview = "KHM", recommendingStates = Denmark, session = 32, actionCategory = 4 });
+        var predicted = await withoutCategory.ReadJsonAsync();
+        var given = await official.ReadJsonAsync();
+
+        Assert.Equal((5, "Predicted"), (predicted.GetProperty("actionCategory").GetInt32(), predicted.GetProperty("actionCategoryOrigin").GetString()));
+        Assert.Equal((4, "Official"), (given.GetProperty("actionCategory").GetInt32(), given.GetProperty("actionCategoryOrigin").GetString()));
+    }
+
     private async Task ModelReadyAsync()
     {
         var classifier = app.Services.GetRequiredService<RecommendationClassifier>();
