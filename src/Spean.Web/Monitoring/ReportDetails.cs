@@ -16,12 +16,14 @@ public sealed record StatusChangeResponse(string From, string To, string By, Dat
 /// A report as one viewer may read it. Anonymous visitors get the public copy: no people, no evidence, no
 /// exact point, no author, readers or history. Others see people by pseudonym unless they may see identities.
 /// </summary>
+/// <param name="PublicPhotos">For published reports, the addresses of the photos without their metadata; empty otherwise.</param>
 public sealed record ReportResponse(
     Guid Id, Guid ClientId, string Title, string Narrative, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt,
     string AdminUnitCode, double? Latitude, double? Longitude, int AffectedWomen, int AffectedMen, int AffectedGirls, int AffectedBoys, int AffectedUnknown,
     string SourceKind, IReadOnlyList<string> MediaLinks, IReadOnlyList<string> Tags, IReadOnlyList<string> ConcessionIds, IReadOnlyList<Guid> RecommendationIds,
     string Confidentiality, string Status, Guid? OrganisationId, Guid? AuthorId, IReadOnlyList<Guid>? ReaderIds, bool IdentitiesShown,
-    IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence);
+    IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence,
+    IReadOnlyList<string> PublicPhotos);
 
 internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
 {
@@ -31,15 +33,17 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
         var identities = ReportAccess.CanSeeIdentities(report, viewer);
         List<PersonResponse>? persons = null;
         List<EvidenceResponse>? evidence = null;
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
         if (!publicCopy)
         {
             var rows = await db.ReportPeople.AsNoTracking().Where(p => p.ReportId == report.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
             persons = rows.Select(p => Person(p, identities)).ToList();
-            evidence = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt)
-                .Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
-                    identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null))
-                .ToListAsync(cancellationToken);
+            evidence = files.Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
+                identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null)).ToList();
         }
+        var publicPhotos = report.Status == ReportStatus.Published
+            ? files.Where(EvidenceStore.HasPublicCopy).Select(f => EvidenceApi.PublicCopyPath(report.Id, f.Id)).ToList()
+            : [];
         return new ReportResponse(
             report.Id, report.ClientId, report.Title, report.Narrative, report.Category, report.OccurredFrom, report.OccurredTo, report.ReportedAt,
             report.AdminUnitCode, publicCopy ? null : report.Latitude, publicCopy ? null : report.Longitude,
@@ -48,7 +52,7 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
             report.Confidentiality.ToString(), report.Status.ToString(),
             publicCopy ? null : report.OrganisationId, publicCopy ? null : report.AuthorId, identities ? report.ReaderIds : null, identities,
             publicCopy ? null : report.History.OrderBy(c => c.At).Select(c => new StatusChangeResponse(c.From.ToString(), c.To.ToString(), c.By, c.At, c.Reason)).ToList(),
-            persons, evidence);
+            persons, evidence, publicPhotos);
     }
 
     public PersonResponse Person(ReportPerson person, bool identities)
