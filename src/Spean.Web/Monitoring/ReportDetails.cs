@@ -10,6 +10,9 @@ public sealed record PersonResponse(Guid Id, string Role, string Name, string? C
 
 public sealed record EvidenceResponse(Guid Id, string ContentType, long Size, string Sha256, DateTime UploadedAt, DateTime? CapturedAt, double? Latitude, double? Longitude, string? Device);
 
+/// <summary>An evidence file as the report page shows it; the original name and the custody log only to those who may see identities.</summary>
+public sealed record EvidenceFileView(EvidenceFile File, string? OriginalName, IReadOnlyList<CustodyEntry> Custody, ChainCheck? Chain);
+
 public sealed record StatusChangeResponse(string From, string To, string By, DateTime At, string? Reason);
 
 /// <summary>
@@ -25,7 +28,7 @@ public sealed record ReportResponse(
     IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence,
     IReadOnlyList<string> PublicPhotos);
 
-internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
+internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, EvidenceStore store, CustodyLog custody)
 {
     public async Task<ReportResponse> ReadAsync(Report report, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -53,6 +56,25 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
             publicCopy ? null : report.OrganisationId, publicCopy ? null : report.AuthorId, identities ? report.ReaderIds : null, identities,
             publicCopy ? null : report.History.OrderBy(c => c.At).Select(c => new StatusChangeResponse(c.From.ToString(), c.To.ToString(), c.By, c.At, c.Reason)).ToList(),
             persons, evidence, publicPhotos);
+    }
+
+    /// <summary>Loaded by the page, not by its evidence component: a component's own queries would overlap the page's on the one DbContext.</summary>
+    public async Task<List<EvidenceFileView>> ReadEvidenceAsync(Report report, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var identities = ReportAccess.CanSeeIdentities(report, viewer);
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
+        var views = new List<EvidenceFileView>();
+        foreach (var file in files)
+        {
+            if (!identities)
+            {
+                views.Add(new EvidenceFileView(file, null, [], null));
+                continue;
+            }
+            var (entries, chain) = await custody.ReadAsync(file, cancellationToken);
+            views.Add(new EvidenceFileView(file, store.OriginalNameOf(file), entries, chain));
+        }
+        return views;
     }
 
     public PersonResponse Person(ReportPerson person, bool identities)
