@@ -120,7 +120,7 @@ public abstract class EvidencePagesTests(SpeanApp app)
         var colleaguePage = await colleague.GetStringAsync($"/reports/{id}");
 
         foreach (var shown in new[] { "sokha-chan-house.jpg", "image/jpeg", Convert.ToHexStringLower(SHA256.HashData(Photo)), "2025-03-14 02:26:53 UTC",
-            "13.804700, 104.980200", "samsung Galaxy A12", $"href=\"/api/v1/reports/{id}/evidence/{photo}\"", "Custody log intact: its 2 entries still match",
+            "13.804700, 104.980200", "samsung Galaxy A12", $"href=\"/api/v1/reports/{id}/evidence/{photo}\"", "Custody log intact: every entry still matches its hash (entries: 2).",
             "<td>Downloaded</td>", "id=\"evidence-upload\"", $"data-endpoint=\"/api/v1/reports/{id}/evidence\"", "<noscript>", "js/evidence-upload.js" })
             Assert.Contains(shown, page);
         foreach (var hidden in new[] { "Galaxy", "13.80", "sokha-chan-house", "evidence-upload\"", "Custody log" })

@@ -69,11 +69,13 @@ function start(form) {
         location.assign(location.pathname);
         return;
       }
+      progress.hidden = true;
       status.textContent = '';
       error.textContent = problemText(request);
     });
     request.addEventListener('error', () => {
       button.disabled = false;
+      progress.hidden = true;
       status.textContent = '';
       error.textContent = say('connectionLost');
     });
