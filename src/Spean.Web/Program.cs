@@ -48,6 +48,7 @@ app.MapRecommendationDetailApi();
 app.MapMapApi();
 app.MapPredictionApi();
 app.MapReportsApi();
+app.MapEvidenceApi();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -44,15 +44,21 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A new user of the role with a known password, made the way an administrator would.</summary>
-    public async Task<(string Email, string Password)> CreateUserAsync(Role role)
+    public async Task<(string Email, string Password)> CreateUserAsync(Role role, Guid? organisationId = null)
+    {
+        var (user, password) = await CreateUserWithIdAsync(role, organisationId);
+        return (user.Email!, password);
+    }
+
+    public async Task<(SpeanUser User, string Password)> CreateUserWithIdAsync(Role role, Guid? organisationId = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         const string password = "a long enough password";
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateUserAsync(new NewUser(email, $"{role} Person", role, null, password));
+            .CreateUserAsync(new NewUser(email, $"{role} Person", role, organisationId, password));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return (email, password);
+        return (result.User!, password);
     }
 
     /// <summary>A phone-sized page (360 px wide), as most field monitors have.</summary>

@@ -53,9 +53,18 @@ public sealed class CustodyLog(SpeanDbContext db, AuditActor actor, TimeProvider
     }
 
     /// <summary>Walks a file's chain from the upload and names the first entry whose hash or link does not match.</summary>
-    public async Task<ChainCheck> VerifyAsync(EvidenceFile file, CancellationToken cancellationToken = default)
+    public async Task<ChainCheck> VerifyAsync(EvidenceFile file, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(file, cancellationToken)).Check;
+
+    /// <summary>A file's entries in order, and whether their chain holds.</summary>
+    public async Task<(IReadOnlyList<CustodyEntry> Entries, ChainCheck Check)> ReadAsync(EvidenceFile file, CancellationToken cancellationToken = default)
     {
         var entries = await db.CustodyEntries.AsNoTracking().Where(e => e.FileId == file.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        return (entries, Check(file, entries));
+    }
+
+    private static ChainCheck Check(EvidenceFile file, List<CustodyEntry> entries)
+    {
         var previous = file.Sha256;
         for (var i = 0; i < entries.Count; i++)
         {

@@ -17,6 +17,9 @@ public enum EvidenceRejection
     TooLarge,
     Empty,
     UploadIdReused,
+
+    /// <summary>Decided by the caller from the report's status (see ReportWorkflow.TakesEvidence), not by the store.</summary>
+    ReportClosed,
 }
 
 public abstract record EvidenceOutcome;
@@ -60,7 +63,7 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
                     "Nothing was kept; send it again.");
 
             File.Move(partial, Path.Combine(Directory, storedName));
-            var photo = type == "image/jpeg" ? JpegMetadata.Read(head) : null;
+            var photo = type switch { "image/jpeg" => JpegMetadata.Read(head), "image/png" => PngMetadata.Read(head), _ => null };
             var id = Guid.CreateVersion7();
             var file = new EvidenceFile
             {
@@ -104,13 +107,32 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
             await output.WriteAsync(chunk, cancellationToken);
     }
 
-    /// <summary>Writes a copy fit to publish: for JPEG photos, without EXIF and XMP (so without GPS or device). Returns false for other types, which have no public copy yet.</summary>
+    /// <summary>Photos whose metadata Spean can remove; other files have no public copy.</summary>
+    public static bool HasPublicCopy(EvidenceFile file) => file.ContentType is "image/jpeg" or "image/png";
+
+    /// <summary>
+    /// Writes a copy fit to publish: the photo without EXIF, XMP, text chunks and comments (so without GPS or
+    /// device). Returns false for files that have no public copy. Custody records each distinct copy once, as
+    /// Exported with the copy's SHA-256: the copy is the same for every reader, and logging every anonymous
+    /// view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The photo's structure could not be read, so its metadata could not be removed.</exception>
     public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
     {
-        if (file.ContentType != "image/jpeg") return false;
-        await custody.AppendAsync(file, CustodyAction.Exported, "public copy without metadata", cancellationToken);
-        await using var input = OpenStored(file);
-        await JpegMetadata.WriteWithoutMetadataAsync(EvidenceCipher.ReadAsync(input, keys, cancellationToken), output, cancellationToken);
+        if (!HasPublicCopy(file)) return false;
+        using var sha256 = SHA256.Create();
+        await using (var input = OpenStored(file))
+        await using (var hashing = new CryptoStream(output, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        {
+            var original = EvidenceCipher.ReadAsync(input, keys, cancellationToken);
+            await (file.ContentType == "image/png"
+                ? PngMetadata.WriteWithoutMetadataAsync(original, hashing, cancellationToken)
+                : JpegMetadata.WriteWithoutMetadataAsync(original, hashing, cancellationToken));
+            await hashing.FlushFinalBlockAsync(cancellationToken);
+        }
+        var detail = $"public copy without metadata, SHA-256 {Convert.ToHexStringLower(sha256.Hash!)}";
+        if (!await db.CustodyEntries.AnyAsync(e => e.FileId == file.Id && e.Action == CustodyAction.Exported && e.Detail == detail, cancellationToken))
+            await custody.AppendAsync(file, CustodyAction.Exported, detail, cancellationToken);
         return true;
     }
 

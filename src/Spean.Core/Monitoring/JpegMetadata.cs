@@ -84,7 +84,8 @@ public static class JpegMetadata
         return segments;
     }
 
-    private static PhotoFacts ReadExif(ReadOnlySpan<byte> tiff)
+    /// <summary>Reads an EXIF block (a TIFF header and its directories), as JPEG's APP1 segment and PNG's eXIf chunk hold it.</summary>
+    internal static PhotoFacts ReadExif(ReadOnlySpan<byte> tiff)
     {
         if (tiff.Length < 8) return new PhotoFacts(null, null, null, null);
         var reader = new TiffReader(tiff.ToArray(), littleEndian: tiff[0] == (byte)'I');

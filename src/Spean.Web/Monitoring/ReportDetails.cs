@@ -10,20 +10,25 @@ public sealed record PersonResponse(Guid Id, string Role, string Name, string? C
 
 public sealed record EvidenceResponse(Guid Id, string ContentType, long Size, string Sha256, DateTime UploadedAt, DateTime? CapturedAt, double? Latitude, double? Longitude, string? Device);
 
+/// <summary>An evidence file as the report page shows it; the original name and the custody log only to those who may see identities.</summary>
+public sealed record EvidenceFileView(EvidenceFile File, string? OriginalName, IReadOnlyList<CustodyEntry> Custody, ChainCheck? Chain);
+
 public sealed record StatusChangeResponse(string From, string To, string By, DateTime At, string? Reason);
 
 /// <summary>
 /// A report as one viewer may read it. Anonymous visitors get the public copy: no people, no evidence, no
 /// exact point, no author, readers or history. Others see people by pseudonym unless they may see identities.
 /// </summary>
+/// <param name="PublicPhotos">For published reports, the addresses of the photos without their metadata; empty otherwise.</param>
 public sealed record ReportResponse(
     Guid Id, Guid ClientId, string Title, string Narrative, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt,
     string AdminUnitCode, double? Latitude, double? Longitude, int AffectedWomen, int AffectedMen, int AffectedGirls, int AffectedBoys, int AffectedUnknown,
     string SourceKind, IReadOnlyList<string> MediaLinks, IReadOnlyList<string> Tags, IReadOnlyList<string> ConcessionIds, IReadOnlyList<Guid> RecommendationIds,
     string Confidentiality, string Status, Guid? OrganisationId, Guid? AuthorId, IReadOnlyList<Guid>? ReaderIds, bool IdentitiesShown,
-    IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence);
+    IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence,
+    IReadOnlyList<string> PublicPhotos);
 
-internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
+internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, EvidenceStore store, CustodyLog custody)
 {
     public async Task<ReportResponse> ReadAsync(Report report, Viewer viewer, CancellationToken cancellationToken)
     {
@@ -31,15 +36,17 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
         var identities = ReportAccess.CanSeeIdentities(report, viewer);
         List<PersonResponse>? persons = null;
         List<EvidenceResponse>? evidence = null;
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
         if (!publicCopy)
         {
             var rows = await db.ReportPeople.AsNoTracking().Where(p => p.ReportId == report.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
             persons = rows.Select(p => Person(p, identities)).ToList();
-            evidence = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt)
-                .Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
-                    identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null))
-                .ToListAsync(cancellationToken);
+            evidence = files.Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
+                identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null)).ToList();
         }
+        var publicPhotos = report.Status == ReportStatus.Published
+            ? files.Where(EvidenceStore.HasPublicCopy).Select(f => EvidenceApi.PublicCopyPath(report.Id, f.Id)).ToList()
+            : [];
         return new ReportResponse(
             report.Id, report.ClientId, report.Title, report.Narrative, report.Category, report.OccurredFrom, report.OccurredTo, report.ReportedAt,
             report.AdminUnitCode, publicCopy ? null : report.Latitude, publicCopy ? null : report.Longitude,
@@ -48,7 +55,26 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people)
             report.Confidentiality.ToString(), report.Status.ToString(),
             publicCopy ? null : report.OrganisationId, publicCopy ? null : report.AuthorId, identities ? report.ReaderIds : null, identities,
             publicCopy ? null : report.History.OrderBy(c => c.At).Select(c => new StatusChangeResponse(c.From.ToString(), c.To.ToString(), c.By, c.At, c.Reason)).ToList(),
-            persons, evidence);
+            persons, evidence, publicPhotos);
+    }
+
+    /// <summary>Loaded by the page, not by its evidence component: a component's own queries would overlap the page's on the one DbContext.</summary>
+    public async Task<List<EvidenceFileView>> ReadEvidenceAsync(Report report, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var identities = ReportAccess.CanSeeIdentities(report, viewer);
+        var files = await db.EvidenceFiles.AsNoTracking().Where(f => f.ReportId == report.Id).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
+        var views = new List<EvidenceFileView>();
+        foreach (var file in files)
+        {
+            if (!identities)
+            {
+                views.Add(new EvidenceFileView(file, null, [], null));
+                continue;
+            }
+            var (entries, chain) = await custody.ReadAsync(file, cancellationToken);
+            views.Add(new EvidenceFileView(file, store.OriginalNameOf(file), entries, chain));
+        }
+        return views;
     }
 
     public PersonResponse Person(ReportPerson person, bool identities)

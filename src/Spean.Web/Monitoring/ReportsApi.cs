@@ -65,7 +65,7 @@ internal static class ReportsApi
     {
         var viewer = user.Viewer();
         var (report, created, errors) = await editor.CreateAsync(input, viewer.UserId!.Value, viewer.OrganisationId, cancellationToken);
-        if (report is null) return TypedResults.ValidationProblem(errors);
+        if (report is null) return Invalid(errors);
         var response = await details.ReadAsync(report, viewer, cancellationToken);
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
     }
@@ -76,7 +76,7 @@ internal static class ReportsApi
         var viewer = user.Viewer();
         if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
         var errors = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Invalid(errors);
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
@@ -89,7 +89,7 @@ internal static class ReportsApi
         if (!Enum.TryParse<ReportStatus>(request.To, ignoreCase: true, out var to) || int.TryParse(request.To, out _))
             return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
         if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
-            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict);
+            return Refused(refusal.Message, refusal.Code, StatusCodes.Status409Conflict);
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
@@ -126,14 +126,17 @@ internal static class ReportsApi
         var viewer = user.Viewer();
         if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
         if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        if (!ReportWorkflow.TakesEvidence(report.Status))
+            return Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
+                EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);
         if (file is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
         if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
         if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
         await using var content = file.OpenReadStream();
         var outcome = await store.StoreAsync(new EvidenceUpload(report.Id, uploadId, file.FileName, sha256), content, cancellationToken);
         if (outcome is EvidenceRejected rejected)
-            return TypedResults.Problem(rejected.Message, statusCode: rejected.Reason == EvidenceRejection.TooLarge
-                ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, title: rejected.Reason.ToString());
+            return Refused(rejected.Message, rejected.Reason,
+                rejected.Reason == EvidenceRejection.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
         var stored = (EvidenceStored)outcome;
         var f = stored.File;
         var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
@@ -157,8 +160,18 @@ internal static class ReportsApi
     private static ReportSummary Summary(Report r) =>
         new(r.Id, r.Title, r.Category, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, r.OccurredFrom, r.OccurredTo, r.ReportedAt);
 
+    /// <summary>The English sentence for people reading the response, and a stable "code" for programs that say it in their own words.</summary>
+    internal static ProblemHttpResult Refused(string message, Enum code, int statusCode) =>
+        TypedResults.Problem(message, statusCode: statusCode, title: code.ToString(), extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
+
+    private static ValidationProblem Invalid(ReportErrors errors) =>
+        TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?>
+        {
+            ["codes"] = errors.Refusals.ToDictionary(r => r.Key, r => r.Value.Code.ToString()),
+        });
+
     /// <summary>Also the answer for reports the caller may not see, so a hidden report cannot be told from a missing one.</summary>
-    private static ProblemHttpResult NoSuchReport() =>
+    internal static ProblemHttpResult NoSuchReport() =>
         TypedResults.Problem("There is no report with that id that you may see.", statusCode: StatusCodes.Status404NotFound);
 
     private static ProblemHttpResult CannotSeeIdentities() =>

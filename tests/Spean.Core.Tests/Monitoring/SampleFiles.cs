@@ -87,6 +87,41 @@ internal static class SampleFiles
 
     public static byte[] Png() => [0x89, .. "PNG\r\n\u001a\n"u8, 0, 0, 0, 13, .. "IHDR"u8, .. new byte[40]];
 
+    /// <summary>A real one-pixel PNG with the chunks phones and editors add: EXIF (with GPS), a text comment and a modification time.</summary>
+    public static byte[] Png(byte[] exif, string comment)
+    {
+        var file = new List<byte> { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A };
+        PngChunk(file, "IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
+        PngChunk(file, "eXIf", exif);
+        PngChunk(file, "tEXt", [.. "Comment\0"u8, .. Encoding.Latin1.GetBytes(comment)]);
+        PngChunk(file, "tIME", [0x07, 0xE9, 3, 14, 9, 26, 53]);
+        using var pixels = new MemoryStream();
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write([0, 0xC0, 0x30, 0x30]);
+        PngChunk(file, "IDAT", pixels.ToArray());
+        PngChunk(file, "IEND", []);
+        return [.. file];
+    }
+
+    private static void PngChunk(List<byte> file, string type, byte[] data)
+    {
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. data];
+        file.AddRange([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length]);
+        file.AddRange(typed);
+        var crc = Crc32(typed);
+        file.AddRange([(byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
+    }
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return ~crc;
+    }
+
     public static byte[] Pdf() => "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
     public static byte[] IsoMedia(string brand) => [0, 0, 0, 24, .. "ftyp"u8, .. Encoding.ASCII.GetBytes(brand), 0, 0, 2, 0, .. "isommp41"u8, .. new byte[100]];

@@ -195,7 +195,23 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
                 var url = $"/api/v1/reports/{report.Id}/evidence/{fileId}";
                 var (status, _) = await GetAsync(visitor.Client, url);
                 if ((status == HttpStatusCode.OK) != visitor.Identifies.Contains(report.Key)) leaks.Add($"{visitor.Name}: {url} answered {status}");
+
+                // The public copy: for whoever sees the report once it is published, without the photo's metadata.
+                var publicUrl = url + "/public";
+                var (publicStatus, publicCopy) = await GetAsync(visitor.Client, publicUrl);
+                Check(publicUrl, publicCopy);
+                if ((publicStatus == HttpStatusCode.OK) != (sees && report.Status == "Published")) leaks.Add($"{visitor.Name}: {publicUrl} answered {publicStatus}");
+                if (publicCopy.Contains("Galaxy", StringComparison.Ordinal) || publicCopy.Contains(report.Marker, StringComparison.Ordinal))
+                    leaks.Add($"{visitor.Name}: {publicUrl} carries the photo's metadata");
             }
+        }
+
+        const string verification = "/api/v1/evidence/verification";
+        using (var verified = await visitor.Client.PostAsync(verification, null))
+        {
+            Check(verification, await verified.Content.ReadAsStringAsync());
+            if ((verified.StatusCode == HttpStatusCode.OK) != visitor.Name.StartsWith("administrator", StringComparison.Ordinal))
+                leaks.Add($"{visitor.Name}: POST {verification} answered {verified.StatusCode}");
         }
         return leaks;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
@@ -64,6 +65,31 @@ internal static class ReportsWorld
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/reports/{id}/people", new { role = "Witness", name, contact = "012 345 678", sex = "Female" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Sends a file as the report page's script does: multipart with the SHA-256 and an upload id.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid id, byte[] content, string name = "photo.jpg", string? sha256 = null, Guid? uploadId = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", name);
+        form.Add(new StringContent(sha256 ?? Convert.ToHexStringLower(SHA256.HashData(content))), "sha256");
+        form.Add(new StringContent((uploadId ?? Guid.NewGuid()).ToString()), "clientUploadId");
+        return await client.PostAsync($"/api/v1/reports/{id}/evidence", form);
+    }
+
+    public static async Task<Guid> UploadOkAsync(HttpClient client, Guid id, byte[] content, string name = "photo.jpg")
+    {
+        using var response = await UploadAsync(client, id, content, name);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task PublishAsync(HttpClient author, HttpClient coordinator, Guid id)
+    {
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(coordinator, id, "UnderReview");
+        await MoveOkAsync(coordinator, id, "Verified");
+        await MoveOkAsync(coordinator, id, "Published");
     }
 
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)

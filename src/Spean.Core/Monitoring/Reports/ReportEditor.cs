@@ -12,23 +12,66 @@ public sealed record ReportInput(
     IReadOnlyList<string>? ConcessionIds = null, IReadOnlyList<Guid>? RecommendationIds = null,
     string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null);
 
+public enum ReportInputProblem
+{
+    ClientIdTaken,
+    NoOrganisation,
+    ClientIdMissing,
+    NotTheAuthor,
+    NotADraft,
+    TitleMissing,
+    TitleTooLong,
+    NarrativeMissing,
+    UnknownCategory,
+    DateMissing,
+    EndBeforeStart,
+    UnknownPlace,
+    HalfAPoint,
+    OutsideCambodia,
+    NegativeCount,
+    UnknownSourceKind,
+    UnknownConfidentiality,
+    NotAWebAddress,
+    UnknownConcession,
+    UnknownRecommendations,
+    UnknownReaders,
+}
+
+/// <summary>
+/// What is wrong with a report, field by field: the English sentences the API returns, and behind each field
+/// the <see cref="Refusal"/> whose code pages translate.
+/// </summary>
+public sealed class ReportErrors : Dictionary<string, string[]>
+{
+    public Dictionary<string, Refusal> Refusals { get; } = [];
+
+    internal ReportErrors Add(string field, ReportInputProblem problem, string message, params object[] arguments)
+    {
+        this[field] = [message];
+        Refusals[field] = new Refusal(problem, message, arguments);
+        return this;
+    }
+}
+
 /// <summary>Creates reports (once per device id) and lets their author change them while they are drafts.</summary>
 public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
 {
     public const double SouthLatitude = 10.0, NorthLatitude = 14.8, WestLongitude = 102.1, EastLongitude = 108.0;
 
     /// <returns>The report, whether it was just made or had been sent before with the same client id; or the errors.</returns>
-    public async Task<(Report? Report, bool Created, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
+    public async Task<(Report? Report, bool Created, ReportErrors Errors)> CreateAsync(
         ReportInput input, Guid authorId, Guid? organisationId, CancellationToken cancellationToken = default)
     {
         if (await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken) is { } earlier)
             return earlier.AuthorId == authorId
-                ? (earlier, false, NoErrors)
-                : (null, false, Error("clientId", "This client id belongs to another person's report; make a new one on the device."));
+                ? (earlier, false, new ReportErrors())
+                : (null, false, new ReportErrors().Add("clientId", ReportInputProblem.ClientIdTaken,
+                    "This client id belongs to another person's report; make a new one on the device."));
         if (organisationId is not { } organisation)
-            return (null, false, Error("organisation", "Your account belongs to no organisation; ask an administrator to add you to one before filing reports."));
+            return (null, false, new ReportErrors().Add("organisation", ReportInputProblem.NoOrganisation,
+                "Your account belongs to no organisation; ask an administrator to add you to one before filing reports."));
         if (input.ClientId == Guid.Empty)
-            return (null, false, Error("clientId", "Send the id the device made for this report (clientId)."));
+            return (null, false, new ReportErrors().Add("clientId", ReportInputProblem.ClientIdMissing, "Send the id the device made for this report (clientId)."));
 
         var report = new Report
         {
@@ -48,59 +91,67 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             var saved = await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken);
             if (saved is null) throw;
-            return (saved, false, NoErrors);
+            return (saved, false, new ReportErrors());
         }
-        return (report, true, NoErrors);
+        return (report, true, errors);
     }
 
-    public async Task<IReadOnlyDictionary<string, string[]>> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<ReportErrors> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)
     {
-        if (report.AuthorId != userId) return Error("report", "Only the author can change a report.");
-        if (report.Status != ReportStatus.Draft) return Error("status", $"The report is {report.Status}; only drafts can be changed.");
+        if (report.AuthorId != userId) return new ReportErrors().Add("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
+        if (report.Status != ReportStatus.Draft)
+            return new ReportErrors().Add("status", ReportInputProblem.NotADraft, $"The report is {report.Status}; only drafts can be changed.", report.Status);
         var errors = await ApplyAsync(report, input, cancellationToken);
         if (errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
         return errors;
     }
 
-    private async Task<Dictionary<string, string[]>> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
+    private async Task<ReportErrors> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string message) => errors[field] = [message];
+        var errors = new ReportErrors();
+        void Fail(string field, ReportInputProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
 
         var title = input.Title?.Trim() ?? "";
-        if (title.Length == 0) Fail("title", "Give the report a title.");
-        else if (title.Length > 300) Fail("title", "Keep the title under 300 characters.");
-        if (string.IsNullOrWhiteSpace(input.Narrative)) Fail("narrative", "Describe what happened (narrative).");
+        if (title.Length == 0) Fail("title", ReportInputProblem.TitleMissing, "Give the report a title.");
+        else if (title.Length > 300) Fail("title", ReportInputProblem.TitleTooLong, "Keep the title under 300 characters.");
+        if (string.IsNullOrWhiteSpace(input.Narrative)) Fail("narrative", ReportInputProblem.NarrativeMissing, "Describe what happened (narrative).");
         if (ReportCategories.Find(input.Category) is null)
-            Fail("category", $"Category must be one of: {string.Join(", ", ReportCategories.All.Select(c => c.Code))}.");
-        if (input.OccurredFrom is not { } from) Fail("occurredFrom", "Say when it happened (occurredFrom, a date).");
-        else if (input.OccurredTo is { } to && to < from) Fail("occurredTo", "The end date is before the start date.");
+        {
+            var codes = string.Join(", ", ReportCategories.All.Select(c => c.Code));
+            Fail("category", ReportInputProblem.UnknownCategory, $"Category must be one of: {codes}.", codes);
+        }
+        if (input.OccurredFrom is not { } from) Fail("occurredFrom", ReportInputProblem.DateMissing, "Say when it happened (occurredFrom, a date).");
+        else if (input.OccurredTo is { } to && to < from) Fail("occurredTo", ReportInputProblem.EndBeforeStart, "The end date is before the start date.");
         var code = input.AdminUnitCode?.Trim() ?? "";
         if (code.Length == 0 || !await db.AdminUnits.AnyAsync(u => u.Code == code, cancellationToken))
-            Fail("adminUnitCode", $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.");
-        if (input.Latitude is null != input.Longitude is null) Fail("latitude", "Give both latitude and longitude, or neither.");
+            Fail("adminUnitCode", ReportInputProblem.UnknownPlace, $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.", code);
+        if (input.Latitude is null != input.Longitude is null) Fail("latitude", ReportInputProblem.HalfAPoint, "Give both latitude and longitude, or neither.");
         else if (input.Latitude is { } lat && input.Longitude is { } lon
             && (lat is < SouthLatitude or > NorthLatitude || lon is < WestLongitude or > EastLongitude))
-            Fail("latitude", $"The point {lat}, {lon} is outside Cambodia (latitude {SouthLatitude}–{NorthLatitude}, longitude {WestLongitude}–{EastLongitude}).");
+            Fail("latitude", ReportInputProblem.OutsideCambodia,
+                $"The point {lat}, {lon} is outside Cambodia (latitude {SouthLatitude}–{NorthLatitude}, longitude {WestLongitude}–{EastLongitude}).",
+                lat, lon, SouthLatitude, NorthLatitude, WestLongitude, EastLongitude);
         if (new[] { input.AffectedWomen, input.AffectedMen, input.AffectedGirls, input.AffectedBoys, input.AffectedUnknown }.Any(n => n < 0))
-            Fail("affected", "People affected cannot be negative.");
+            Fail("affected", ReportInputProblem.NegativeCount, "People affected cannot be negative.");
         var source = SourceKind.FirstHand;
         if (input.SourceKind is not null && !Enum.TryParse(input.SourceKind, ignoreCase: true, out source))
-            Fail("sourceKind", "sourceKind is FirstHand or SecondHand.");
+            Fail("sourceKind", ReportInputProblem.UnknownSourceKind, "sourceKind is FirstHand or SecondHand.");
         var confidentiality = Confidentiality.Organisation;
         if (input.Confidentiality is not null && !Enum.TryParse(input.Confidentiality, ignoreCase: true, out confidentiality))
-            Fail("confidentiality", "confidentiality is Public, Network, Organisation or Restricted.");
+            Fail("confidentiality", ReportInputProblem.UnknownConfidentiality, "confidentiality is Public, Network, Organisation or Restricted.");
         var links = Clean(input.MediaLinks);
         if (links.FirstOrDefault(l => !Uri.TryCreate(l, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) is { } bad)
-            Fail("mediaLinks", $"\"{bad}\" is not a web address (http or https).");
+            Fail("mediaLinks", ReportInputProblem.NotAWebAddress, $"\"{bad}\" is not a web address (http or https).", bad);
         var concessions = Clean(input.ConcessionIds);
         var known = await db.Concessions.Where(c => concessions.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (concessions.Except(known).FirstOrDefault() is { } unknownConcession) Fail("concessionIds", $"There is no concession \"{unknownConcession}\".");
+        if (concessions.Except(known).FirstOrDefault() is { } unknownConcession)
+            Fail("concessionIds", ReportInputProblem.UnknownConcession, $"There is no concession \"{unknownConcession}\".", unknownConcession);
         var recommendations = (input.RecommendationIds ?? []).Distinct().ToList();
         var knownRecommendations = await db.Recommendations.Where(r => recommendations.Contains(r.Id)).CountAsync(cancellationToken);
-        if (knownRecommendations != recommendations.Count) Fail("recommendationIds", "Some recommendation ids do not exist.");
+        if (knownRecommendations != recommendations.Count) Fail("recommendationIds", ReportInputProblem.UnknownRecommendations, "Some recommendation ids do not exist.");
         var readers = (input.ReaderIds ?? []).Distinct().ToList();
-        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count) Fail("readerIds", "Some readers are not users of Spean.");
+        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count)
+            Fail("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
         if (errors.Count > 0) return errors;
 
         report.Title = title;
@@ -128,8 +179,4 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
-
-    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
-
-    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 }

@@ -2,6 +2,17 @@ using Spean.Core.Data;
 
 namespace Spean.Core.Monitoring.Reports;
 
+public enum WorkflowRefusal
+{
+    SignInRequired,
+    StatusIsFinal,
+    StepNotAllowed,
+    OnlyAuthorSubmits,
+    OnlyCoordinatorsReview,
+    ReasonRequired,
+    SecondReviewerRequired,
+}
+
 /// <summary>
 /// Moves a report through review: Draft → Submitted (author) → UnderReview → Verified → Published, or
 /// Rejected from Submitted or UnderReview (coordinators of the owning organisation). Every step is kept.
@@ -9,7 +20,7 @@ namespace Spean.Core.Monitoring.Reports;
 public sealed class ReportWorkflow(SpeanDbContext db, TimeProvider clock)
 {
     /// <returns>Null when the step was taken, otherwise why it cannot be.</returns>
-    public async Task<string?> MoveAsync(Report report, ReportStatus to, Viewer viewer, string userName, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Refusal?> MoveAsync(Report report, ReportStatus to, Viewer viewer, string userName, string? reason, CancellationToken cancellationToken = default)
     {
         if (Refusal(report, to, viewer, reason) is { } refusal) return refusal;
         var change = new StatusChange
@@ -25,23 +36,30 @@ public sealed class ReportWorkflow(SpeanDbContext db, TimeProvider clock)
         return null;
     }
 
-    public static string? Refusal(Report report, ReportStatus to, Viewer viewer, string? reason)
+    public static Refusal? Refusal(Report report, ReportStatus to, Viewer viewer, string? reason)
     {
-        if (viewer.UserId is not { } userId) return "Sign in to change a report's status.";
+        if (viewer.UserId is not { } userId) return new(WorkflowRefusal.SignInRequired, "Sign in to change a report's status.");
         var from = report.Status;
+        if (Allowed(from).Count == 0)
+            return new(WorkflowRefusal.StatusIsFinal, $"A report cannot go from {from} to {to}. From {from} it can go to: nowhere, it is final.", from);
         if (!Allowed(from).Contains(to))
-            return $"A report cannot go from {from} to {to}. From {from} it can go to: {Describe(Allowed(from))}.";
+            return new(WorkflowRefusal.StepNotAllowed,
+                $"A report cannot go from {from} to {to}. From {from} it can go to: {string.Join(", ", Allowed(from))}.", from, to, Allowed(from));
         if (to == ReportStatus.Submitted)
-            return report.AuthorId == userId ? null : "Only the author can submit a report.";
+            return report.AuthorId == userId ? null : new(WorkflowRefusal.OnlyAuthorSubmits, "Only the author can submit a report.");
         if (!ReportAccess.CanReview(report, viewer))
-            return "Only coordinators of the organisation that owns the report can review it.";
+            return new(WorkflowRefusal.OnlyCoordinatorsReview, "Only coordinators of the organisation that owns the report can review it.");
         if (to == ReportStatus.Rejected && string.IsNullOrWhiteSpace(reason))
-            return "Say why the report is rejected: a reason is required.";
+            return new(WorkflowRefusal.ReasonRequired, "Say why the report is rejected: a reason is required.");
         if (to == ReportStatus.Published && report.Confidentiality == Confidentiality.Restricted
             && report.History.LastOrDefault(c => c.To == ReportStatus.Verified)?.ById == userId)
-            return "A Restricted report needs a second reviewer: a coordinator other than the one who verified it must publish it.";
+            return new(WorkflowRefusal.SecondReviewerRequired,
+                "A Restricted report needs a second reviewer: a coordinator other than the one who verified it must publish it.");
         return null;
     }
+
+    /// <summary>Evidence can be added until a coordinator verifies the report, so that what is published has been reviewed.</summary>
+    public static bool TakesEvidence(ReportStatus status) => status is ReportStatus.Draft or ReportStatus.Submitted or ReportStatus.UnderReview;
 
     public static IReadOnlyList<ReportStatus> Allowed(ReportStatus from) => from switch
     {
@@ -51,6 +69,4 @@ public sealed class ReportWorkflow(SpeanDbContext db, TimeProvider clock)
         ReportStatus.Verified => [ReportStatus.Published],
         _ => [],
     };
-
-    private static string Describe(IReadOnlyList<ReportStatus> steps) => steps.Count == 0 ? "nowhere, it is final" : string.Join(", ", steps);
 }

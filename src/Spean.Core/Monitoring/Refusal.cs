@@ -1,0 +1,7 @@
+namespace Spean.Core.Monitoring;
+
+/// <summary>
+/// Why something was not done: a stable code (an enum value, so pages can say it in the reader's language
+/// from the resource "EnumName.Value"), the English sentence API clients get, and the values it names.
+/// </summary>
+public sealed record Refusal(Enum Code, string Message, params object[] Arguments);
