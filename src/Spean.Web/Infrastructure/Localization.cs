@@ -16,7 +16,7 @@ internal static class Localization
 
     /// <summary>
     /// The order a reader of the page's language expects names in. For Khmer this is ICU's collation, which files ឥណ្ឌា
-    /// among the អិ words and ស៊ីរី before សូម៉ាលី, where code-point order would put both after them.
+    /// among the អិ words and ស៊ីរី before សូម៉ាលី; code-point order would put ឥណ្ឌា after every អ word and ស៊ីរី after សូម៉ាលី.
     /// </summary>
     public static StringComparer NameOrder => IsKhmer ? KhmerOrder : EnglishOrder;
 
