@@ -15,6 +15,7 @@ public sealed class Country
     public required string Iso2 { get; set; }
     public required string M49 { get; set; }
     public required string Name { get; set; }
+    public required string NameKm { get; set; }
     public required string OfficialName { get; set; }
     public bool UnMember { get; set; }
     public RegionalGroup? RegionalGroup { get; set; }

@@ -4,7 +4,7 @@ using Spean.Core.Data;
 namespace Spean.Core.Taxonomies;
 
 public sealed record CountrySummary(
-    string Iso3, string Iso2, string Name, bool UnMember, RegionalGroup? RegionalGroup,
+    string Iso3, string Iso2, string Name, string NameKm, bool UnMember, RegionalGroup? RegionalGroup,
     IReadOnlyList<string> Organisations, bool ClusterMunitionsParty, bool MineBanParty);
 
 public sealed class CountryDirectory(SpeanDbContext db)
@@ -23,7 +23,7 @@ public sealed class CountryDirectory(SpeanDbContext db)
         var ccm = parties.Where(p => p.Treaty == Treaty.ClusterMunitions).Select(p => p.CountryIso3).ToHashSet();
         var apmbc = parties.Where(p => p.Treaty == Treaty.MineBan).Select(p => p.CountryIso3).ToHashSet();
         return countries.Select(c => new CountrySummary(
-            c.Iso3, c.Iso2, c.Name, c.UnMember, c.RegionalGroup,
+            c.Iso3, c.Iso2, c.Name, c.NameKm, c.UnMember, c.RegionalGroup,
             c.Memberships.Select(m => m.OrganisationCode).Order(StringComparer.Ordinal).ToList(),
             ccm.Contains(c.Iso3), apmbc.Contains(c.Iso3))).ToList();
     }

@@ -19,8 +19,10 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
 {
     public static string ShippedDataDirectory => Path.Combine(AppContext.BaseDirectory, "data", "reference");
 
+    /// <summary>False also when a column added since the last load (a country's Khmer name) is still empty, so it gets filled.</summary>
     public async Task<bool> IsLoadedAsync(CancellationToken cancellationToken = default) =>
-        await db.AdminUnits.AnyAsync(cancellationToken) && await db.Concessions.AnyAsync(cancellationToken);
+        await db.AdminUnits.AnyAsync(cancellationToken) && await db.Concessions.AnyAsync(cancellationToken)
+        && !await db.Countries.AnyAsync(c => c.NameKm == "", cancellationToken);
 
     public async Task<IReadOnlyList<ImportSummary>> ImportAllAsync(
         string directory, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -68,11 +70,16 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
                 existing.NameKm = incoming.NameKm;
             });
 
-    private Task<ImportSummary> ImportCountriesAsync(string directory) =>
-        UpsertAsync("countries", db.Countries, c => c.Iso3,
+    private Task<ImportSummary> ImportCountriesAsync(string directory)
+    {
+        var khmer = Read(directory, "countries_km.csv", r => (Iso3: r["iso3"], Name: r["name_km"])).ToDictionary(k => k.Iso3, k => k.Name);
+        string NameKm(string iso3) => khmer.TryGetValue(iso3, out var name) && name.Length > 0
+            ? name
+            : throw new InvalidDataException($"countries_km.csv has no Khmer name for {iso3}: add a line '{iso3},<name in Khmer>'.");
+        return UpsertAsync("countries", db.Countries, c => c.Iso3,
             Read(directory, "countries.csv", r => new Country
             {
-                Iso3 = r["iso3"], Iso2 = r["iso2"], M49 = r["m49"], Name = r["name"],
+                Iso3 = r["iso3"], Iso2 = r["iso2"], M49 = r["m49"], Name = r["name"], NameKm = NameKm(r["iso3"]),
                 OfficialName = r["official_name"], UnMember = r["un_member"] == "True",
                 RegionalGroup = ParseGroup(r["un_regional_group_code"]),
             }),
@@ -81,10 +88,12 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
                 existing.Iso2 = incoming.Iso2;
                 existing.M49 = incoming.M49;
                 existing.Name = incoming.Name;
+                existing.NameKm = incoming.NameKm;
                 existing.OfficialName = incoming.OfficialName;
                 existing.UnMember = incoming.UnMember;
                 existing.RegionalGroup = incoming.RegionalGroup;
             });
+    }
 
     private Task<ImportSummary> ImportMembershipsAsync(string directory) =>
         UpsertAsync("memberships", db.OrganisationMemberships, m => (m.CountryIso3, m.OrganisationCode),

@@ -12,6 +12,7 @@ internal sealed class CountryConfiguration : IEntityTypeConfiguration<Country>
         builder.Property(c => c.Iso2).HasMaxLength(2);
         builder.Property(c => c.M49).HasMaxLength(3);
         builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.NameKm).HasMaxLength(200);
         builder.Property(c => c.OfficialName).HasMaxLength(300);
         builder.HasIndex(c => c.Iso2).IsUnique();
         builder.HasMany(c => c.Memberships).WithOne().HasForeignKey(m => m.CountryIso3);

@@ -985,6 +985,11 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKm")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfficialName")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -11,6 +11,15 @@ internal static class Localization
 
     public static bool IsKhmer => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "km";
 
+    private static readonly StringComparer KhmerOrder = StringComparer.Create(CultureInfo.GetCultureInfo("km-KH"), ignoreCase: false);
+    private static readonly StringComparer EnglishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("en"), ignoreCase: false);
+
+    /// <summary>
+    /// The order a reader of the page's language expects names in. For Khmer this is ICU's collation, which files ឥណ្ឌា
+    /// among the អិ words and ស៊ីរី before សូម៉ាលី; code-point order would put ឥណ្ឌា after every អ word and ស៊ីរី after សូម៉ាលី.
+    /// </summary>
+    public static StringComparer NameOrder => IsKhmer ? KhmerOrder : EnglishOrder;
+
     public static IServiceCollection AddSpeanLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");

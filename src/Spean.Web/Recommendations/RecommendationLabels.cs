@@ -14,7 +14,8 @@ public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Str
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        countries ??= await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.Name, cancellationToken);
+        countries ??= await db.Countries.AsNoTracking()
+            .ToDictionaryAsync(c => c.Iso3, c => Localization.IsKhmer ? c.NameKm : c.Name, cancellationToken);
         organisations ??= await db.IntergovernmentalOrganisations.AsNoTracking()
             .ToDictionaryAsync(o => o.Code, o => Localization.IsKhmer ? o.NameKm : o.NameEn, cancellationToken);
     }
@@ -35,4 +36,7 @@ public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Str
     public string Issue(string issue) => Value("issue", issue);
 
     public string Country(string iso3) => countries?.GetValueOrDefault(iso3) ?? iso3;
+
+    /// <summary>A State's name in the reader's language; one that matches no country (an observer) keeps the name it was written with.</summary>
+    public string State(string name, string? iso3) => iso3 is not null && countries?.GetValueOrDefault(iso3) is { } known ? known : name;
 }

@@ -5,7 +5,7 @@ using Spean.Web.Infrastructure;
 namespace Spean.Web.Taxonomies;
 
 public sealed record CountryResponse(
-    string Iso3, string Iso2, string Name, bool UnMember, string? RegionalGroup,
+    string Iso3, string Iso2, string Name, string NameKm, bool UnMember, string? RegionalGroup,
     IReadOnlyList<string> Organisations, bool ClusterMunitionsParty, bool MineBanParty);
 
 public sealed record RegionalGroupResponse(string Code, string Name, int Members);
@@ -46,7 +46,7 @@ internal static class TaxonomiesApi
         }
         var countries = await directory.ListAsync(unMember, parsed, organisation);
         return TypedResults.Ok(countries.Select(c => new CountryResponse(
-            c.Iso3, c.Iso2, c.Name, c.UnMember, c.RegionalGroup?.ToString(), c.Organisations,
+            c.Iso3, c.Iso2, c.Name, c.NameKm, c.UnMember, c.RegionalGroup?.ToString(), c.Organisations,
             c.ClusterMunitionsParty, c.MineBanParty)).ToList());
     }
 

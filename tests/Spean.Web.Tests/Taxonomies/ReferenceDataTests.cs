@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
@@ -26,6 +27,36 @@ public abstract class ReferenceDataTests(SpeanApp app)
         Assert.Contains("ASEAN", cambodia.GetProperty("organisations").EnumerateArray().Select(o => o.GetString()));
         Assert.True(cambodia.GetProperty("mineBanParty").GetBoolean());
         Assert.False(cambodia.GetProperty("clusterMunitionsParty").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Every_country_has_a_Khmer_name_of_its_own_in_Khmer_script()
+    {
+        var countries = (await app.AnonymousClient().GetJsonAsync("/api/v1/countries")).EnumerateArray()
+            .ToDictionary(c => c.GetProperty("iso3").GetString()!, c => c.GetProperty("nameKm").GetString()!);
+
+        Assert.Equal(252, countries.Count);
+        Assert.All(countries.Values, name =>
+        {
+            Assert.Matches("^[\u1780-\u17FF]+( [\u1780-\u17FF]+)*$", name);
+            Assert.True(name.IsNormalized(NormalizationForm.FormC), name);
+        });
+        Assert.Equal(countries.Count, countries.Values.Distinct().Count());
+        Assert.Equal(("កម្ពុជា", "ថៃ", "សាធារណរដ្ឋកូរ៉េ"), (countries["KHM"], countries["THA"], countries["KOR"]));
+    }
+
+    [Fact]
+    public async Task A_database_loaded_before_countries_had_Khmer_names_gets_them_at_the_next_start()
+    {
+        await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Countries
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.NameKm, "")));
+
+        await app.WithScopeAsync(services => services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true));
+
+        var names = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Countries
+            .ToDictionaryAsync(c => c.Iso3, c => c.NameKm));
+        Assert.DoesNotContain("", names.Values);
+        Assert.Equal("កម្ពុជា", names["KHM"]);
     }
 
     [Fact]

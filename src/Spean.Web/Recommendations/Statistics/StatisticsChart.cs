@@ -94,7 +94,20 @@ public static class StatisticsChart
 
     private static string Colour(int i) => Colours[i % Colours.Length];
 
-    private static string Shorten(string text, int max = 28) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
+    private static string Shorten(string text, int max = 28)
+    {
+        if (text.Length <= max) return text;
+        // Cut between syllables: a Khmer vowel sign left without its consonant, or a subscript sign (coeng) without
+        // the consonant it carries, would draw as a broken letter.
+        var cut = max - 1;
+        while (cut > 1 && (IsMark(text[cut]) || text[cut - 1] == Coeng)) cut--;
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
+    private const char Coeng = '\u17D2';
+
+    private static bool IsMark(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static string Escape(string text) => WebUtility.HtmlEncode(text);
 
