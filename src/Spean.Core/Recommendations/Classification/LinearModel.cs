@@ -11,8 +11,12 @@ internal enum Loss
     Logistic,
 }
 
-/// <summary>How to train; the final weights are the mean of the weights after each of the last AveragedEpochs epochs.</summary>
-internal sealed record TrainingSettings(Loss Loss, double L2, double LearningRate, int Epochs, int AveragedEpochs, int Seed);
+/// <summary>
+/// How to train; the final weights are the mean of the weights after each of the last AveragedEpochs epochs.
+/// NaiveBayesScaled multiplies each feature, separately for each output, by how much more often it occurs with that
+/// output than without (NBSVM, Wang and Manning 2012).
+/// </summary>
+internal sealed record TrainingSettings(Loss Loss, double L2, double LearningRate, int Epochs, int AveragedEpochs, int Seed, bool NaiveBayesScaled = false);
 
 /// <summary>
 /// Linear scores over sparse features, trained by stochastic gradient descent with L2 regularisation.
@@ -40,24 +44,86 @@ internal sealed class LinearModel
         IReadOnlyList<SparseVector> xs, IReadOnlyList<int[]> targets, int features, int outputs, TrainingSettings settings)
     {
         var model = new LinearModel(features, outputs);
-        model.RunSgd(xs, targets, settings);
+        if (!settings.NaiveBayesScaled)
+        {
+            model.RunSgd(xs, targets, settings, ratios: null);
+            return model;
+        }
+
+        // Training learns w over features scaled by r; scoring then needs only w * r, so the scaled weights are kept.
+        var ratios = LogCountRatios(xs, targets, features, outputs);
+        model.RunSgd(xs, targets, settings, ratios);
+        for (int i = 0; i < ratios.Length; i++)
+        {
+            model._weights[i] *= ratios[i];
+        }
+
         return model;
     }
 
-    private float[] Scores(SparseVector x, float scale)
+    /// <summary>
+    /// |log(p / q)| per feature and output, where p and q are the feature's smoothed share of all feature occurrences in
+    /// the examples with and without the output. Scaled to a mean of 1 so the learning rate keeps its meaning.
+    /// </summary>
+    private static float[] LogCountRatios(IReadOnlyList<SparseVector> xs, IReadOnlyList<int[]> targets, int features, int outputs)
+    {
+        const double Smoothing = 1.0;
+        var with = new int[features * outputs];
+        var occurrences = new int[features];
+        var occurrencesWith = new double[outputs];
+        double allOccurrences = 0;
+        for (int i = 0; i < xs.Count; i++)
+        {
+            foreach (int f in xs[i].Indices)
+            {
+                occurrences[f]++;
+                foreach (int t in targets[i])
+                {
+                    with[f * outputs + t]++;
+                }
+            }
+
+            allOccurrences += xs[i].Indices.Length;
+            foreach (int t in targets[i])
+            {
+                occurrencesWith[t] += xs[i].Indices.Length;
+            }
+        }
+
+        var ratios = new float[features * outputs];
+        double sum = 0;
+        for (int f = 0; f < features; f++)
+        {
+            for (int k = 0; k < outputs; k++)
+            {
+                int n = with[f * outputs + k];
+                double p = (Smoothing + n) / (Smoothing * features + occurrencesWith[k]);
+                double q = (Smoothing + occurrences[f] - n) / (Smoothing * features + allOccurrences - occurrencesWith[k]);
+                double r = Math.Abs(Math.Log(p / q));
+                ratios[f * outputs + k] = (float)r;
+                sum += r;
+            }
+        }
+
+        return Scale(ratios, (float)(ratios.Length / sum));
+    }
+
+    private float[] Scores(SparseVector x, float scale, float[]? ratios = null)
     {
         var scores = (float[])_bias.Clone();
         for (int j = 0; j < x.Indices.Length; j++)
         {
-            AddScaled(scores, Row(x.Indices[j]), x.Values[j] * scale);
+            AddScaled(scores, Row(x.Indices[j]), ratios is null ? default : Row(ratios, x.Indices[j]), x.Values[j] * scale);
         }
 
         return scores;
     }
 
-    private Span<float> Row(int feature) => _weights.AsSpan(feature * Outputs, Outputs);
+    private Span<float> Row(int feature) => Row(_weights, feature);
 
-    private void RunSgd(IReadOnlyList<SparseVector> xs, IReadOnlyList<int[]> targets, TrainingSettings settings)
+    private Span<float> Row(float[] matrix, int feature) => matrix.AsSpan(feature * Outputs, Outputs);
+
+    private void RunSgd(IReadOnlyList<SparseVector> xs, IReadOnlyList<int[]> targets, TrainingSettings settings, float[]? ratios)
     {
         var order = Enumerable.Range(0, xs.Count).ToArray();
         var random = new Random(settings.Seed);
@@ -75,12 +141,13 @@ internal sealed class LinearModel
             {
                 double rate = settings.LearningRate / (1.0 + settings.LearningRate * settings.L2 * step++);
                 var x = xs[i];
-                Gradient(settings.Loss, Scores(x, (float)scale), targets[i], gradient);
-                AddScaled(_bias, gradient, (float)-rate);
+                Gradient(settings.Loss, Scores(x, (float)scale, ratios), targets[i], gradient);
+                AddScaled(_bias, gradient, default, (float)-rate);
                 scale *= 1.0 - rate * settings.L2;
                 for (int j = 0; j < x.Indices.Length; j++)
                 {
-                    AddScaled(Row(x.Indices[j]), gradient, (float)(-rate * x.Values[j] / scale));
+                    int f = x.Indices[j];
+                    AddScaled(Row(f), gradient, ratios is null ? default : Row(ratios, f), (float)(-rate * x.Values[j] / scale));
                 }
 
                 if (scale < 1e-4)
@@ -92,8 +159,8 @@ internal sealed class LinearModel
             if (epoch >= settings.Epochs - settings.AveragedEpochs)
             {
                 Rescale(ref scale);
-                AddScaled(sumWeights, _weights, 1f);
-                AddScaled(sumBias, _bias, 1f);
+                AddScaled(sumWeights, _weights, default, 1f);
+                AddScaled(sumBias, _bias, default, 1f);
             }
         }
 
@@ -159,22 +226,32 @@ internal sealed class LinearModel
         return values;
     }
 
-    /// <summary>target += factor * source, vectorised because it is the inner loop of both training and scoring.</summary>
-    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float factor)
+    /// <summary>
+    /// target += factor * source, times ratios element by element unless ratios is empty; vectorised because it is the
+    /// inner loop of both training and scoring.
+    /// </summary>
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, ReadOnlySpan<float> ratios, float factor)
     {
+        bool scaled = !ratios.IsEmpty;
         int i = 0;
         if (Vector.IsHardwareAccelerated)
         {
             var f = new Vector<float>(factor);
             for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                (new Vector<float>(target[i..]) + (new Vector<float>(source[i..]) * f)).CopyTo(target[i..]);
+                var term = new Vector<float>(source[i..]) * f;
+                if (scaled)
+                {
+                    term *= new Vector<float>(ratios[i..]);
+                }
+
+                (new Vector<float>(target[i..]) + term).CopyTo(target[i..]);
             }
         }
 
         for (; i < target.Length; i++)
         {
-            target[i] += source[i] * factor;
+            target[i] += source[i] * factor * (scaled ? ratios[i] : 1f);
         }
     }
 }
