@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
@@ -26,24 +25,26 @@ public sealed class ReportSearch(SpeanDbContext db)
 
     public async Task<ReportResults> SearchAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var matches = Matching(filter, viewer);
-        var total = await matches.CountAsync(cancellationToken);
-        var items = await matches.OrderByDescending(r => r.OccurredFrom).ThenByDescending(r => r.Id)
+        var items = await Matching(filter, viewer).OrderByDescending(r => r.OccurredFrom).ThenByDescending(r => r.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
-        var withEvidence = Matching(filter with { HasEvidence = null }, viewer);
-        var evidenceTotal = await withEvidence.CountAsync(cancellationToken);
-        var evidenceYes = await withEvidence.CountAsync(r => db.EvidenceFiles.Any(f => f.ReportId == r.Id), cancellationToken);
-        return new ReportResults(total, items,
-            await CountAsync(Matching(filter with { Category = null }, viewer), r => r.Category, cancellationToken),
-            await CountAsync(Matching(filter with { Status = null }, viewer), r => r.Status, cancellationToken),
-            await CountAsync(Matching(filter with { Confidentiality = null }, viewer), r => r.Confidentiality, cancellationToken),
-            new Dictionary<bool, int> { [true] = evidenceYes, [false] = evidenceTotal - evidenceYes }.Where(c => c.Value > 0).ToDictionary(),
-            await CountByProvinceAsync(filter with { Place = null }, viewer, cancellationToken));
+        var matches = await CellsAsync(filter, viewer, cancellationToken);
+
+        // A filter left empty counts over the matches themselves; only a chosen one needs the reports without its choice.
+        async Task<Dictionary<TKey, int>> CountAsync<TKey>(bool chosen, ReportFilter withoutIt, Func<Cell, TKey> key) where TKey : notnull =>
+            (chosen ? await CellsAsync(withoutIt, viewer, cancellationToken) : matches).GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
+        return new ReportResults(matches.Sum(c => c.Count), items,
+            await CountAsync(filter.Category is not null, filter with { Category = null }, c => c.Category),
+            await CountAsync(filter.Status is not null, filter with { Status = null }, c => c.Status),
+            await CountAsync(filter.Confidentiality is not null, filter with { Confidentiality = null }, c => c.Confidentiality),
+            await CountAsync(filter.HasEvidence is not null, filter with { HasEvidence = null }, c => c.HasEvidence),
+            await CountAsync(filter.Place is not null, filter with { Place = null }, c => c.Province));
     }
 
     /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province.</summary>
     public Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
-        CountAsync(Matching(filter, viewer), r => r.AdminUnitCode.Substring(0, 2), cancellationToken);
+        Matching(filter, viewer).GroupBy(r => r.AdminUnitCode.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     /// <summary>Every report the viewer may see within the filter (paging aside), unordered: the one door exports and timelines go through.</summary>
     public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer)
@@ -63,7 +64,12 @@ public sealed class ReportSearch(SpeanDbContext db)
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    private static Task<Dictionary<TKey, int>> CountAsync<TKey>(IQueryable<Report> reports, Expression<Func<Report, TKey>> key, CancellationToken cancellationToken)
-        where TKey : notnull =>
-        reports.GroupBy(key).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    /// <summary>How many reports share each combination of the values the list counts by; a few thousand rows at most, whatever the number of reports.</summary>
+    private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, bool HasEvidence, int Count);
+
+    private Task<List<Cell>> CellsAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken) =>
+        Matching(filter, viewer)
+            .GroupBy(r => new { r.Category, r.Status, r.Confidentiality, Province = r.AdminUnitCode.Substring(0, 2), HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id) })
+            .Select(g => new Cell(g.Key.Category, g.Key.Status, g.Key.Confidentiality, g.Key.Province, g.Key.HasEvidence, g.Count()))
+            .ToListAsync(cancellationToken);
 }
