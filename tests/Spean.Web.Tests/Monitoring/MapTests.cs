@@ -53,6 +53,8 @@ public abstract class MapTests(SpeanApp app)
         Assert.All(Regex.Matches(html, "https?://[^\"'\\s<)]*"), url => Assert.Equal("http://www.w3.org/2000/svg", url.Value));
         Assert.Contains("value=\"2024-01-01\"", html);
         Assert.Contains("value=\"mining\"", html);
+        Assert.Contains("<a href=\"/reports?place=13&amp;category=mining&amp;from=2024-01-01&amp;to=2024-12-31\" data-code=\"13\">", html);
+        Assert.Contains("<a href=\"/reports/timeline?place=13&amp;category=mining&amp;from=2024-01-01&amp;to=2024-12-31\"", html);
     }
 
     [Fact]

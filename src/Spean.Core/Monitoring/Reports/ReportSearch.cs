@@ -46,6 +46,9 @@ public sealed class ReportSearch(SpeanDbContext db)
         Matching(filter, viewer).GroupBy(r => r.AdminUnitCode.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
+    public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
+        db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+
     /// <summary>Every report the viewer may see within the filter (paging aside), unordered: the one door exports and timelines go through.</summary>
     public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer)
     {
@@ -60,9 +63,6 @@ public sealed class ReportSearch(SpeanDbContext db)
             reports = reports.Where(r => db.EvidenceFiles.Any(f => f.ReportId == r.Id) == hasEvidence);
         return reports;
     }
-
-    public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
-        db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>How many reports share each combination of the values the list counts by; a few thousand rows at most, whatever the number of reports.</summary>
     private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, bool HasEvidence, int Count);
