@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Auditing;
+using Spean.Core.Exports;
 using Spean.Core.Recommendations;
 
 namespace Spean.Cli;

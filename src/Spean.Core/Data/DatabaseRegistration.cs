@@ -51,6 +51,8 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.Reports.ReportEditor>();
         services.AddScoped<Monitoring.Reports.ReportWorkflow>();
         services.AddScoped<Monitoring.Reports.ReportSearch>();
+        services.AddScoped<Monitoring.Reports.ReportTimeline>();
+        services.AddScoped<Monitoring.Reports.ReportExport>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {

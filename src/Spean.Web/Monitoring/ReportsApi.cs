@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Exports;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
@@ -12,8 +14,13 @@ namespace Spean.Web.Monitoring;
 public sealed record ReportSummary(
     Guid Id, string Title, string Category, string Status, string Confidentiality, string AdminUnitCode, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt);
 
+/// <summary>
+/// A page of reports and, for each filter, how many reports each of its values would give: a filter's counts leave
+/// out its own choice and follow the other filters. ByEvidence is keyed "true" and "false", ByProvince by province code.
+/// </summary>
 public sealed record ReportListResponse(
-    int Total, int Page, int PageSize, IReadOnlyList<ReportSummary> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<string, int> ByStatus);
+    int Total, int Page, int PageSize, IReadOnlyList<ReportSummary> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<string, int> ByStatus,
+    IReadOnlyDictionary<string, int> ByConfidentiality, IReadOnlyDictionary<string, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
 
 public sealed record TransitionRequest(string? To, string? Reason);
 
@@ -26,7 +33,13 @@ internal static class ReportsApi
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup(Path).WithTags("Reports").AllowAnonymous();
-        open.MapGet("/", List).WithSummary("Reports the caller may see, filtered, with counts by category and status over the same reports.");
+        open.MapGet("/", List).WithSummary(
+            "Reports the caller may see, filtered, with counts by category, status, confidentiality, evidence and province; each filter's counts leave out its own choice.");
+        open.MapGet("/export.csv", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Csv))
+            .WithSummary("Every report the caller may see within the filters, with every field, as CSV; people named appear as pseudonym and role only.");
+        open.MapGet("/export.xlsx", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Xlsx))
+            .WithSummary("The same as export.csv, as an Excel workbook.");
+        open.MapGet("/timeline", Timeline).WithSummary("The reports the caller may see in and under a place (any filter of the list), oldest first, by year and month, with counts by category.");
         open.MapGet("/{id:guid}", Get).WithSummary("One report; anonymous callers get the public copy, without people or evidence.");
 
         var signedIn = app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
@@ -48,7 +61,32 @@ internal static class ReportsApi
         var results = await search.SearchAsync(filter, user.Viewer(), cancellationToken);
         return TypedResults.Ok(new ReportListResponse(results.Total, filter.Page, filter.PageSize,
             results.Items.Select(Summary).ToList(), results.ByCategory,
-            results.ByStatus.ToDictionary(s => s.Key.ToString(), s => s.Value)));
+            results.ByStatus.ToDictionary(s => s.Key.ToString(), s => s.Value),
+            results.ByConfidentiality.ToDictionary(c => c.Key.ToString(), c => c.Value),
+            results.ByEvidence.ToDictionary(e => e.Key ? "true" : "false", e => e.Value),
+            results.ByProvince));
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
+        HttpContext context, ReportExport export, AuditTrail audit, ReportFilterParameters parameters, ExportFormat format)
+    {
+        var (filter, error) = parameters.Parse();
+        if (filter is null) return BadRequest(error!);
+        await audit.RecordAsync(AuditAction.Exported, $"reports exported as {format}: {context.Request.QueryString}", cancellationToken: context.RequestAborted);
+        context.Response.ContentType = TableExport.ContentType(format);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(format)}\"";
+        await export.WriteAsync(format, filter, context.User.Viewer(), context.Response.Body, context.RequestAborted);
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> Timeline(
+        ReportTimeline timelines, ClaimsPrincipal user, [AsParameters] ReportFilterParameters parameters, CancellationToken cancellationToken)
+    {
+        var (filter, error) = parameters.Parse();
+        if (filter is null) return BadRequest(error!);
+        return await timelines.BuildAsync(filter, user.Viewer(), cancellationToken) is { } timeline
+            ? TypedResults.Ok(TimelineResponse.From(timeline))
+            : TypedResults.Problem($"There is no place with the code \"{filter.Place}\" in the gazetteer; find codes at /api/v1/gazetteer.", statusCode: StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(

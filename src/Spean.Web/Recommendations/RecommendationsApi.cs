@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spean.Core.Auditing;
+using Spean.Core.Exports;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search;
 using Spean.Web.Accounts;

@@ -24,12 +24,16 @@ public abstract class MapTests(SpeanApp app)
         Assert.Contains("<title>Preah Vihear: 0</title>", english);
         Assert.Contains("<h1>ផែនទីរបាយការណ៍</h1>", khmer);
         Assert.Contains("<title>ព្រះវិហារ: 0</title>", khmer);
+        Assert.Contains("<option value=\"landmines\">Landmine, ERW and cluster-munition use</option>", english);
+        Assert.Contains("<option value=\"landmines\">មីន សំណល់ជាតិផ្ទុះពីសង្គ្រាម និងគ្រាប់បែកចង្កោម</option>", khmer);
         foreach (var page in new[] { english, khmer })
         {
-            var onMap = Regex.Matches(page, "<a href=\"/gazetteer/(\\d\\d)\" data-code=\"\\1\">").Select(m => m.Groups[1].Value).ToList();
-            var inTable = Regex.Matches(page, "<td><a href=\"/gazetteer/(\\d\\d)\">").Select(m => m.Groups[1].Value).ToList();
+            var onMap = Regex.Matches(page, "<a href=\"/reports\\?place=(\\d\\d)\" data-code=\"\\1\">").Select(m => m.Groups[1].Value).ToList();
+            var inTable = Regex.Matches(page, "<td><a href=\"/reports\\?place=(\\d\\d)\">").Select(m => m.Groups[1].Value).ToList();
+            var timelines = Regex.Matches(page, "<td><a href=\"/reports/timeline\\?place=(\\d\\d)\"").Select(m => m.Groups[1].Value).ToList();
             Assert.Equal(25, onMap.Distinct().Count());
             Assert.Equal(onMap.Order(), inTable.Order());
+            Assert.Equal(onMap.Order(), timelines.Order());
             Assert.Contains("<a href=\"/map\">", page);
         }
     }
@@ -49,6 +53,8 @@ public abstract class MapTests(SpeanApp app)
         Assert.All(Regex.Matches(html, "https?://[^\"'\\s<)]*"), url => Assert.Equal("http://www.w3.org/2000/svg", url.Value));
         Assert.Contains("value=\"2024-01-01\"", html);
         Assert.Contains("value=\"mining\"", html);
+        Assert.Contains("<a href=\"/reports?place=13&amp;category=mining&amp;from=2024-01-01&amp;to=2024-12-31\" data-code=\"13\">", html);
+        Assert.Contains("<a href=\"/reports/timeline?place=13&amp;category=mining&amp;from=2024-01-01&amp;to=2024-12-31\"", html);
     }
 
     [Fact]

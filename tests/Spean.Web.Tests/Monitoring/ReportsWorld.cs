@@ -13,6 +13,7 @@ namespace Spean.Web.Tests.Monitoring;
 internal static class ReportsWorld
 {
     public const string PreahVihearCommune = "130101";
+    public const string WitnessContact = "012 345 678";
 
     public static Task<Guid> OrganisationAsync(SpeanApp app, string name) => app.WithScopeAsync(async services =>
     {
@@ -29,13 +30,15 @@ internal static class ReportsWorld
         return (user, await app.ClientForAsync(user));
     }
 
-    public static object Input(string title, string confidentiality = "Network", Guid? clientId = null, IEnumerable<Guid>? readers = null, string place = PreahVihearCommune, string? narrative = null) => new
+    public static object Input(
+        string title, string confidentiality = "Network", Guid? clientId = null, IEnumerable<Guid>? readers = null, string place = PreahVihearCommune, string? narrative = null,
+        string category = "mining", string occurredFrom = "2025-03-14") => new
     {
         clientId = clientId ?? Guid.NewGuid(),
         title,
         narrative = narrative ?? $"{title}: an excavator cleared the forest near the village. ការជីកយករ៉ែ",
-        category = "mining",
-        occurredFrom = "2025-03-14",
+        category,
+        occurredFrom,
         adminUnitCode = place,
         latitude = 13.8,
         longitude = 104.98,
@@ -63,7 +66,7 @@ internal static class ReportsWorld
 
     public static async Task AddPersonAsync(HttpClient client, Guid id, string name)
     {
-        using var response = await client.PostAsJsonAsync($"/api/v1/reports/{id}/people", new { role = "Witness", name, contact = "012 345 678", sex = "Female" });
+        using var response = await client.PostAsJsonAsync($"/api/v1/reports/{id}/people", new { role = "Witness", name, contact = WitnessContact, sex = "Female" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 

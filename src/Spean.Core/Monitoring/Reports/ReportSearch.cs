@@ -8,7 +8,15 @@ public sealed record ReportFilter(
     string? Category = null, string? Place = null, DateOnly? From = null, DateOnly? To = null, ReportStatus? Status = null,
     Confidentiality? Confidentiality = null, bool? HasEvidence = null, int Page = 1, int PageSize = 20);
 
-public sealed record ReportResults(int Total, IReadOnlyList<Report> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<ReportStatus, int> ByStatus);
+/// <summary>
+/// One page of reports and, for each filter, how many reports each of its values would give. A filter's counts
+/// leave out that filter's own choice and follow all the others, as on the recommendations page: with "Published"
+/// chosen, the status counts still say how many Submitted reports the other filters match.
+/// </summary>
+/// <param name="ByProvince">By the two-digit gazetteer code of the report's province.</param>
+public sealed record ReportResults(
+    int Total, IReadOnlyList<Report> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<ReportStatus, int> ByStatus,
+    IReadOnlyDictionary<Confidentiality, int> ByConfidentiality, IReadOnlyDictionary<bool, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
 
 /// <summary>Lists the reports a viewer may see; counts are taken over the same visible set, so they never betray a hidden report.</summary>
 public sealed class ReportSearch(SpeanDbContext db)
@@ -17,25 +25,34 @@ public sealed class ReportSearch(SpeanDbContext db)
 
     public async Task<ReportResults> SearchAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var matches = Filter(db.Reports.AsNoTracking().VisibleTo(viewer), filter);
-        var byCategory = await matches.GroupBy(r => r.Category).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var byStatus = await matches.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var items = await matches.OrderByDescending(r => r.OccurredFrom).ThenByDescending(r => r.Id)
+        var items = await Matching(filter, viewer).OrderByDescending(r => r.OccurredFrom).ThenByDescending(r => r.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
-        return new ReportResults(byStatus.Values.Sum(), items, byCategory, byStatus);
+        var matches = await CellsAsync(filter, viewer, cancellationToken);
+
+        // A filter left empty counts over the matches themselves; only a chosen one needs the reports without its choice.
+        async Task<Dictionary<TKey, int>> CountAsync<TKey>(bool chosen, ReportFilter withoutIt, Func<Cell, TKey> key) where TKey : notnull =>
+            (chosen ? await CellsAsync(withoutIt, viewer, cancellationToken) : matches).GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
+        return new ReportResults(matches.Sum(c => c.Count), items,
+            await CountAsync(filter.Category is not null, filter with { Category = null }, c => c.Category),
+            await CountAsync(filter.Status is not null, filter with { Status = null }, c => c.Status),
+            await CountAsync(filter.Confidentiality is not null, filter with { Confidentiality = null }, c => c.Confidentiality),
+            await CountAsync(filter.HasEvidence is not null, filter with { HasEvidence = null }, c => c.HasEvidence),
+            await CountAsync(filter.Place is not null, filter with { Place = null }, c => c.Province));
     }
 
     /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province.</summary>
-    public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
-        await Filter(db.Reports.AsNoTracking().VisibleTo(viewer), filter)
-            .GroupBy(r => r.AdminUnitCode.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
+    public Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
+        Matching(filter, viewer).GroupBy(r => r.AdminUnitCode.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    private IQueryable<Report> Filter(IQueryable<Report> reports, ReportFilter filter)
+    /// <summary>Every report the viewer may see within the filter (paging aside), unordered: the one door exports and timelines go through.</summary>
+    public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer)
     {
+        var reports = db.Reports.AsNoTracking().VisibleTo(viewer);
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
         if (filter.Place is { } place) reports = reports.Where(r => r.AdminUnitCode.StartsWith(place));
         if (filter.From is { } from) reports = reports.Where(r => (r.OccurredTo ?? r.OccurredFrom) >= from);
@@ -46,4 +63,13 @@ public sealed class ReportSearch(SpeanDbContext db)
             reports = reports.Where(r => db.EvidenceFiles.Any(f => f.ReportId == r.Id) == hasEvidence);
         return reports;
     }
+
+    /// <summary>How many reports share each combination of the values the list counts by; a few thousand rows at most, whatever the number of reports.</summary>
+    private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, bool HasEvidence, int Count);
+
+    private Task<List<Cell>> CellsAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken) =>
+        Matching(filter, viewer)
+            .GroupBy(r => new { r.Category, r.Status, r.Confidentiality, Province = r.AdminUnitCode.Substring(0, 2), HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id) })
+            .Select(g => new Cell(g.Key.Category, g.Key.Status, g.Key.Confidentiality, g.Key.Province, g.Key.HasEvidence, g.Count()))
+            .ToListAsync(cancellationToken);
 }

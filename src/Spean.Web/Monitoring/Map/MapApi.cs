@@ -24,7 +24,7 @@ internal static class MapApi
     {
         var (filter, error) = MapQuery.Parse(category, from, to);
         if (filter is null) return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
-        var svg = map.Render(new MapContent(await reports.CountAsync(filter, user.Viewer(), cancellationToken), MapQuery.ProvinceLink)
+        var svg = map.Render(new MapContent(await reports.CountAsync(filter, user.Viewer(), cancellationToken), MapQuery.ReportsLink(filter))
         {
             Districts = districts == true,
             Concessions = concessions == true ? await mapConcessions.LayerAsync(db, cancellationToken) : null,

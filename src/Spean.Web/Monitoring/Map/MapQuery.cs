@@ -15,8 +15,17 @@ internal static class MapQuery
         return (new MapFilter(string.IsNullOrWhiteSpace(category) ? null : category.Trim(), fromDate, toDate), null);
     }
 
-    /// <summary>Where a province on the map leads.</summary>
-    public static string ProvinceLink(string code) => $"/gazetteer/{code}";
+    /// <summary>Where a province on the map leads: the list of its reports, within the map's filters.</summary>
+    public static Func<string, string> ReportsLink(MapFilter filter) => code => "/reports" + Query(code, filter);
+
+    /// <summary>The province's reports by date, within the map's filters.</summary>
+    public static Func<string, string> TimelineLink(MapFilter filter) => code => "/reports/timeline" + Query(code, filter);
+
+    private static string Query(string code, MapFilter filter) =>
+        $"?place={code}"
+        + (filter.Category is { } category ? "&category=" + Uri.EscapeDataString(category) : "")
+        + (filter.From is { } from ? "&from=" + from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")
+        + (filter.To is { } to ? "&to=" + to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "");
 
     private static bool TryDate(string? text, out DateOnly? date)
     {

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Spean.Core.Monitoring.Reports;
+using Spean.Core.Taxonomies;
+using Spean.Web.Taxonomies;
+
+namespace Spean.Web.Monitoring;
+
+public sealed record TimelineReport(
+    Guid Id, string Title, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, string Status, string Confidentiality,
+    string AdminUnitCode, string? PlaceKm, string? PlaceLatin);
+
+/// <param name="Month">"2025-03".</param>
+public sealed record TimelineMonthResponse(string Month, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineReport> Reports);
+
+public sealed record TimelineYearResponse(int Year, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineMonthResponse> Months);
+
+/// <param name="Place">Null for the whole country.</param>
+/// <param name="Path">The place and the units above it, province first.</param>
+public sealed record TimelineResponse(
+    AdminUnitResponse? Place, IReadOnlyList<AdminUnitResponse> Path, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineYearResponse> Years)
+{
+    public static TimelineResponse From(Timeline timeline) => new(
+        timeline.Place is { } place ? Unit(place) : null,
+        timeline.Path.Select(Unit).ToList(),
+        timeline.Total,
+        timeline.ByCategory,
+        timeline.Years.Select(y => new TimelineYearResponse(y.Year, y.Total, y.ByCategory, y.Months.Select(m => new TimelineMonthResponse(
+            string.Create(CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"), m.Reports.Count, m.ByCategory,
+            m.Reports.Select(r => Report(r, timeline.Places.GetValueOrDefault(r.AdminUnitCode))).ToList())).ToList())).ToList());
+
+    private static TimelineReport Report(TimelineEntry r, AdminUnit? place) => new(
+        r.Id, r.Title, r.Category, r.OccurredFrom, r.OccurredTo, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, place?.NameKm, place?.NameLatin);
+
+    private static AdminUnitResponse Unit(AdminUnit u) => new(u.Code, u.Level.ToString(), u.NameKm, u.NameLatin, u.TypeKm, u.TypeEn, u.ParentCode);
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using Spean.Core.Accounts;
+using Spean.Web.Tests.Infrastructure;
+using static Spean.Web.Tests.Monitoring.ReportsWorld;
+
+namespace Spean.Web.Tests.Monitoring;
+
+/// <summary>The list's counts beside every filter, and the timeline of a place, through the API and the pages.</summary>
+public abstract class ReportListTests(SpeanApp app)
+{
+    private static readonly (string Counts, string Filter)[] Facets =
+        [("byCategory", "category"), ("byStatus", "status"), ("byConfidentiality", "confidentiality"), ("byEvidence", "hasEvidence"), ("byProvince", "place")];
+
+    [Fact]
+    public async Task Every_count_beside_a_filter_is_what_choosing_that_value_lists()
+    {
+        var organisation = await OrganisationAsync(app, "Counters");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (coordinator, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        async Task<Guid> PlantAsync(string category, string place, string confidentiality, string status)
+        {
+            var id = await FileAsync(author, Input($"Counted {category} {place}", confidentiality, place: place, category: category,
+                readers: confidentiality == "Restricted" ? [coordinator.Id] : null));
+            if (status != "Draft") await MoveOkAsync(author, id, "Submitted");
+            if (status == "Published")
+                foreach (var step in new[] { "UnderReview", "Verified", "Published" }) await MoveOkAsync(reviewer, id, step);
+            return id;
+        }
+        await PlantAsync("mining", "010201", "Network", "Published");
+        await PlantAsync("land", "010201", "Organisation", "Submitted");
+        await PlantAsync("land", "12", "Organisation", "Published");
+        await PlantAsync("defenders", "12", "Restricted", "Submitted");
+        await PlantAsync("mining", "010201", "Public", "Published");
+        await PlantAsync("other", "010201", "Network", "Draft");
+
+        foreach (var filters in new[] { "", "category=land", "status=Submitted&place=01", "confidentiality=Organisation&category=land" })
+        {
+            var list = await reviewer.GetJsonAsync($"/api/v1/reports?{filters}&pageSize=100");
+            Assert.Equal(list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength());
+            foreach (var (counts, filter) in Facets)
+            {
+                foreach (var value in list.GetProperty(counts).EnumerateObject())
+                {
+                    var chosen = await reviewer.GetJsonAsync($"/api/v1/reports?{With(filters, filter, value.Name)}&pageSize=100");
+                    Assert.True(value.Value.GetInt32() == chosen.GetProperty("total").GetInt32(), $"?{filters}: {counts}[{value.Name}] = {value.Value} but choosing it lists {chosen.GetProperty("total")}");
+                }
+            }
+        }
+
+        var land = await reviewer.GetJsonAsync("/api/v1/reports?category=land&pageSize=100");
+        Assert.True(land.GetProperty("byCategory").GetProperty("mining").GetInt32() >= 2, "a filter's counts leave out its own choice");
+        var page = await reviewer.GetStringAsync("/reports?category=land");
+        foreach (var (status, count) in land.GetProperty("byStatus").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())))
+            Assert.Matches($"<option value=\"{status}\"[^>]*>[^<]+ \\({count}\\)</option>", page);
+        Assert.Matches($"<option value=\"12\"[^>]*>Phnom Penh \\({land.GetProperty("byProvince").GetProperty("12").GetInt32()}\\)</option>", page);
+    }
+
+    [Fact]
+    public async Task The_timeline_of_a_place_runs_oldest_first_by_year_and_month_with_counts()
+    {
+        var organisation = await OrganisationAsync(app, "Chroniclers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        async Task<Guid> PlantAsync(string title, string date, string place, string category = "land")
+        {
+            var id = await FileAsync(author, Input(title, "Organisation", place: place, category: category, occurredFrom: date));
+            await MoveOkAsync(author, id, "Submitted");
+            return id;
+        }
+        await PlantAsync("Fence in July", "2024-07-01", "170102");
+        await PlantAsync("Eviction notice", "2024-03-14", "170101", "defenders");
+        await PlantAsync("Survey pegs", "2024-03-02", "1701");
+        await PlantAsync("First bulldozer", "2023-11-02", "170101");
+        await PlantAsync("Elsewhere", "2024-03-20", "170201");
+
+        var timeline = await author.GetJsonAsync("/api/v1/reports/timeline?place=1701");
+        var html = await author.GetStringAsync("/reports/timeline?place=1701");
+
+        Assert.Equal("Angkor Chum", timeline.GetProperty("place").GetProperty("nameLatin").GetString());
+        Assert.Equal(["Siem Reap", "Angkor Chum"], timeline.GetProperty("path").EnumerateArray().Select(p => p.GetProperty("nameLatin").GetString()));
+        Assert.Equal(4, timeline.GetProperty("total").GetInt32());
+        Assert.Equal(3, timeline.GetProperty("byCategory").GetProperty("land").GetInt32());
+        var years = timeline.GetProperty("years").EnumerateArray().ToList();
+        Assert.Equal([2023, 2024], years.Select(y => y.GetProperty("year").GetInt32()));
+        Assert.Equal(3, years[1].GetProperty("total").GetInt32());
+        var months = years[1].GetProperty("months").EnumerateArray().ToList();
+        Assert.Equal(["2024-03", "2024-07"], months.Select(m => m.GetProperty("month").GetString()));
+        Assert.Equal(["Survey pegs", "Eviction notice"], months[0].GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("title").GetString()));
+        Assert.Equal(1, months[0].GetProperty("byCategory").GetProperty("defenders").GetInt32());
+        Assert.Equal("ចារឈូក", months[0].GetProperty("reports")[1].GetProperty("placeKm").GetString());
+
+        Assert.Contains("អង្គរជុំ · Angkor Chum", html);
+        Assert.Contains("<a href=\"/reports/timeline?place=17\">Siem Reap</a>", html);
+        string[] chronology = ["November 2023", "First bulldozer", "March 2024", "Survey pegs", "Eviction notice", "July 2024", "Fence in July"];
+        var order = chronology.Select(text => html.IndexOf(text, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+        Assert.DoesNotContain("Elsewhere", html);
+    }
+
+    [Fact]
+    public async Task The_timeline_is_reached_from_the_list_and_a_report_and_keeps_the_filters()
+    {
+        var organisation = await OrganisationAsync(app, "Linkers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var id = await FileAsync(author, Input("Linked report", "Organisation", place: "170201", category: "land"));
+
+        var report = await author.GetStringAsync($"/reports/{id}");
+        var list = await author.GetStringAsync("/reports?place=17&category=land&page=1");
+        var timeline = await author.GetStringAsync("/reports/timeline?place=17&category=land");
+
+        Assert.Contains("<a href=\"/reports/timeline?place=170201\">", report);
+        Assert.Contains("<a href=\"/reports/timeline?place=170201\">Chob Ta Trav</a>", list);
+        Assert.Contains("href=\"/reports/timeline?place=17&amp;category=land\"", list);
+        Assert.Contains("href=\"/api/v1/reports/export.xlsx?place=17&amp;category=land\"", list);
+        Assert.Contains("href=\"/reports?place=17&amp;category=land\"", timeline);
+        Assert.Contains("Linked report", timeline);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/reports/export.csv?status=Lost", HttpStatusCode.BadRequest, "'status' is Draft, Submitted, UnderReview, Verified, Published or Rejected.")]
+    [InlineData("/api/v1/reports/export.xlsx?from=March", HttpStatusCode.BadRequest, "'from' must be a date like 2024-03-31.")]
+    [InlineData("/api/v1/reports/timeline?place=17a", HttpStatusCode.BadRequest, "'place' is a gazetteer code: digits only, 2 for a province up to 8 for a village.")]
+    [InlineData("/api/v1/reports/timeline?place=99", HttpStatusCode.NotFound, "There is no place with the code \"99\" in the gazetteer; find codes at /api/v1/gazetteer.")]
+    public async Task Bad_filters_and_unknown_places_are_problems_that_say_what_to_fix(string url, HttpStatusCode status, string detail)
+    {
+        var problem = await ProblemAsync(await app.AnonymousClient().GetAsync(url), status);
+
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task The_timeline_page_of_an_unknown_place_says_so_with_a_404()
+    {
+        using var response = await app.AnonymousClient().GetAsync("/reports/timeline?place=99");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("No administrative unit has this code.", await response.Content.ReadAsStringAsync());
+    }
+
+    private static string With(string filters, string name, string value)
+    {
+        var pairs = filters.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith(name + "=", StringComparison.Ordinal));
+        return string.Join("&", pairs.Append($"{name}={Uri.EscapeDataString(value)}"));
+    }
+}
+
+[Collection(nameof(SqliteApp))]
+public sealed class SqliteReportListTests(SqliteApp app) : ReportListTests(app);
+
+[Collection(nameof(PostgresApp))]
+public sealed class PostgresReportListTests(PostgresApp app) : ReportListTests(app);
