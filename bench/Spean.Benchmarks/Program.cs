@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
@@ -6,7 +7,7 @@ using Spean.Search.Bench;
 // Usage: dotnet run -c Release -- [documents=1000000] [rounds=5]
 int documents = args.Length > 0 ? int.Parse(args[0]) : 1_000_000;
 int rounds = Math.Max(1, args.Length > 1 ? int.Parse(args[1]) : 5);
-var rows = UprCsv.Read();
+var rows = UprInfoCsv.Read(RecommendationImporter.ShippedFile).Rows;
 Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {ScaledCorpus.DefaultSeed}, rounds {rounds}");
 
 var index = new RecommendationIndex(UprDocuments.Fields, UprDocuments.SplitKhmer);

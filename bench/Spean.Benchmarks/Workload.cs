@@ -1,3 +1,4 @@
+using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search;
 using Spean.Core.Recommendations.Search.Upr;
 
@@ -29,7 +30,7 @@ internal static class Workload
         "the", "th*", "the OR and OR of", "\"of the\"", "NOT the", "\"to the\" -\"of the\"", "co* pr* re*", "rights OR human OR women OR ensure",
     ];
 
-    public static List<(string Field, string[] Values)[]> FilterPairs(IReadOnlyList<UprRow> rows, int count, int seed)
+    public static List<(string Field, string[] Values)[]> FilterPairs(IReadOnlyList<UprInfoRow> rows, int count, int seed)
     {
         string[][] pairs =
         [
