@@ -84,9 +84,12 @@ internal static class DatabaseCommands
             RecommendationImportReport? report = null;
             await WithProgressAsync("Importing", async progress =>
                 report = await services.GetRequiredService<RecommendationImporter>().ImportAsync(rows, parse.GetValue(dryRun), progress));
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, report!.DryRun
-                ? $"Dry run: would create {report.Created}, update {report.Updated}, leave {report.Unchanged} unchanged; rejected {report.Rejected.Count}."
-                : $"Created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
+            if (report!.DryRun)
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"Dry run: would create {report.Created}, update {report.Updated}, leave {report.Unchanged} unchanged; rejected {report.Rejected.Count}.");
+            else
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"Created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
             foreach (var row in report.Rejected) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]line {row.Line}:[/] {row.Reason}");
             return 0;
         }));

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,9 @@ public sealed record RecommendationImportReport(int Created, int Updated, int Un
 public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, AuditTrail audit, TimeProvider clock)
 {
     private const int UpdateBatch = 1000;
+    private const int InsertBatch = 10_000;
+    private static readonly Type[] RecommendationTables =
+        [typeof(Recommendation), typeof(RecommendingState), typeof(RecommendationIssue), typeof(RecommendationSdgTarget)];
 
     public static string ShippedFile => Path.Combine(AppContext.BaseDirectory, "data", "upr", "upr_recommendations_sessions_1-18.csv");
 
@@ -25,51 +30,61 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
     {
         var states = await StateNames.LoadAsync(db, cancellationToken);
         var sdgCodes = file.Fields.Contains("sdgs") ? await db.SdgItems.Select(s => s.Code).ToHashSetAsync(cancellationToken) : [];
-        var existing = await db.Recommendations.Select(r => r.ImportKey).ToHashSetAsync(cancellationToken);
+        var stored = await LoadStoredAsync(cancellationToken);
         var seen = new Dictionary<string, int>();
         var rejected = file.Rejected.ToList();
-        var created = new List<Recommendation>();
-        var known = new Dictionary<string, UprInfoRow>();
+        var changed = new Dictionary<Guid, UprInfoRow>();
+        var batch = new List<Recommendation>(InsertBatch);
+        int created = 0, unchanged = 0;
         var now = clock.GetUtcNow().UtcDateTime;
 
-        for (var i = 0; i < file.Rows.Count; i++)
-        {
-            if (i % 10_000 == 0) progress?.Report(new ImportProgress("checking rows", i, file.Rows.Count));
-            var row = file.Rows[i];
-            var sur = states.Iso3(row.StateUnderReview);
-            if (sur is null)
-            {
-                rejected.Add(new RejectedRow(row.Line, $"'{row.StateUnderReview}' is not a State Spean knows (State under Review)."));
-                continue;
-            }
-            var recommending = states.Split(row.RecommendingState);
-            if (recommending.FirstOrDefault(n => n.Length > RecommendationConfiguration.StateNameLength) is { } longName)
-            {
-                rejected.Add(new RejectedRow(row.Line, $"The recommending State '{longName[..40]}…' is longer than {RecommendationConfiguration.StateNameLength} characters."));
-                continue;
-            }
-            if (row.SdgTargets.FirstOrDefault(code => !sdgCodes.Contains(code)) is { } unknownSdg)
-            {
-                rejected.Add(new RejectedRow(row.Line, $"'{unknownSdg}' is not an SDG goal, target or indicator code."));
-                continue;
-            }
-            var key = ImportKey(sur, row.Session, row.RecommendingState, row.Text);
-            if (!seen.TryAdd(key, row.Line))
-            {
-                rejected.Add(new RejectedRow(row.Line, $"The same recommendation as line {seen[key]}; skipped."));
-                continue;
-            }
-            if (existing.Contains(key)) known.Add(key, row);
-            else created.Add(New(row, key, sur, recommending, states, now));
-        }
-
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var dropped = transaction is not null && stored.Count == 0 && db.Database.IsSqlite()
+            ? await BulkInsert.DropSqliteIndexesAsync(db, RecommendationTables, cancellationToken)
+            : [];
         actor.SuppressRowAudit = true;
-        int updated;
         try
         {
-            updated = await UpdateAsync(known, file.Fields, now, dryRun, progress, cancellationToken);
-            if (!dryRun) await InsertAsync(created, progress, cancellationToken);
+            for (var i = 0; i < file.Rows.Count; i++)
+            {
+                if (i % InsertBatch == 0) progress?.Report(new ImportProgress("recommendations", i, file.Rows.Count));
+                var row = file.Rows[i];
+                var sur = states.Iso3(row.StateUnderReview);
+                if (sur is null)
+                {
+                    rejected.Add(new RejectedRow(row.Line, $"'{row.StateUnderReview}' is not a State Spean knows (State under Review)."));
+                    continue;
+                }
+                var recommending = states.Split(row.RecommendingState);
+                if (Reason(recommending, row.SdgTargets, sdgCodes) is { } reason)
+                {
+                    rejected.Add(new RejectedRow(row.Line, reason));
+                    continue;
+                }
+                var key = ImportKey(sur, row.Session, row.RecommendingState, row.Text);
+                if (!seen.TryAdd(key, row.Line))
+                {
+                    rejected.Add(new RejectedRow(row.Line, $"The same recommendation as line {seen[key]}; skipped."));
+                    continue;
+                }
+                if (stored.TryGetValue(key, out var current))
+                {
+                    if (Apply(current, row, file.Fields, now)) changed.Add(current.Id, row);
+                    else unchanged++;
+                    continue;
+                }
+                created++;
+                if (dryRun) continue;
+                batch.Add(New(row, key, sur, recommending, states, now));
+                if (batch.Count == InsertBatch) await InsertAsync(batch, cancellationToken);
+            }
+            if (!dryRun)
+            {
+                await InsertAsync(batch, cancellationToken);
+                progress?.Report(new ImportProgress("indexes and updates", 0, changed.Count));
+                await BulkInsert.ExecuteAsync(db, dropped, cancellationToken);
+                await UpdateAsync(changed, file.Fields, now, cancellationToken);
+            }
         }
         finally
         {
@@ -77,55 +92,118 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         }
         if (transaction is not null)
         {
-            if (created.Count + updated > 0)
+            if (created + changed.Count > 0)
                 await audit.RecordAsync(AuditAction.Created,
-                    $"UPR recommendations imported: {created.Count} new, {updated} updated", cancellationToken: cancellationToken);
+                    $"UPR recommendations imported: {created} new, {changed.Count} updated", cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return new RecommendationImportReport(created.Count, updated, known.Count - updated, rejected.OrderBy(r => r.Line).ToList(), dryRun);
+        return new RecommendationImportReport(created, changed.Count, unchanged, rejected.OrderBy(r => r.Line).ToList(), dryRun);
     }
 
+    /// <summary>
+    /// SHA-256 of "surIso3|session|RECOMMENDING STATE|TEXT WITH SINGLE SPACES", upper-cased invariantly; built
+    /// in one buffer because an import computes a million of them.
+    /// </summary>
     public static string ImportKey(string surIso3, int session, string recommendingState, string text)
     {
-        var normalised = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{surIso3}|{session}|{recommendingState.Trim().ToUpperInvariant()}|{normalised}"));
-        return Convert.ToHexStringLower(bytes);
-    }
-
-    /// <returns>How many of the known rows changed.</returns>
-    private async Task<int> UpdateAsync(Dictionary<string, UprInfoRow> known, IReadOnlySet<string> fields, DateTime now, bool dryRun,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
-    {
-        var updated = 0;
-        var done = 0;
-        foreach (var keys in known.Keys.Chunk(UpdateBatch))
+        var from = recommendingState.AsSpan().Trim();
+        var chars = ArrayPool<char>.Shared.Rent(surIso3.Length + from.Length + 2 * text.Length + 16);
+        try
         {
-            progress?.Report(new ImportProgress("comparing known recommendations", done, known.Count));
-            var batch = await db.Recommendations.Include(r => r.Issues).Include(r => r.SdgTargets).AsSplitQuery()
-                .Where(r => keys.Contains(r.ImportKey)).ToListAsync(cancellationToken);
-            updated += batch.Count(r => Apply(r, known[r.ImportKey], fields, now));
-            if (!dryRun) await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            done += keys.Length;
+            var key = chars.AsSpan();
+            surIso3.CopyTo(key);
+            var length = surIso3.Length;
+            key[length++] = '|';
+            session.TryFormat(key[length..], out var digits, provider: CultureInfo.InvariantCulture);
+            length += digits;
+            key[length++] = '|';
+            length += from.ToUpperInvariant(key[length..]);
+            key[length++] = '|';
+            var words = key[(length + text.Length)..];
+            var wordsLength = 0;
+            var space = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = wordsLength > 0;
+                    continue;
+                }
+                if (space) words[wordsLength++] = ' ';
+                words[wordsLength++] = c;
+                space = false;
+            }
+            length += words[..wordsLength].ToUpperInvariant(key.Slice(length, wordsLength));
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+            SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(key[..length], bytes)), hash);
+            ArrayPool<byte>.Shared.Return(bytes);
+            return Convert.ToHexStringLower(hash);
         }
-        return updated;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
-    private async Task InsertAsync(List<Recommendation> created, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every stored recommendation by import key, untracked and without its text (which the key covers): enough
+    /// to tell which rows of the file change something before any entity is tracked.
+    /// </summary>
+    private async Task<Dictionary<string, Recommendation>> LoadStoredAsync(CancellationToken cancellationToken)
     {
-        await BulkInsert.InsertAsync(db, created, done => progress?.Report(new ImportProgress("saving recommendations", done, created.Count)), cancellationToken);
-        progress?.Report(new ImportProgress("saving States, issues and SDGs", created.Count, created.Count));
-        await BulkInsert.InsertAsync(db, created.SelectMany(r => r.RecommendingStates).ToList(), cancellationToken: cancellationToken);
-        await BulkInsert.InsertAsync(db, created.SelectMany(r => r.Issues).ToList(), cancellationToken: cancellationToken);
-        await BulkInsert.InsertAsync(db, created.SelectMany(r => r.SdgTargets).ToList(), cancellationToken: cancellationToken);
+        var stored = await db.Recommendations.AsNoTracking().Select(r => new Recommendation
+        {
+            Id = r.Id, ImportKey = r.ImportKey, Text = "", StateUnderReviewIso3 = r.StateUnderReviewIso3, Session = r.Session,
+            Cycle = r.Cycle, ReviewDate = r.ReviewDate, Response = r.Response, ActionCategory = r.ActionCategory,
+            ActionCategoryOrigin = r.ActionCategoryOrigin, SourceDocument = r.SourceDocument, Paragraph = r.Paragraph, TextKm = r.TextKm,
+        }).ToDictionaryAsync(r => r.ImportKey, cancellationToken);
+        if (stored.Count == 0) return stored;
+        var byId = stored.Values.ToDictionary(r => r.Id);
+        await foreach (var issue in db.Set<RecommendationIssue>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            byId[issue.RecommendationId].Issues.Add(issue);
+        await foreach (var target in db.Set<RecommendationSdgTarget>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+            byId[target.RecommendationId].SdgTargets.Add(target);
+        return stored;
+    }
+
+    private async Task UpdateAsync(Dictionary<Guid, UprInfoRow> changed, IReadOnlySet<string> fields, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var ids in changed.Keys.Chunk(UpdateBatch))
+        {
+            var batch = await db.Recommendations.Include(r => r.Issues).Include(r => r.SdgTargets)
+                .Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+            foreach (var recommendation in batch) Apply(recommendation, changed[recommendation.Id], fields, now);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task InsertAsync(List<Recommendation> batch, CancellationToken cancellationToken)
+    {
+        await BulkInsert.InsertAsync(db, batch, cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(r => r.RecommendingStates).ToList(), cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(r => r.Issues).ToList(), cancellationToken);
+        await BulkInsert.InsertAsync(db, batch.SelectMany(r => r.SdgTargets).ToList(), cancellationToken);
+        batch.Clear();
+    }
+
+    private static string? Reason(IReadOnlyList<string> recommending, IReadOnlyList<string> sdgTargets, HashSet<string> sdgCodes)
+    {
+        foreach (var name in recommending)
+            if (name.Length > RecommendationConfiguration.StateNameLength)
+                return $"The recommending State '{name[..40]}…' is longer than {RecommendationConfiguration.StateNameLength} characters.";
+        foreach (var code in sdgTargets)
+            if (!sdgCodes.Contains(code))
+                return $"'{code}' is not an SDG goal, target or indicator code.";
+        return null;
     }
 
     private static Recommendation New(UprInfoRow row, string key, string sur, IReadOnlyList<string> recommending, StateNames states, DateTime now)
     {
-        var id = Guid.CreateVersion7();
-        return new()
+        var recommendation = new Recommendation
         {
-            Id = id,
             ImportKey = key,
             Text = row.Text,
             TextKm = row.TextKm,
@@ -138,12 +216,20 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
             ActionCategoryOrigin = row.ActionCategory is null ? null : CategoryOrigin.Official,
             SourceDocument = row.SourceDocument,
             Paragraph = row.Paragraph,
-            RecommendingStates = recommending.Select(name => new RecommendingState { RecommendationId = id, Name = name, CountryIso3 = states.Iso3(name) }).ToList(),
-            Issues = row.Issues.Distinct().Select(issue => new RecommendationIssue { RecommendationId = id, Issue = issue }).ToList(),
-            SdgTargets = row.SdgTargets.Distinct().Select(code => new RecommendationSdgTarget { RecommendationId = id, SdgCode = code }).ToList(),
+            RecommendingStates = new(recommending.Count),
+            Issues = new(row.Issues.Count),
+            SdgTargets = new(row.SdgTargets.Count),
             CreatedAt = now,
             UpdatedAt = now,
         };
+        var id = recommendation.Id;
+        foreach (var name in recommending)
+            recommendation.RecommendingStates.Add(new RecommendingState { RecommendationId = id, Name = name, CountryIso3 = states.Iso3(name) });
+        foreach (var issue in row.Issues.Count > 1 ? row.Issues.Distinct() : row.Issues)
+            recommendation.Issues.Add(new RecommendationIssue { RecommendationId = id, Issue = issue });
+        foreach (var code in row.SdgTargets.Count > 1 ? row.SdgTargets.Distinct() : row.SdgTargets)
+            recommendation.SdgTargets.Add(new RecommendationSdgTarget { RecommendationId = id, SdgCode = code });
+        return recommendation;
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ public static class UprInfoCsv
             BadDataFound = null,
             MissingFieldFound = null,
             TrimOptions = TrimOptions.Trim,
+            CacheFields = true, // one string for each short value that repeats ("Cambodia", "Supported"): a third less memory for big files
         };
         using var csv = new CsvReader(reader, configuration);
         if (!csv.Read() || !csv.ReadHeader())
@@ -112,7 +113,7 @@ public static class UprInfoCsv
         if (paragraph.Length > RecommendationConfiguration.ParagraphLength)
             return (null, $"Paragraph '{paragraph}' is longer than {RecommendationConfiguration.ParagraphLength} characters.");
         var issues = Items(Field("issues"));
-        if (issues.Find(i => i.Length > RecommendationConfiguration.IssueLength) is { } longIssue)
+        if (issues.FirstOrDefault(i => i.Length > RecommendationConfiguration.IssueLength) is { } longIssue)
             return (null, $"Issue '{longIssue}' is longer than {RecommendationConfiguration.IssueLength} characters.");
         var cycle = int.TryParse(Field("cycle"), NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : CycleOf(session);
         return (new UprInfoRow(line, sur, text, Field("from"), NormaliseResponse(response) ?? "", category,
@@ -143,13 +144,13 @@ public static class UprInfoCsv
         _ => 4,
     };
 
-    private static List<string> List(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(v => !v.StartsWith("&#", StringComparison.Ordinal)).ToList();
+    private static string[] List(string value) =>
+        value.Length == 0 ? [] : Array.FindAll(value.Split(',', SplitOptions), v => !v.StartsWith("&#", StringComparison.Ordinal));
 
     /// <summary>Issues and SDG targets: UPR Info separates them with commas, other sources often with semicolons.</summary>
-    private static List<string> Items(string value) =>
-        value.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    private static string[] Items(string value) => value.Length == 0 ? [] : value.Split([',', ';'], SplitOptions);
+
+    private const StringSplitOptions SplitOptions = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
