@@ -118,14 +118,7 @@ internal static class BulkInsert
     private static async Task InsertRowsAsync<T>(SpeanDbContext db, string insert, List<Column> columns, IReadOnlyList<T> rows,
         CancellationToken cancellationToken) where T : class
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var cacheSize = Environment.GetEnvironmentVariable("CACHE");
-        if (cacheSize is not null)
-        {
-            command.CommandText = "PRAGMA cache_size = " + cacheSize;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var command = NewCommand(db);
         command.CommandText = insert;
         for (var c = 0; c < columns.Count; c++)
             command.Parameters.Add(columns[c].Mapping.CreateParameter(command, $"@p{c}", null, nullable: true));

@@ -101,7 +101,24 @@ public abstract class MappedImportTests(SpeanApp app)
 }
 
 [Collection(nameof(SqliteApp))]
-public sealed class SqliteMappedImportTests(SqliteApp app) : MappedImportTests(app);
+public sealed class SqliteMappedImportTests(SqliteApp app) : MappedImportTests(app)
+{
+    [Fact]
+    public async Task A_first_import_into_an_empty_database_leaves_every_index_in_place()
+    {
+        await using var fresh = new SqliteApp();
+        var before = await IndexesAsync(fresh);
+
+        var report = await fresh.WithScopeAsync(s => s.GetRequiredService<RecommendationImporter>().ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile)));
+
+        Assert.Equal(35_465, report.Created);
+        Assert.Contains(before, index => index.Contains("\"IX_Recommendations_ImportKey\"", StringComparison.Ordinal));
+        Assert.Equal(before, await IndexesAsync(fresh));
+    }
+
+    private static Task<List<string>> IndexesAsync(SqliteApp app) => app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Database
+        .SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").ToListAsync());
+}
 
 [Collection(nameof(PostgresApp))]
 public sealed class PostgresMappedImportTests(PostgresApp app) : MappedImportTests(app);
