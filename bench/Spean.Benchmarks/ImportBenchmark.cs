@@ -52,7 +52,7 @@ internal static class ImportBenchmark
         await ImportOnceAsync(database, csvPath, "re-import");
     }
 
-    public static async Task ImportOnceAsync(BenchDatabase database, string csvPath, string name)
+    private static async Task ImportOnceAsync(BenchDatabase database, string csvPath, string name)
     {
         PeakMemory.Reset();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -35,17 +35,16 @@ if (only != "index")
     else databases.Add(await BenchDatabase.CreateAsync(DatabaseProvider.PostgreSql, postgres));
     foreach (var database in databases)
     {
-        if (only == "experiment") { await ImportBenchmark.ImportOnceAsync(database, csv, "import"); continue; }
         await ImportBenchmark.RunAsync(database, csv);
     }
     File.Delete(csv);
 }
-if (only is not "database" and not "experiment")
+if (only != "database")
 {
     IndexBenchmark.Run(rows, documents, rounds);
 }
 foreach (var database in databases)
 {
-    if (only != "experiment") await SqlBaseline.RunAsync(database, rows);
+    await SqlBaseline.RunAsync(database, rows);
     await database.DisposeAsync();
 }

@@ -39,8 +39,8 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
-        var dropped = transaction is not null && stored.Count == 0 && db.Database.IsSqlite()
-            ? await BulkInsert.DropSqliteIndexesAsync(db, RecommendationTables, cancellationToken)
+        var dropped = transaction is not null && stored.Count == 0
+            ? await BulkInsert.DropIndexesAndForeignKeysAsync(db, RecommendationTables, cancellationToken)
             : [];
         actor.SuppressRowAudit = true;
         try

@@ -74,6 +74,19 @@ public abstract class MappedImportTests(SpeanApp app)
         Assert.False(await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Recommendations.AnyAsync(r => r.Text.EndsWith(tag))));
     }
 
+    [Fact]
+    public async Task A_first_import_into_an_empty_database_leaves_every_index_and_foreign_key_in_place()
+    {
+        await using SpeanApp fresh = app.Provider == DatabaseProvider.Sqlite ? new SqliteApp() : new PostgresApp();
+        var before = await IndexesAndKeysAsync(fresh);
+
+        var report = await fresh.WithScopeAsync(s => s.GetRequiredService<RecommendationImporter>().ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile)));
+
+        Assert.Equal(35_465, report.Created);
+        Assert.Contains(before, index => index.Contains("\"IX_Recommendations_ImportKey\"", StringComparison.Ordinal));
+        Assert.Equal(before, await IndexesAndKeysAsync(fresh));
+    }
+
     private UprInfoFile File(string landResponse = "Noted")
     {
         var csv = "Recommendation,State under Review,Recommending States,Session,Response,Date,Issues,SDG,Document,Para,Khmer\n"
@@ -96,29 +109,19 @@ public abstract class MappedImportTests(SpeanApp app)
             .AsSplitQuery().SingleAsync(r => r.Id == id);
     });
 
+    private static Task<List<string>> IndexesAndKeysAsync(SpeanApp app) => app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Database
+        .SqlQueryRaw<string>(app.Provider == DatabaseProvider.Sqlite
+            ? "SELECT sql AS \"Value\" FROM sqlite_master WHERE type IN ('index', 'table') AND sql IS NOT NULL ORDER BY name"
+            : "SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = current_schema() "
+              + "UNION ALL SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' ORDER BY 1")
+        .ToListAsync());
+
     private Task<int> ImportAuditCountAsync() => app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().AuditEntries
         .CountAsync(e => e.Detail != null && e.Detail.StartsWith("UPR recommendations imported")));
 }
 
 [Collection(nameof(SqliteApp))]
-public sealed class SqliteMappedImportTests(SqliteApp app) : MappedImportTests(app)
-{
-    [Fact]
-    public async Task A_first_import_into_an_empty_database_leaves_every_index_in_place()
-    {
-        await using var fresh = new SqliteApp();
-        var before = await IndexesAsync(fresh);
-
-        var report = await fresh.WithScopeAsync(s => s.GetRequiredService<RecommendationImporter>().ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile)));
-
-        Assert.Equal(35_465, report.Created);
-        Assert.Contains(before, index => index.Contains("\"IX_Recommendations_ImportKey\"", StringComparison.Ordinal));
-        Assert.Equal(before, await IndexesAsync(fresh));
-    }
-
-    private static Task<List<string>> IndexesAsync(SqliteApp app) => app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Database
-        .SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").ToListAsync());
-}
+public sealed class SqliteMappedImportTests(SqliteApp app) : MappedImportTests(app);
 
 [Collection(nameof(PostgresApp))]
 public sealed class PostgresMappedImportTests(PostgresApp app) : MappedImportTests(app);
