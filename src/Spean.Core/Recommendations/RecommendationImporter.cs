@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -56,7 +55,7 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
                     continue;
                 }
                 var recommending = states.Split(row.RecommendingState);
-                if (Reason(recommending, row.SdgTargets, sdgCodes) is { } reason)
+                if (RejectionReason(recommending, row.SdgTargets, sdgCodes) is { } reason)
                 {
                     rejected.Add(new RejectedRow(row.Line, reason));
                     continue;
@@ -100,51 +99,13 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         return new RecommendationImportReport(created, changed.Count, unchanged, rejected.OrderBy(r => r.Line).ToList(), dryRun);
     }
 
-    /// <summary>
-    /// SHA-256 of "surIso3|session|RECOMMENDING STATE|TEXT WITH SINGLE SPACES", upper-cased invariantly; built
-    /// in one buffer because an import computes a million of them.
-    /// </summary>
+    /// <summary>SHA-256 of "surIso3|session|RECOMMENDING STATE|TEXT WITH SINGLE SPACES", upper-cased invariantly.</summary>
     public static string ImportKey(string surIso3, int session, string recommendingState, string text)
     {
-        var from = recommendingState.AsSpan().Trim();
-        var chars = ArrayPool<char>.Shared.Rent(surIso3.Length + from.Length + 2 * text.Length + 16);
-        try
-        {
-            var key = chars.AsSpan();
-            surIso3.CopyTo(key);
-            var length = surIso3.Length;
-            key[length++] = '|';
-            session.TryFormat(key[length..], out var digits, provider: CultureInfo.InvariantCulture);
-            length += digits;
-            key[length++] = '|';
-            length += from.ToUpperInvariant(key[length..]);
-            key[length++] = '|';
-            var words = key[(length + text.Length)..];
-            var wordsLength = 0;
-            var space = false;
-            foreach (var c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = wordsLength > 0;
-                    continue;
-                }
-                if (space) words[wordsLength++] = ' ';
-                words[wordsLength++] = c;
-                space = false;
-            }
-            length += words[..wordsLength].ToUpperInvariant(key.Slice(length, wordsLength));
-
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
-            SHA256.HashData(bytes.AsSpan(0, Encoding.UTF8.GetBytes(key[..length], bytes)), hash);
-            ArrayPool<byte>.Shared.Return(bytes);
-            return Convert.ToHexStringLower(hash);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        var normalised = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Create(CultureInfo.InvariantCulture, $"{surIso3}|{session}|{recommendingState.Trim().ToUpperInvariant()}|{normalised}")));
+        return Convert.ToHexStringLower(bytes);
     }
 
     /// <summary>
@@ -189,7 +150,7 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         batch.Clear();
     }
 
-    private static string? Reason(IReadOnlyList<string> recommending, IReadOnlyList<string> sdgTargets, HashSet<string> sdgCodes)
+    private static string? RejectionReason(IReadOnlyList<string> recommending, IReadOnlyList<string> sdgTargets, HashSet<string> sdgCodes)
     {
         foreach (var name in recommending)
             if (name.Length > RecommendationConfiguration.StateNameLength)
@@ -225,9 +186,9 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         var id = recommendation.Id;
         foreach (var name in recommending)
             recommendation.RecommendingStates.Add(new RecommendingState { RecommendationId = id, Name = name, CountryIso3 = states.Iso3(name) });
-        foreach (var issue in row.Issues.Count > 1 ? row.Issues.Distinct() : row.Issues)
+        foreach (var issue in row.Issues.Distinct())
             recommendation.Issues.Add(new RecommendationIssue { RecommendationId = id, Issue = issue });
-        foreach (var code in row.SdgTargets.Count > 1 ? row.SdgTargets.Distinct() : row.SdgTargets)
+        foreach (var code in row.SdgTargets.Distinct())
             recommendation.SdgTargets.Add(new RecommendationSdgTarget { RecommendationId = id, SdgCode = code });
         return recommendation;
     }

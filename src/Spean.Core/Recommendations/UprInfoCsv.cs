@@ -78,7 +78,7 @@ public static class UprInfoCsv
 
     private static (UprInfoRow? Row, string? Reason) Parse(CsvReader csv, CsvColumnMap map, Dictionary<string, int> columns, int line)
     {
-        string Field(string field) => columns.TryGetValue(field, out var index) ? csv.GetField(index) ?? "" : "";
+        string Field(string field) => columns.TryGetValue(field, out var index) ? csv.GetField(index)?.Trim() ?? "" : "";
 
         var text = Field("text");
         if (text.Length == 0) return (null, $"The recommendation text ({map.Columns["text"]}) is empty.");

@@ -31,12 +31,13 @@ public sealed class UprInfoCsvTests
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Accepted,9,Justice,18,2\n"
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Maybe,3,Justice,18,2\n"
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Noted,3,Justice,eighteen,2\n"
-            + "Cambodia,Asia,ASEAN,\"Adopt a law, and apply it\",Japan,Asia,,Noted,5,\"Justice,Women's rights\",18,2\n";
+            + "Cambodia,Asia,ASEAN,\" Adopt a law, and apply it \",Japan,Asia,,Noted,5,\"Justice,Women's rights\",18,2\n";
 
         var file = UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
 
         Assert.Equal(2, file.Rows.Count);
         Assert.Equal(["Justice", "Women's rights"], file.Rows[1].Issues);
+        Assert.Equal("Adopt a law, and apply it", file.Rows[1].Text);
         Assert.Equal(
             [(3, "empty"), (4, "1 to 5"), (5, "Supported, Accepted or Noted"), (6, "session number")],
             file.Rejected.Select(r => (r.Line, Keyword(r.Reason))).ToList());
