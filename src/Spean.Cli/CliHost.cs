@@ -29,7 +29,7 @@ internal static class CliHost
         {
             return await action(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or System.Security.Cryptography.CryptographicException or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
             await Console.Error.WriteLineAsync($"spean: {e.Message}");
             return 1;

@@ -20,7 +20,7 @@ internal static class SpeanCommands
 
     public static readonly Option<string?> DataDirectory = new("--data-dir")
     {
-        Description = "Folder of the SQLite database; overrides Spean:DataDirectory.",
+        Description = "Folder of the SQLite database (and by default of the key ring and evidence); overrides Spean:DataDirectory.",
         Recursive = true,
     };
 
@@ -32,10 +32,14 @@ internal static class SpeanCommands
         root.Options.Add(DataDirectory);
         root.Subcommands.Add(DatabaseCommands.Migrate());
         root.Subcommands.Add(DatabaseCommands.Import());
+        root.Subcommands.Add(ExportCommands.Export());
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());
         root.Subcommands.Add(AccountCommands.CreateAdmin());
+        root.Subcommands.Add(MonitoringCommands.Keys());
+        root.Subcommands.Add(MonitoringCommands.Evidence());
         root.Subcommands.Add(Segment());
+        root.Subcommands.Add(EvaluateCommands.Evaluate());
         return root;
     }
 

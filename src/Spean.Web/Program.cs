@@ -3,7 +3,12 @@ using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
+using Spean.Web.Monitoring.Map;
+using Spean.Web.Monitoring;
 using Spean.Web.Recommendations;
+using Spean.Web.Recommendations.Saved;
+using Spean.Web.Recommendations.Detail;
+using Spean.Web.Recommendations.Prediction;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +17,11 @@ builder.Services.AddSpeanCore(builder.Configuration);
 builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
+builder.Services.AddScoped<RecommendationLabels>();
+builder.Services.AddScoped<ReportDetails>();
+builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
+builder.Services.AddHostedService<ClassifierTraining>();
 
 var app = builder.Build();
 
@@ -34,6 +43,11 @@ app.MapAccountsApi();
 app.MapAuditApi();
 app.MapTaxonomiesApi();
 app.MapRecommendationsApi();
+app.MapSavedSearchesApi();
+app.MapRecommendationDetailApi();
+app.MapMapApi();
+app.MapPredictionApi();
+app.MapReportsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

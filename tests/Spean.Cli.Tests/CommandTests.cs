@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
 
@@ -26,6 +28,25 @@ public sealed class CommandTests : IDisposable
         foreach (var table in new[] { "AdminUnits", "Countries", "SdgItems", "AspNetUsers", "Organisations" })
             Assert.Equal((table, Count(source, table)), (table, Count(target, table)));
         Assert.Equal(16_457, Count(target, "AdminUnits"));
+    }
+
+    [Fact]
+    public async Task Export_writes_the_recommendations_a_page_address_filters_to_and_refuses_an_unreadable_query()
+    {
+        var data = Path.Combine(folder, "export");
+        var file = Path.Combine(folder, "cambodia-18.csv");
+        Assert.Equal(0, await RunAsync("migrate", "--data-dir", data));
+
+        var exported = await RunCapturedAsync("", "export", "recommendations", "--data-dir", data, "--query", "sur=KHM&session=18", "-o", file);
+        var unreadable = await RunCapturedAsync("", "export", "recommendations", "--data-dir", data, "--query", "q=(torture", "-o", file + ".bad");
+
+        Assert.True(exported.Code == 0, exported.Error);
+        Assert.Contains("Wrote 205 recommendations", exported.Output);
+        using (var csv = new CsvHelper.CsvReader(new StreamReader(file), System.Globalization.CultureInfo.InvariantCulture))
+            Assert.Equal(205, csv.GetRecords<dynamic>().Count());
+        Assert.Equal(2, unreadable.Code);
+        Assert.Contains("not closed", unreadable.Error);
+        Assert.False(File.Exists(file + ".bad"));
     }
 
     [Fact]
@@ -93,9 +114,66 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("lacks the column(s) Recommendation. Columns found: Text, To, From, Session.", error);
     }
 
+    private static readonly string SessionEighteenSample = Path.Combine(AppContext.BaseDirectory, "Data", "upr_session_18_sample.csv");
+
+    [Fact]
+    public async Task Evaluate_action_categories_trains_without_the_file_sessions_and_prints_accuracy_and_confusion()
+    {
+        var (code, output, error) = await RunCapturedAsync("", "evaluate", "action-categories", "--file", SessionEighteenSample);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("shipped sessions 1-17;", output);
+        Assert.Contains("300 rows of session(s) 18", output);
+        var accuracy = Regex.Match(output, @"Accuracy: ([\d.]+) % \((\d+) of 300\)");
+        Assert.True(accuracy.Success, output);
+        Assert.InRange(double.Parse(accuracy.Groups[1].Value, CultureInfo.InvariantCulture), 85, 100);
+        var matrix = output.Split('\n').SkipWhile(l => !l.StartsWith("Confusion", StringComparison.Ordinal)).Skip(2).Take(5)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList()).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], matrix.Select(row => row[0]));
+        Assert.Equal(300, matrix.Sum(row => row.Skip(1).Sum()));
+        Assert.Equal(int.Parse(accuracy.Groups[2].Value, CultureInfo.InvariantCulture), matrix.Select((row, i) => row[i + 1]).Sum());
+    }
+
+    [Fact]
+    public async Task Evaluate_issues_prints_micro_figures_and_a_row_per_issue()
+    {
+        var (code, output, error) = await RunCapturedAsync("", "evaluate", "issues", "--file", SessionEighteenSample);
+
+        Assert.True(code == 0, error);
+        var micro = Regex.Match(output, @"Micro-averaged precision ([\d.]+), recall ([\d.]+), F1 ([\d.]+) over 300 rows");
+        Assert.True(micro.Success, output);
+        Assert.InRange(double.Parse(micro.Groups[3].Value, CultureInfo.InvariantCulture), 0.8, 1.0);
+        Assert.Matches(@"Death penalty\s+15\s+[\d.]+\s+[\d.]+\s+[\d.]+", output);
+        Assert.Contains("Support  Precision  Recall", output);
+    }
+
+    [Theory]
+    [InlineData("action-categories")]
+    [InlineData("issues")]
+    public async Task Evaluate_refuses_a_missing_file_in_one_line(string command)
+    {
+        var (code, output, error) = await RunCapturedAsync("", "evaluate", command, "--file", Path.Combine(folder, "nope.csv"));
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal($"spean: no file at {Path.Combine(folder, "nope.csv")}.", error.Trim());
+    }
+
+    [Fact]
+    public async Task Evaluate_refuses_a_file_without_labels_in_one_line()
+    {
+        var unlabelled = Path.Combine(folder, "unlabelled.csv");
+        await File.WriteAllTextAsync(unlabelled, "To,Text,From,Response,Action,Issue,Session\nCambodia,Ratify the Convention against Torture,France,Supported,,,45\n");
+
+        var (code, _, error) = await RunCapturedAsync("", "evaluate", "action-categories", "--file", unlabelled);
+
+        Assert.Equal(2, code);
+        Assert.Equal("spean: unlabelled.csv has no rows with an action category to compare against.", error.Trim());
+    }
+
     private static async Task<int> RunAsync(params string[] args) => (await RunCapturedAsync("", args)).Code;
 
-    private static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
+    internal static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
     {
         var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
         var output = new StringWriter();

@@ -23,7 +23,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
-        builder.UseSetting("Spean:LoadRecommendationsOnStart", "false");
+        builder.UseSetting("Spean:LoadRecommendationsOnStart", "true");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", "1000");
     }
 

@@ -1,19 +1,39 @@
 using Microsoft.EntityFrameworkCore;
+using Spean.Core.Monitoring;
 using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
 
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
-public sealed class DatabaseMigrator(SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations)
+public sealed class DatabaseMigrator(
+    SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
+        await CreateKeyRingAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
         if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
             await recommendations.ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile), progress: progress, cancellationToken: cancellationToken);
+        if (loadRecommendations && !await db.VoluntaryPledges.AnyAsync(cancellationToken))
+            await pledges.ImportAsync(VoluntaryPledgeImporter.ShippedFile, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the key ring on first start. A database that already holds encrypted data with no key ring
+    /// beside it means the key file was lost or the folder is wrong: making a new ring would hide that.
+    /// </summary>
+    private async Task CreateKeyRingAsync(CancellationToken cancellationToken)
+    {
+        if (keys.Exists) return;
+        if (await db.ReportPeople.AnyAsync(cancellationToken) || await db.EvidenceFiles.AnyAsync(cancellationToken))
+            throw new InvalidOperationException(
+                $"The database holds encrypted identities or evidence, but there is no key ring at {keys.FilePath}. " +
+                "Restore the key file from its backup, or set Spean:KeyDirectory to the folder that holds it.");
+        keys.CreateIfMissing();
     }
 }

@@ -27,8 +27,30 @@ public static class DatabaseRegistration
         services.AddScoped<CountryDirectory>();
         services.AddScoped<AuditQuery>();
         services.AddScoped<Recommendations.RecommendationImporter>();
-        services.AddScoped<Recommendations.RecommendationStatistics>();
+        services.AddSingleton<Recommendations.RecommendationStatistics>();
+        services.AddSingleton<Recommendations.RecommendationSearch>();
+        services.AddScoped<Recommendations.Saved.SavedSearches>();
+        services.AddScoped<Recommendations.RecommendationEditor>();
+        services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();
+        services.AddScoped<Recommendations.Pledges.PledgeQuery>();
+        services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
+        services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
+        services.AddScoped<Recommendations.Detail.RecommendationDetails>();
+        services.AddSingleton<Recommendations.Classification.RecommendationClassifier>();
         services.AddScoped<Backup.BackupArchive>();
+        services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Monitoring.FieldCipher>();
+        services.AddScoped<Monitoring.ReportPeople>();
+        services.AddScoped<Monitoring.CustodyLog>();
+        services.AddScoped<Monitoring.EvidenceStore>();
+        services.AddScoped<Monitoring.EvidenceVerification>();
+        services.AddScoped<Monitoring.KeyRotation>();
+        services.AddSingleton(_ => new Monitoring.Map.ProvinceMap(Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory)));
+        services.AddSingleton<Monitoring.Map.MapConcessions>();
+        services.AddScoped<Monitoring.Map.ReportCountsByProvince>();
+        services.AddScoped<Monitoring.Reports.ReportEditor>();
+        services.AddScoped<Monitoring.Reports.ReportWorkflow>();
+        services.AddScoped<Monitoring.Reports.ReportSearch>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {

@@ -13,4 +13,13 @@ public static class SensitiveData
 
     public static bool IsSensitive(this IReadOnlyProperty property) =>
         property.FindAnnotation(Annotation)?.Value is true;
+
+    private const string EncryptedAnnotation = "Spean:Encrypted";
+
+    /// <summary>Marks a column that holds <see cref="Monitoring.FieldCipher"/> output; key rotation re-encrypts every such column.</summary>
+    public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property) =>
+        property.IsSensitive().HasAnnotation(EncryptedAnnotation, true);
+
+    public static bool IsEncrypted(this IReadOnlyProperty property) =>
+        property.FindAnnotation(EncryptedAnnotation)?.Value is true;
 }

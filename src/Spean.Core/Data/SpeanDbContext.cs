@@ -3,7 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
+using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
 using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Saved;
+using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -22,6 +26,13 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<NetworkSettings> NetworkSettings => Set<NetworkSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<SavedSearch> SavedSearches => Set<SavedSearch>();
+    public DbSet<Concession> Concessions => Set<Concession>();
+    public DbSet<ReportPerson> ReportPeople => Set<ReportPerson>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
+    public DbSet<VoluntaryPledge> VoluntaryPledges => Set<VoluntaryPledge>();
+    public DbSet<Report> Reports => Set<Report>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

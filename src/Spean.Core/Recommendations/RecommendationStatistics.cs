@@ -1,93 +1,52 @@
-using Microsoft.EntityFrameworkCore;
-using Spean.Core.Data;
-using Spean.Core.Taxonomies;
+using System.Globalization;
 
 namespace Spean.Core.Recommendations;
 
-/// <summary>The fields recommendations can be counted by. Recommending State and issue hold several values a recommendation.</summary>
-public enum RecommendationField
-{
-    Response,
-    Session,
-    Cycle,
-    StateUnderReview,
-    StateUnderReviewGroup,
-    RecommendingState,
-    RecommendingGroup,
-    ActionCategory,
-    Issue,
-}
-
-public sealed record StatisticsFilter(string? StateUnderReview = null, int? Session = null, int? Cycle = null, RecommendationResponse? Response = null);
-
 public sealed record CrossTable(
-    RecommendationField Rows, RecommendationField Columns, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColumnKeys,
+    string Rows, string Columns, IReadOnlyList<string> RowKeys, IReadOnlyList<string> ColumnKeys,
     IReadOnlyDictionary<(string Row, string Column), int> Counts, int Total)
 {
     public int Count(string row, string column) => Counts.GetValueOrDefault((row, column));
 
     public int RowTotal(string row) => ColumnKeys.Sum(c => Count(row, c));
 
+    public int ColumnTotal(string column) => RowKeys.Sum(r => Count(r, column));
+
     /// <summary>The share of the row's recommendations in the column, in percent with one decimal.</summary>
     public double RowPercent(string row, string column) =>
         RowTotal(row) == 0 ? 0 : Math.Round(100.0 * Count(row, column) / RowTotal(row), 1, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>Crosses any recommendation field with any other, e.g. responses by recommending State's regional group.</summary>
-public sealed class RecommendationStatistics(SpeanDbContext db)
+/// <summary>
+/// Crosses any recommendation field with any other over whatever a <see cref="RecommendationQuery"/> matches,
+/// e.g. responses by recommending State's regional group for one State under Review.
+/// </summary>
+public sealed class RecommendationStatistics(RecommendationSearch search)
 {
-    private const string None = "(none)";
+    /// <summary>Where a recommendation has no value for a field (no action category, no issue tag).</summary>
+    public const string None = "(none)";
 
-    public async Task<CrossTable> CrossAsync(RecommendationField rows, RecommendationField columns, StatisticsFilter filter,
-        CancellationToken cancellationToken = default)
+    /// <returns>The table, or a message a person can act on.</returns>
+    public async Task<(CrossTable? Table, string? Error)> CrossAsync(
+        RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default)
     {
-        var groups = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.RegionalGroup, cancellationToken);
-        var query = db.Recommendations.AsNoTracking();
-        if (filter.StateUnderReview is { } sur) query = query.Where(r => r.StateUnderReviewIso3 == sur);
-        if (filter.Session is { } session) query = query.Where(r => r.Session == session);
-        if (filter.Cycle is { } cycle) query = query.Where(r => r.Cycle == cycle);
-        if (filter.Response is { } response) query = query.Where(r => r.Response == response);
-        var facts = await query.Select(r => new Facts(
-            r.Response, r.Session, r.Cycle, r.StateUnderReviewIso3, r.ActionCategory,
-            r.RecommendingStates.Select(s => new State(s.Name, s.CountryIso3)).ToList(),
-            r.Issues.Select(i => i.Issue).ToList())).ToListAsync(cancellationToken);
-
-        var counts = new Dictionary<(string, string), int>();
-        foreach (var fact in facts)
-            foreach (var row in Values(fact, rows, groups))
-                foreach (var column in Values(fact, columns, groups))
-                    counts[(row, column)] = counts.GetValueOrDefault((row, column)) + 1;
-        return new CrossTable(rows, columns, Keys(counts.Keys.Select(k => k.Item1)), Keys(counts.Keys.Select(k => k.Item2)), counts, facts.Count);
+        var rowField = Field(rows);
+        var columnField = Field(columns);
+        if (rowField is null || columnField is null)
+            return (null, $"'rows' and 'columns' each take one of: {string.Join(", ", RecommendationQuery.Fields)}.");
+        var crossed = await search.CrossAsync(query, rowField, columnField, cancellationToken);
+        if (crossed.Error is not null) return (null, crossed.Error);
+        var counts = crossed.Counts.ToDictionary(c => (c.Key.Row ?? None, c.Key.Column ?? None), c => c.Value);
+        return (new CrossTable(rowField, columnField, Keys(counts.Keys.Select(k => k.Item1)), Keys(counts.Keys.Select(k => k.Item2)),
+            counts, crossed.Total), null);
     }
 
+    private static string? Field(string name) =>
+        RecommendationQuery.Fields.FirstOrDefault(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Numbers in numeric order (sessions 2 before 10), then names, "(none)" last.</summary>
     private static List<string> Keys(IEnumerable<string> keys) =>
-        keys.Distinct().OrderBy(k => k == None).ThenBy(k => int.TryParse(k, out var n) ? n : int.MaxValue)
+        keys.Distinct().OrderBy(k => k == None)
+            .ThenBy(k => int.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue)
             .ThenBy(k => k, StringComparer.Ordinal).ToList();
-
-    private static List<string> Values(Facts fact, RecommendationField field, IReadOnlyDictionary<string, RegionalGroup?> groups) => field switch
-    {
-        RecommendationField.Response => [fact.Response.ToString()],
-        RecommendationField.Session => [fact.Session.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        RecommendationField.Cycle => [fact.Cycle.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-        RecommendationField.StateUnderReview => [fact.StateUnderReview],
-        RecommendationField.StateUnderReviewGroup => [Group(fact.StateUnderReview, groups)],
-        RecommendationField.RecommendingState => Many(fact.States.Select(s => s.Iso3 ?? s.Name)),
-        RecommendationField.RecommendingGroup => Many(fact.States.Select(s => s.Iso3 is null ? "Observer" : Group(s.Iso3, groups)).Distinct()),
-        RecommendationField.ActionCategory => [fact.Action?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? None],
-        _ => Many(fact.Issues),
-    };
-
-    private static string Group(string iso3, IReadOnlyDictionary<string, RegionalGroup?> groups) =>
-        groups.GetValueOrDefault(iso3)?.ToString() ?? "Observer";
-
-    private static List<string> Many(IEnumerable<string> values)
-    {
-        var list = values.ToList();
-        return list.Count == 0 ? [None] : list;
-    }
-
-    private sealed record State(string Name, string? Iso3);
-
-    private sealed record Facts(
-        RecommendationResponse Response, int Session, int Cycle, string StateUnderReview, int? Action, List<State> States, List<string> Issues);
 }

@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Monitoring;
 
 namespace Spean.Core.Taxonomies;
 
@@ -18,8 +19,8 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
 {
     public static string ShippedDataDirectory => Path.Combine(AppContext.BaseDirectory, "data", "reference");
 
-    public Task<bool> IsLoadedAsync(CancellationToken cancellationToken = default) =>
-        db.AdminUnits.AnyAsync(cancellationToken);
+    public async Task<bool> IsLoadedAsync(CancellationToken cancellationToken = default) =>
+        await db.AdminUnits.AnyAsync(cancellationToken) && await db.Concessions.AnyAsync(cancellationToken);
 
     public async Task<IReadOnlyList<ImportSummary>> ImportAllAsync(
         string directory, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -32,6 +33,7 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
             ("treaties", ImportTreatiesAsync),
             ("gazetteer", ImportGazetteerAsync),
             ("sdgs", ImportSdgsAsync),
+            ("concessions", ImportConcessionsAsync),
         };
         var summaries = new List<ImportSummary>();
         actor.SuppressRowAudit = true;
@@ -156,6 +158,33 @@ public sealed class ReferenceDataImporter(SpeanDbContext db, AuditTrail audit, A
                 existing.ShortKm = incoming.ShortKm;
                 existing.TitleEn = incoming.TitleEn;
                 existing.TitleKm = incoming.TitleKm;
+            });
+    }
+
+    private Task<ImportSummary> ImportConcessionsAsync(string directory)
+    {
+        var provinceCodes = Read(directory, "cambodia_provinces.csv", r => (Name: r["name_en"], Code: r["code"]))
+            .ToDictionary(p => p.Name, p => p.Code);
+        return UpsertAsync("concessions", db.Concessions, c => c.Id, ConcessionFiles.Read(directory, provinceCodes),
+            (existing, incoming) =>
+            {
+                existing.Kind = incoming.Kind;
+                existing.Name = incoming.Name;
+                existing.Company = incoming.Company;
+                existing.InvestorCountry = incoming.InvestorCountry;
+                existing.Purpose = incoming.Purpose;
+                existing.Provinces = incoming.Provinces;
+                existing.ProvinceCodes = incoming.ProvinceCodes;
+                existing.District = incoming.District;
+                existing.Commune = incoming.Commune;
+                existing.Hectares = incoming.Hectares;
+                existing.ContractDate = incoming.ContractDate;
+                existing.DurationYears = incoming.DurationYears;
+                existing.Status = incoming.Status;
+                existing.DataClass = incoming.DataClass;
+                existing.Reference = incoming.Reference;
+                existing.Geometry = incoming.Geometry;
+                existing.SourceFields = incoming.SourceFields;
             });
     }
 

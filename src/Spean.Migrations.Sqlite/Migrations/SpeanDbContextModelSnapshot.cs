@@ -303,6 +303,465 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.Concession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataClass")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Geometry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Hectares")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("InvestorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provinces")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Concessions");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntryHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("CustodyEntries");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientUploadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedOriginalName")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientUploadId")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedContact")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedName")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedNotes")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ReportPeople");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminUnitCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AffectedBoys")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedGirls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedMen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedUnknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedWomen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConcessionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("MediaLinks")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateOnly>("OccurredFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OccurredTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUnitCode");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Status", "Confidentiality");
+
+                    b.ToTable("Reports");
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("StatusChange");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ActionCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Issues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
+
+                    b.HasIndex("StateIso3", "Session");
+
+                    b.ToTable("VoluntaryPledges");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -424,6 +883,36 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("CountryIso3");
 
                     b.ToTable("RecommendingState");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueryString")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedSearches");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
@@ -667,6 +1156,72 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.EvidenceFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.StatusChange", b =>
+                {
+                    b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
+                        .WithMany("History")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -714,6 +1269,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.Saved.SavedSearch", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.OrganisationMembership", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -736,6 +1300,11 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasForeignKey("CountryIso3")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Monitoring.Reports.Report", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>

@@ -1,9 +1,33 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spean.Core.Auditing;
 using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Search;
+using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
+using Spean.Web.Recommendations.Statistics;
 
 namespace Spean.Web.Recommendations;
+
+public sealed record RecommendingStateResponse(string Name, string? Iso3);
+
+public sealed record TextRange(int Start, int Length);
+
+public sealed record RecommendationItem(
+    Guid Id, string Text, string? TextKm, string? Notes, string StateUnderReview, IReadOnlyList<RecommendingStateResponse> RecommendingStates,
+    int Session, int Cycle, DateTime? ReviewDate, string Response, int? ActionCategory, string? ActionCategoryOrigin,
+    IReadOnlyList<string> Issues, IReadOnlyList<string> SdgTargets, string? SourceDocument, string? Paragraph,
+    IReadOnlyList<TextRange> Highlights, IReadOnlyList<TextRange> KhmerHighlights);
+
+public sealed record IssueResponse(string Name, string NameKm);
+
+public sealed record FacetValueResponse(string Value, int Count, bool Selected);
+
+public sealed record PageLinks(string Self, string First, string Last, string? Previous, string? Next);
+
+public sealed record RecommendationSearchResponse(
+    int Total, int Page, int PageSize, int PageCount, IReadOnlyList<RecommendationItem> Items,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>> Facets, PageLinks Links);
 
 public sealed record StatisticsCell(string Column, int Count, double Percent);
 
@@ -13,63 +37,163 @@ public sealed record StatisticsResponse(string Rows, string Columns, int Total, 
 
 internal static class RecommendationsApi
 {
+    private const string Path = "/api/v1/recommendations";
+
     public static void MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations").AllowAnonymous()
+        var api = app.MapGroup(Path).WithTags("Recommendations").AllowAnonymous()
             .RequireRateLimiting(ApiConventions.PublicApiLimit);
-        api.MapGet("/statistics", Statistics);
+        api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query.");
+        api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
+        api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
+        api.MapGet("/issues", () => TypedResults.Ok(IssueThesaurus.Shipped.Issues.Select(i => new IssueResponse(i, IssueThesaurus.Shipped.Khmer(i))).ToList()))
+            .WithSummary("UPR Info's issues, the thesaurus recommendations are tagged with, in English and Khmer.");
+        api.MapGet("/statistics", Statistics).WithSummary("Cross any field with any other over the recommendations the filters match.");
         api.MapGet("/statistics.csv", StatisticsCsv);
+
+        var edits = app.MapGroup(Path).WithTags("Recommendations").RequireAuthorization(Policies.Coordinator);
+        edits.MapPost("/", Create).WithSummary("Add a recommendation (coordinators); it is searchable at once.");
+        edits.MapPut("/{id:guid}", Update).WithSummary("Correct a recommendation (coordinators).");
+        edits.MapDelete("/{id:guid}", Delete).WithSummary("Delete a recommendation (coordinators).");
+        api.MapGet("/statistics.svg", StatisticsSvg).WithSummary("The same cross table as a bar, stacked-bar or line chart (SVG), labelled in the request's language.");
+    }
+
+    private static async Task<Results<Ok<RecommendationSearchResponse>, ProblemHttpResult>> Search(
+        RecommendationSearch search, [AsParameters] RecommendationFilterParameters filters, string? page, string? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var (query, error) = RecommendationQuery.Parse(filters.Pairs().Append(new("page", [page])).Append(new("pageSize", [pageSize])));
+        if (query is null) return BadRequest(error!);
+        var results = await search.SearchAsync(query, cancellationToken);
+        if (results.Error is not null) return BadRequest(results.Error);
+        return TypedResults.Ok(new RecommendationSearchResponse(
+            results.Total, query.Page, query.PageSize, results.PageCount,
+            results.Hits.Select(Item).ToList(),
+            results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(v => new FacetValueResponse(v.Value, v.Count, v.Selected)).ToList()),
+            Links(query, results.PageCount)));
+    }
+
+    private static async Task<Results<Created<RecommendationItem>, ValidationProblem>> Create(RecommendationEditor editor, RecommendationInput input)
+    {
+        var (saved, errors) = await editor.CreateAsync(input);
+        return saved is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"{Path}/{saved.Id}", Item(new(saved, [], [])));
+    }
+
+    private static async Task<Results<Ok<RecommendationItem>, ValidationProblem, ProblemHttpResult>> Update(
+        RecommendationEditor editor, Guid id, RecommendationInput input)
+    {
+        var (saved, errors) = await editor.UpdateAsync(id, input);
+        if (saved is not null) return TypedResults.Ok(Item(new(saved, [], [])));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : NoSuchRecommendation();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(RecommendationEditor editor, Guid id) =>
+        await editor.DeleteAsync(id) ? TypedResults.NoContent() : NoSuchRecommendation();
+
+    private static ProblemHttpResult NoSuchRecommendation() =>
+        TypedResults.Problem("There is no recommendation with that id; it may have been deleted.", statusCode: StatusCodes.Status404NotFound);
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
+        HttpContext context, RecommendationSearch search, AuditTrail audit, RecommendationFilterParameters filters, ExportFormat format)
+    {
+        var (query, error) = RecommendationQuery.Parse(filters.Pairs());
+        if (query is null) return BadRequest(error!);
+        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid);
+        await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
+        context.Response.ContentType = RecommendationExport.ContentType(format);
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
+        await RecommendationExport.WriteAsync(format, search.AllMatchesAsync(query, context.RequestAborted), context.Response.Body, context.RequestAborted);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<Ok<StatisticsResponse>, ProblemHttpResult>> Statistics(
-        RecommendationStatistics statistics, string rows, string columns, string? sur, int? session, int? cycle, string? response)
+        RecommendationStatistics statistics, [AsParameters] RecommendationFilterParameters filters, string rows, string columns,
+        CancellationToken cancellationToken)
     {
-        var (table, problem) = await CrossAsync(statistics, rows, columns, sur, session, cycle, response);
-        if (problem is not null) return problem;
-        return TypedResults.Ok(new StatisticsResponse(table!.Rows.ToString(), table.Columns.ToString(), table.Total, table.ColumnKeys,
+        var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
+        if (table is null) return BadRequest(error!);
+        return TypedResults.Ok(new StatisticsResponse(table.Rows, table.Columns, table.Total, table.ColumnKeys,
             table.RowKeys.Select(r => new StatisticsRow(r, table.RowTotal(r),
                 table.ColumnKeys.Select(c => new StatisticsCell(c, table.Count(r, c), table.RowPercent(r, c))).ToList())).ToList()));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> StatisticsCsv(
-        RecommendationStatistics statistics, string rows, string columns, string? sur, int? session, int? cycle, string? response)
+        RecommendationStatistics statistics, [AsParameters] RecommendationFilterParameters filters, string rows, string columns,
+        CancellationToken cancellationToken)
     {
-        var (table, problem) = await CrossAsync(statistics, rows, columns, sur, session, cycle, response);
-        if (problem is not null) return problem;
+        var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
+        if (table is null) return BadRequest(error!);
+        return TypedResults.File(StatisticsCsvFile.Write(table), "text/csv; charset=utf-8", "spean-statistics.csv");
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatisticsSvg(
+        RecommendationStatistics statistics, RecommendationLabels labels, [AsParameters] RecommendationFilterParameters filters,
+        string rows, string columns, string? chart, CancellationToken cancellationToken)
+    {
+        var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
+        if (table is null) return BadRequest(error!);
+        if (!Enum.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), ignoreCase: true, out var kind))
+            return BadRequest("'chart' is bar, stacked or line.");
+        await labels.LoadAsync(cancellationToken);
+        string Label(string field, string value) => value == RecommendationStatistics.None ? value : labels.Value(field, value);
+        var svg = StatisticsChart.Svg(table, kind, r => Label(table.Rows, r), c => Label(table.Columns, c),
+            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}");
+        return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
+    }
+
+    private static async Task<(CrossTable? Table, string? Error)> CrossAsync(
+        RecommendationStatistics statistics, RecommendationFilterParameters filters, string rows, string columns, CancellationToken cancellationToken)
+    {
+        var (query, error) = RecommendationQuery.Parse(filters.Pairs());
+        return query is null ? (null, error) : await statistics.CrossAsync(query, rows, columns, cancellationToken);
+    }
+
+    private static RecommendationItem Item(RecommendationHit hit)
+    {
+        var r = hit.Recommendation;
+        return new(r.Id, r.Text, r.TextKm, r.Notes, r.StateUnderReviewIso3,
+            r.RecommendingStates.Select(s => new RecommendingStateResponse(s.Name, s.CountryIso3)).ToList(),
+            r.Session, r.Cycle, r.ReviewDate, r.Response.ToString(), r.ActionCategory, r.ActionCategoryOrigin?.ToString(),
+            r.Issues.Select(i => i.Issue).Order(StringComparer.Ordinal).ToList(), r.SdgTargets.Select(s => s.SdgCode).ToList(),
+            r.SourceDocument, r.Paragraph, Ranges(hit.Highlights), Ranges(hit.KhmerHighlights));
+    }
+
+    private static List<TextRange> Ranges(IReadOnlyList<HighlightRange> ranges) => ranges.Select(h => new TextRange(h.Start, h.Length)).ToList();
+
+    private static PageLinks Links(RecommendationQuery query, int pageCount)
+    {
+        string To(int page) => $"{Path}?{query.WithPage(page).ToQueryString()}".TrimEnd('?');
+        return new(To(query.Page), To(1), To(pageCount),
+            query.Page > 1 ? To(Math.Min(query.Page - 1, pageCount)) : null,
+            query.Page < pageCount ? To(query.Page + 1) : null);
+    }
+
+    private static ProblemHttpResult BadRequest(string message) =>
+        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
+}
+
+/// <summary>A cross table as a spreadsheet opens it: counts and row percentages side by side, UTF-8 with a byte-order mark.</summary>
+internal static class StatisticsCsvFile
+{
+    public static byte[] Write(CrossTable table)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            csv.WriteField($"{table!.Rows} \\ {table.Columns}");
+            csv.WriteField($"{table.Rows} \\ {table.Columns}");
             foreach (var c in table.ColumnKeys) { csv.WriteField(c); csv.WriteField(c + " %"); }
             csv.WriteField("Total");
-            await csv.NextRecordAsync();
+            csv.NextRecord();
             foreach (var r in table.RowKeys)
             {
                 csv.WriteField(r);
                 foreach (var c in table.ColumnKeys) { csv.WriteField(table.Count(r, c)); csv.WriteField(table.RowPercent(r, c)); }
                 csv.WriteField(table.RowTotal(r));
-                await csv.NextRecordAsync();
+                csv.NextRecord();
             }
         }
-        return TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray(),
-            "text/csv; charset=utf-8", "spean-statistics.csv");
-    }
-
-    private static async Task<(CrossTable? Table, ProblemHttpResult? Problem)> CrossAsync(
-        RecommendationStatistics statistics, string rows, string columns, string? sur, int? session, int? cycle, string? response)
-    {
-        var fields = string.Join(", ", Enum.GetNames<RecommendationField>());
-        if (!Enum.TryParse<RecommendationField>(rows, ignoreCase: true, out var rowField) ||
-            !Enum.TryParse<RecommendationField>(columns, ignoreCase: true, out var columnField))
-            return (null, TypedResults.Problem($"'rows' and 'columns' each take one of: {fields}.", statusCode: StatusCodes.Status400BadRequest));
-        RecommendationResponse? parsedResponse = null;
-        if (response is not null)
-        {
-            if (!Enum.TryParse<RecommendationResponse>(response, ignoreCase: true, out var r))
-                return (null, TypedResults.Problem("'response' is Supported, Noted or Pending.", statusCode: StatusCodes.Status400BadRequest));
-            parsedResponse = r;
-        }
-        var table = await statistics.CrossAsync(rowField, columnField, new StatisticsFilter(sur?.ToUpperInvariant(), session, cycle, parsedResponse));
-        return (table, null);
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
     }
 }

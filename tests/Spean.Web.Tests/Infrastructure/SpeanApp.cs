@@ -22,6 +22,9 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     public virtual bool LoadRecommendations => false;
 
+    /// <summary>Training the prediction models costs seconds of CPU per app, so only apps that test prediction do it.</summary>
+    public virtual bool TrainClassifier => false;
+
     private string? connectionString;
 
     public string ConnectionString => connectionString ??= Provider == DatabaseProvider.PostgreSql
@@ -35,6 +38,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
         builder.UseSetting("Spean:LoadRecommendationsOnStart", LoadRecommendations ? "true" : "false");
+        builder.UseSetting("Spean:SearchFreshnessSeconds", "1");
+        builder.UseSetting("Spean:TrainClassifierOnStart", TrainClassifier ? "true" : "false");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
@@ -99,6 +104,14 @@ public sealed class RecommendationsApp : SpeanApp
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public override bool LoadRecommendations => true;
+}
+
+/// <summary>SQLite with the prediction models trained in the background at start, as in production.</summary>
+public sealed class PredictionApp : SpeanApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override bool TrainClassifier => true;
 }
 
 [CollectionDefinition(nameof(RecommendationsApp))]

@@ -10,7 +10,7 @@ public sealed class StatisticsTests(RecommendationsApp app)
     public async Task Cambodia_session_18_has_205_recommendations_163_supported_and_42_noted()
     {
         var stats = await app.AnonymousClient().GetJsonAsync(
-            "/api/v1/recommendations/statistics?rows=StateUnderReview&columns=Response&sur=KHM&session=18");
+            "/api/v1/recommendations/statistics?rows=sur&columns=response&sur=KHM&session=18");
 
         var row = stats.GetProperty("table").EnumerateArray().Single();
         Assert.Equal(205, row.GetProperty("total").GetInt32());
@@ -23,7 +23,7 @@ public sealed class StatisticsTests(RecommendationsApp app)
     public async Task Responses_by_recommending_group_add_up_to_the_recommendations_of_each_group()
     {
         var stats = await app.AnonymousClient().GetJsonAsync(
-            "/api/v1/recommendations/statistics?rows=RecommendingGroup&columns=Response&sur=KHM&session=18");
+            "/api/v1/recommendations/statistics?rows=recommendingGroup&columns=response&sur=KHM&session=18");
 
         var rows = stats.GetProperty("table").EnumerateArray().ToList();
         Assert.Contains(rows, r => r.GetProperty("row").GetString() == "AsiaPacific");
@@ -40,7 +40,7 @@ public sealed class StatisticsTests(RecommendationsApp app)
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Session \\ Response,Noted,Noted %,Supported,Supported %,Total", lines[0].TrimEnd('\r'));
+        Assert.Equal("session \\ response,Noted,Noted %,Supported,Supported %,Total", lines[0].TrimEnd('\r'));
         Assert.Equal("18,42,20.5,163,79.5,205", lines.Single(l => l.StartsWith("18,", StringComparison.Ordinal)).TrimEnd('\r'));
     }
 
@@ -50,6 +50,6 @@ public sealed class StatisticsTests(RecommendationsApp app)
         using var response = await app.AnonymousClient().GetAsync("/api/v1/recommendations/statistics?rows=colour&columns=Response");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("RecommendingGroup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.Contains("recommendingGroup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
     }
 }

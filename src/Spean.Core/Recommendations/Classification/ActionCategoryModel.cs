@@ -17,6 +17,8 @@ public sealed class ActionCategoryModel
     private const float FixedFeatureValue = 0.3f;
     private const int DecisiveWordCount = 3;
 
+    private static readonly string[] CategoryNames = ["Minimal action", "Continuing action", "Considering action", "General action", "Specific action"];
+
     private readonly FeatureSpace _space;
     private readonly LinearModel _model;
     private readonly double _temperature;
@@ -27,6 +29,18 @@ public sealed class ActionCategoryModel
         _model = model;
         _temperature = temperature;
     }
+
+    /// <summary>UPR Info's English name of a category, e.g. 5 is "Specific action".</summary>
+    public static string CategoryName(int category)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(category, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(category, CategoryCount);
+        return CategoryNames[category - 1];
+    }
+
+    /// <summary>The rows that carry an action category, as training or test examples.</summary>
+    public static IEnumerable<(string Text, int Category)> Examples(IEnumerable<UprInfoRow> rows) =>
+        rows.Where(r => r.ActionCategory is not null).Select(r => (r.Text, r.ActionCategory!.Value));
 
     /// <summary>Deterministic: the same examples in the same order give the same model.</summary>
     public static ActionCategoryModel Train(IEnumerable<(string Text, int Category)> examples)

@@ -43,23 +43,20 @@ internal sealed class FeatureSpace
     /// </summary>
     public SparseVector Vectorize(IEnumerable<string> features, Func<string, bool> isBag, float fixedValue)
     {
-        var bag = new SortedSet<int>();
-        var fixedOnes = new SortedSet<int>();
+        var known = new Dictionary<int, bool>(); // column -> is a bag feature
         foreach (var name in features)
         {
             if (_index.TryGetValue(name, out int i))
             {
-                (isBag(name) ? bag : fixedOnes).Add(i);
+                known[i] = isBag(name);
             }
         }
 
-        fixedOnes.ExceptWith(bag);
-        float bagValue = bag.Count == 0 ? 0f : (float)(1.0 / Math.Sqrt(bag.Count));
-        var entries = bag.Select(i => (Index: i, Value: bagValue))
-            .Concat(fixedOnes.Select(i => (Index: i, Value: fixedValue)))
-            .OrderBy(e => e.Index)
-            .ToArray();
-        return new SparseVector(entries.Select(e => e.Index).ToArray(), entries.Select(e => e.Value).ToArray());
+        int bagCount = known.Values.Count(bag => bag);
+        float bagValue = bagCount == 0 ? 0f : (float)(1.0 / Math.Sqrt(bagCount));
+        var indices = known.Keys.ToArray();
+        Array.Sort(indices);
+        return new SparseVector(indices, Array.ConvertAll(indices, i => known[i] ? bagValue : fixedValue));
     }
 
     public SparseVector Vectorize(IEnumerable<string> features) => Vectorize(features, _ => true, 0f);

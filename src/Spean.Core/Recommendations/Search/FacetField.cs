@@ -65,7 +65,7 @@ internal sealed class FacetField(string name, int capacity = 1024)
         return copy;
     }
 
-    private ReadOnlySpan<int> OrdinalsOf(int slot) => starts is not null
+    public ReadOnlySpan<int> OrdinalsOf(int slot) => starts is not null
         ? column!.Span[starts[slot]..starts[slot + 1]]
         : first[slot] == None ? [] : first.Span.Slice(slot, 1);
 

@@ -12,6 +12,45 @@ internal static class FacetedSearch
             return SearchResult.Failed($"Unknown facet field '{unknown}'.");
         }
         using var scratch = new Scratch(data.Pool, data.SlotCount);
+        var (text, result, filters, evaluator) = Match(data, request, root, scratch);
+        var facets = FacetCounter.Count(text, result, filters, countFields!, scratch);
+        var page = Page(data, request, result, root, evaluator);
+        return new(result.Count(), page, facets, null);
+    }
+
+    /// <summary>Counts the matches by every pair of values of two fields; a match without a value counts under null.</summary>
+    public static CrossCounts Cross(IndexData data, SearchRequest request, QueryNode? root, string rows, string columns)
+    {
+        var rowField = data.Field(rows);
+        var columnField = data.Field(columns);
+        string? unknown = request.Filters.Keys.Append(rows).Append(columns).FirstOrDefault(name => data.Field(name) is null);
+        if (unknown is not null || rowField is null || columnField is null)
+        {
+            return CrossCounts.Failed($"Unknown facet field '{unknown}'.");
+        }
+        using var scratch = new Scratch(data.Pool, data.SlotCount);
+        var result = Match(data, request, root, scratch).Result;
+        var counts = new Dictionary<(int Row, int Column), int>();
+        ReadOnlySpan<int> none = [FacetField.None];
+        foreach (int slot in result.Enumerate())
+        {
+            var rowOrdinals = rowField.OrdinalsOf(slot);
+            var columnOrdinals = columnField.OrdinalsOf(slot);
+            foreach (int row in rowOrdinals.IsEmpty ? none : rowOrdinals)
+            {
+                foreach (int column in columnOrdinals.IsEmpty ? none : columnOrdinals)
+                {
+                    counts[(row, column)] = counts.GetValueOrDefault((row, column)) + 1;
+                }
+            }
+        }
+        string? Name(FacetField field, int ordinal) => ordinal == FacetField.None ? null : field.ValueAt(ordinal);
+        return new(counts.ToDictionary(c => (Name(rowField, c.Key.Row), Name(columnField, c.Key.Column)), c => c.Value), result.Count(), null);
+    }
+
+    private static (DocBits Text, DocBits Result, List<FacetFilter> Filters, QueryEvaluator Evaluator) Match(
+        IndexData data, SearchRequest request, QueryNode? root, Scratch scratch)
+    {
         var filters = request.Filters
             .Where(f => f.Value.Count > 0)
             .Select(f => Filter(data.Field(f.Key)!, f.Value, scratch))
@@ -20,9 +59,7 @@ internal static class FacetedSearch
         var text = root is null ? evaluator.Universe : evaluator.Evaluate(root);
         var result = scratch.Copy(text);
         filters.ForEach(f => result.And(f.Bits));
-        var facets = FacetCounter.Count(text, result, filters, countFields!, scratch);
-        var page = Page(data, request, result, root, evaluator);
-        return new(result.Count(), page, facets, null);
+        return (text, result, filters, evaluator);
     }
 
     private static FacetFilter Filter(FacetField field, IReadOnlyCollection<string> selected, Scratch scratch)

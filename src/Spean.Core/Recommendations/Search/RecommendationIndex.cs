@@ -84,6 +84,18 @@ public sealed class RecommendationIndex : IDisposable
         return Read(d => FacetedSearch.Run(d, request, parsed.Root));
     }
 
+    /// <summary>Counts what <paramref name="request"/> matches by the values of two facet fields (paging and sort are ignored).</summary>
+    public CrossCounts Cross(SearchRequest request, string rows, string columns)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parsed = QueryParser.Parse(request.Text, analyzer);
+        if (parsed.Error is not null)
+        {
+            return CrossCounts.Failed(parsed.Error);
+        }
+        return Read(d => FacetedSearch.Cross(d, request, parsed.Root, rows, columns));
+    }
+
     /// <summary>The stored texts of a live document, e.g. to render a result page with highlights.</summary>
     public bool TryGetText(Guid id, out string englishText, out string? khmerText)
     {

@@ -55,3 +55,10 @@ public sealed record FacetCount(string Value, int Count, bool Selected);
 
 /// <summary>A span of a document text to render as &lt;mark&gt;.</summary>
 public readonly record struct HighlightRange(int Start, int Length);
+
+/// <param name="Counts">Matches by (row value, column value); null stands for "no value".</param>
+/// <param name="Total">Matching recommendations; a multi-valued field can count one in several cells.</param>
+public sealed record CrossCounts(IReadOnlyDictionary<(string? Row, string? Column), int> Counts, int Total, string? Error)
+{
+    public static CrossCounts Failed(string error) => new(new Dictionary<(string?, string?), int>(), 0, error);
+}

@@ -67,3 +67,24 @@ public sealed class ActionCategoryModelTests(TrainedOnAllRows trained) : IClassF
         Assert.Throws<ArgumentOutOfRangeException>(() => ActionCategoryModel.Train([("Ratify CAT", 6)]));
     }
 }
+
+public sealed class RecommendationClassifierTests
+{
+    [Fact]
+    public void PredictsNothingUntilTrainedThenCategoryReasonAndIssues()
+    {
+        var classifier = new RecommendationClassifier();
+
+        Assert.False(classifier.IsReady);
+        Assert.Null(classifier.Predict("Ratify the Convention against Torture"));
+
+        classifier.Train();
+        var prediction = classifier.Predict("Ratify the Convention against Torture");
+
+        Assert.True(classifier.IsReady);
+        Assert.Equal(5, prediction!.Action.Category);
+        Assert.Contains("ratify", prediction.Action.DecisiveWords);
+        Assert.Contains(prediction.Issues, i => i.Issue == "International instruments");
+        Assert.Equal("Specific action", ActionCategoryModel.CategoryName(prediction.Action.Category));
+    }
+}

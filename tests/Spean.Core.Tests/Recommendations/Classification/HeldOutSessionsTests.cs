@@ -3,7 +3,7 @@ namespace Spean.Core.Recommendations.Classification.Tests;
 
 /// <summary>
 /// Regression guards on sessions the models never saw: train on sessions 1-15, test on 16-18.
-/// The floors are the measured figures (90.55 % and micro-F1 0.884) rounded down.
+/// The floors are the measured figures (90.55 % and micro-F1 0.889) rounded down.
 /// </summary>
 public sealed class HeldOutSessionsTests
 {
@@ -19,12 +19,12 @@ public sealed class HeldOutSessionsTests
     }
 
     [Fact]
-    public void IssueMicroF1IsAtLeastEightyEightPercent()
+    public void IssueMicroF1IsAtLeastEightyEightAndAHalfPercent()
     {
         var model = IssueTagModel.Train(ShippedData.Issues(s => s <= 15));
 
         var evaluation = ClassificationEvaluator.EvaluateIssues(model, ShippedData.Issues(s => s >= 16));
 
-        Assert.True(evaluation.Micro.F1 >= 0.88, $"micro-F1 {evaluation.Micro.F1:F4}");
+        Assert.True(evaluation.Micro.F1 >= 0.885, $"micro-F1 {evaluation.Micro.F1:F4}");
     }
 }

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Auditing;
+using Spean.Core.Data;
+
+namespace Spean.Core.Monitoring;
+
+/// <param name="Sha256">The hash the device computed before sending, as 64 hexadecimal characters.</param>
+public sealed record EvidenceUpload(Guid ReportId, Guid ClientUploadId, string OriginalName, string Sha256);
+
+public enum EvidenceRejection
+{
+    HashMismatch,
+    InvalidHash,
+    UnsupportedType,
+    TooLarge,
+    Empty,
+    UploadIdReused,
+}
+
+public abstract record EvidenceOutcome;
+
+/// <param name="AlreadyStored">True when this upload id had already delivered the same file: a retry, not a new file.</param>
+public sealed record EvidenceStored(EvidenceFile File, bool AlreadyStored) : EvidenceOutcome;
+
+public sealed record EvidenceRejected(EvidenceRejection Reason, string Message) : EvidenceOutcome;
+
+/// <summary>
+/// Keeps original evidence files encrypted on disk under generated names (Spean:EvidenceDirectory), checks
+/// them against the device's hash and by their content, and records every use in the custody log.
+/// Files are written once and never changed; only a key rotation rewrites their encryption.
+/// </summary>
+public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock)
+{
+    private const int ZipTailSize = 256 * 1024;
+    private const int PhotoHeadSize = 256 * 1024;
+
+    public string Directory => options.EvidenceDirectoryPath;
+
+    public async Task<EvidenceOutcome> StoreAsync(EvidenceUpload upload, Stream content, CancellationToken cancellationToken = default)
+    {
+        var claimed = upload.Sha256.Trim().ToLowerInvariant();
+        if (claimed.Length != 64 || !claimed.All(char.IsAsciiHexDigitLower))
+            return new EvidenceRejected(EvidenceRejection.InvalidHash,
+                $"The SHA-256 sent with the file must be 64 hexadecimal characters; it was \"{upload.Sha256}\".");
+        if (await FindByUploadIdAsync(upload.ClientUploadId, claimed, cancellationToken) is { } earlier) return earlier;
+
+        CreateDirectory();
+        var storedName = $"{Guid.CreateVersion7():N}.evidence";
+        var partial = Path.Combine(Directory, storedName + ".partial");
+        try
+        {
+            var (written, rejected) = await WriteEncryptedAsync(content, partial, cancellationToken);
+            if (rejected is not null) return rejected;
+            var (size, hash, type, head) = written!;
+            if (hash != claimed)
+                return new EvidenceRejected(EvidenceRejection.HashMismatch,
+                    $"The file that arrived is not the file your device sent: its SHA-256 is {hash}, the device said {claimed}. " +
+                    "Nothing was kept; send it again.");
+
+            File.Move(partial, Path.Combine(Directory, storedName));
+            var photo = type == "image/jpeg" ? JpegMetadata.Read(head) : null;
+            var id = Guid.CreateVersion7();
+            var file = new EvidenceFile
+            {
+                Id = id, ReportId = upload.ReportId, ClientUploadId = upload.ClientUploadId,
+                EncryptedOriginalName = cipher.Encrypt(FileName(upload.OriginalName), FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
+                ContentType = type, Size = size, Sha256 = hash, StoredName = storedName,
+                CapturedAt = photo?.CapturedAt, Latitude = photo?.Latitude, Longitude = photo?.Longitude, Device = photo?.Device,
+                UploadedById = actor.UserId, UploadedBy = actor.UserName ?? "anonymous", UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.EvidenceFiles.Add(file);
+            custody.Add(file, CustodyAction.Uploaded, $"{type}, {size.ToString(CultureInfo.InvariantCulture)} bytes", 0, file.Sha256);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Two tries of the same upload raced; the unique upload id let one through. Answer with that one.
+                db.ChangeTracker.Clear();
+                File.Delete(Path.Combine(Directory, storedName));
+                return await FindByUploadIdAsync(upload.ClientUploadId, claimed, cancellationToken) ?? throw new InvalidOperationException(
+                    "The evidence file could not be saved.");
+            }
+            return new EvidenceStored(file, AlreadyStored: false);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public string OriginalNameOf(EvidenceFile file) =>
+        cipher.Decrypt(file.EncryptedOriginalName, FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), file.Id));
+
+    /// <summary>Writes the original bytes and records who viewed or downloaded them.</summary>
+    public async Task WriteOriginalAsync(EvidenceFile file, Stream output, CustodyAction action, CancellationToken cancellationToken = default)
+    {
+        await custody.AppendAsync(file, action, cancellationToken: cancellationToken);
+        await using var input = OpenStored(file);
+        await foreach (var chunk in EvidenceCipher.ReadAsync(input, keys, cancellationToken))
+            await output.WriteAsync(chunk, cancellationToken);
+    }
+
+    /// <summary>Writes a copy fit to publish: for JPEG photos, without EXIF and XMP (so without GPS or device). Returns false for other types, which have no public copy yet.</summary>
+    public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
+    {
+        if (file.ContentType != "image/jpeg") return false;
+        await custody.AppendAsync(file, CustodyAction.Exported, "public copy without metadata", cancellationToken);
+        await using var input = OpenStored(file);
+        await JpegMetadata.WriteWithoutMetadataAsync(EvidenceCipher.ReadAsync(input, keys, cancellationToken), output, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Hashes the stored bytes again and compares them with the hash taken at upload.</summary>
+    /// <returns>Null when the file is intact, otherwise what is wrong.</returns>
+    public async Task<string?> CheckAsync(EvidenceFile file, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(PathOf(file))) return $"the stored file {file.StoredName} is missing";
+        try
+        {
+            await using var input = OpenStored(file);
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await foreach (var chunk in EvidenceCipher.ReadAsync(input, keys, cancellationToken)) hash.AppendData(chunk.Span);
+            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            return actual == file.Sha256 ? null : $"its SHA-256 is now {actual}, not {file.Sha256} as at upload";
+        }
+        catch (CryptographicException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Re-encrypts a file under the current key, through a new file renamed over the old one, after checking its hash.</summary>
+    /// <returns>Null when done, otherwise why the file was left as it was.</returns>
+    internal async Task<string?> ReencryptAsync(EvidenceFile file, CancellationToken cancellationToken)
+    {
+        var target = PathOf(file) + ".rekey";
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var input = OpenStored(file))
+            await using (var output = NewFile(target))
+            {
+                var (keyId, key) = keys.Current;
+                using var writer = new EvidenceCipher.Writer(output, keyId, key);
+                await foreach (var chunk in EvidenceCipher.ReadAsync(input, keys, cancellationToken))
+                {
+                    hash.AppendData(chunk.Span);
+                    await writer.WriteAsync(chunk, cancellationToken);
+                }
+                await writer.CompleteAsync(cancellationToken);
+                output.Flush(flushToDisk: true);
+            }
+            if (Convert.ToHexStringLower(hash.GetHashAndReset()) != file.Sha256) return "its content no longer matches its SHA-256";
+            File.Move(target, PathOf(file), overwrite: true);
+            return null;
+        }
+        catch (Exception e) when (e is CryptographicException or IOException)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            File.Delete(target);
+        }
+    }
+
+    internal async Task<uint?> KeyIdOfAsync(EvidenceFile file, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(PathOf(file))) return null;
+        await using var input = OpenStored(file);
+        return await EvidenceCipher.ReadKeyIdAsync(input, cancellationToken);
+    }
+
+    private sealed record Written(long Size, string Sha256, string ContentType, byte[] Head);
+
+    /// <summary>Streams the upload into an encrypted file, hashing it and checking its type and size on the way.</summary>
+    private async Task<(Written? File, EvidenceRejected? Rejection)> WriteEncryptedAsync(Stream content, string path, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[EvidenceCipher.ChunkSize];
+        var head = new byte[PhotoHeadSize];
+        var headLength = 0;
+        byte[]? tail = null;
+        var tailLength = 0;
+        long size = 0;
+        EvidenceContent? detected = null;
+
+        await using var output = NewFile(path);
+        var (keyId, key) = keys.Current;
+        using var writer = new EvidenceCipher.Writer(output, keyId, key);
+        int read;
+        while ((read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+        {
+            var chunk = buffer.AsMemory(0, read);
+            size += read;
+            if (size > options.EvidenceMaxBytes)
+                return (null, new EvidenceRejected(EvidenceRejection.TooLarge,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"This file is larger than the {options.EvidenceMaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept.")));
+            if (headLength < head.Length)
+            {
+                var take = Math.Min(read, head.Length - headLength);
+                chunk.Span[..take].CopyTo(head.AsSpan(headLength));
+                headLength += take;
+            }
+            if (detected is null && headLength >= Math.Min(EvidenceContent.HeadSize, (int)size))
+            {
+                detected = EvidenceContent.Detect(head.AsSpan(0, headLength));
+                if (detected.IsZip) tail = new byte[ZipTailSize];
+                else if (detected.ContentType is null) return (null, Unsupported(detected));
+            }
+            if (tail is not null) KeepTail(tail, ref tailLength, chunk.Span);
+            hash.AppendData(chunk.Span);
+            await writer.WriteAsync(chunk, cancellationToken);
+        }
+        if (size == 0) return (null, new EvidenceRejected(EvidenceRejection.Empty, "The file is empty. Nothing was kept."));
+        detected ??= EvidenceContent.Detect(head.AsSpan(0, headLength));
+        if (detected.IsZip) detected = EvidenceContent.DetectZip(head.AsSpan(0, headLength), tail.AsSpan(0, tailLength));
+        if (detected.ContentType is null) return (null, Unsupported(detected));
+        await writer.CompleteAsync(cancellationToken);
+        output.Flush(flushToDisk: true);
+        return (new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType, head[..headLength]), null);
+    }
+
+    /// <summary>The name without the device's folders, which can hold the owner's name too.</summary>
+    private static string FileName(string name)
+    {
+        var file = name[(name.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        return file.Length <= 255 ? file : file[..255];
+    }
+
+    private static EvidenceRejected Unsupported(EvidenceContent detected) =>
+        new(EvidenceRejection.UnsupportedType,
+            $"This file is {detected.Found}. Evidence can be {EvidenceContent.Accepted}. Nothing was kept.");
+
+    private static void KeepTail(byte[] tail, ref int length, ReadOnlySpan<byte> chunk)
+    {
+        if (chunk.Length >= tail.Length)
+        {
+            chunk[^tail.Length..].CopyTo(tail);
+            length = tail.Length;
+            return;
+        }
+        var keep = Math.Min(length, tail.Length - chunk.Length);
+        tail.AsSpan(length - keep, keep).CopyTo(tail);
+        chunk.CopyTo(tail.AsSpan(keep));
+        length = keep + chunk.Length;
+    }
+
+    private async Task<EvidenceOutcome?> FindByUploadIdAsync(Guid clientUploadId, string sha256, CancellationToken cancellationToken)
+    {
+        var existing = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.ClientUploadId == clientUploadId, cancellationToken);
+        if (existing is null) return null;
+        return existing.Sha256 == sha256
+            ? new EvidenceStored(existing, AlreadyStored: true)
+            : new EvidenceRejected(EvidenceRejection.UploadIdReused,
+                $"Upload {clientUploadId} already delivered a different file (SHA-256 {existing.Sha256}). Send a new file with a new upload id.");
+    }
+
+    private string PathOf(EvidenceFile file) => Path.Combine(Directory, file.StoredName);
+
+    private FileStream OpenStored(EvidenceFile file) =>
+        new(PathOf(file), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    private static FileStream NewFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(path, options);
+    }
+
+    private void CreateDirectory()
+    {
+        if (OperatingSystem.IsWindows()) System.IO.Directory.CreateDirectory(Directory);
+        else System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+}

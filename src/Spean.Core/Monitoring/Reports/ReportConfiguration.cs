@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Core.Taxonomies;
+
+namespace Spean.Core.Monitoring.Reports;
+
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
+{
+    public void Configure(EntityTypeBuilder<Report> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.ClientId).IsUnique();
+        // Restricted reports must not reach the audit trail, which administrators of every organisation read.
+        builder.Property(r => r.Title).HasMaxLength(300).IsSensitive();
+        builder.Property(r => r.Narrative).IsSensitive();
+        builder.Property(r => r.Latitude).IsSensitive();
+        builder.Property(r => r.Longitude).IsSensitive();
+        builder.Property(r => r.ReaderIds).IsSensitive();
+        builder.Property(r => r.Category).HasMaxLength(40);
+        builder.Property(r => r.AdminUnitCode).HasMaxLength(8);
+        builder.HasOne<AdminUnit>().WithMany().HasForeignKey(r => r.AdminUnitCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SpeanUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.History).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<ReportPerson>().WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany<EvidenceFile>().WithOne().HasForeignKey(f => f.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.Status, r.Confidentiality });
+        builder.HasIndex(r => r.AdminUnitCode);
+        builder.HasIndex(r => r.Category);
+    }
+}
+
+internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusChange>
+{
+    public void Configure(EntityTypeBuilder<StatusChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.By).HasMaxLength(256);
+        builder.Property(c => c.Reason).HasMaxLength(2000);
+        builder.HasIndex(c => c.ReportId);
+    }
+}

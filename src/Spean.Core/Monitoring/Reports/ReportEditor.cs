@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Data;
+
+namespace Spean.Core.Monitoring.Reports;
+
+/// <summary>What a monitor fills in; enums travel as their names so a wrong one gets a clear message.</summary>
+public sealed record ReportInput(
+    Guid ClientId, string? Title, string? Narrative, string? Category, DateOnly? OccurredFrom, DateOnly? OccurredTo,
+    string? AdminUnitCode, double? Latitude = null, double? Longitude = null,
+    int AffectedWomen = 0, int AffectedMen = 0, int AffectedGirls = 0, int AffectedBoys = 0, int AffectedUnknown = 0,
+    string? SourceKind = null, IReadOnlyList<string>? MediaLinks = null, IReadOnlyList<string>? Tags = null,
+    IReadOnlyList<string>? ConcessionIds = null, IReadOnlyList<Guid>? RecommendationIds = null,
+    string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null);
+
+/// <summary>Creates reports (once per device id) and lets their author change them while they are drafts.</summary>
+public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
+{
+    public const double SouthLatitude = 10.0, NorthLatitude = 14.8, WestLongitude = 102.1, EastLongitude = 108.0;
+
+    /// <returns>The report, whether it was just made or had been sent before with the same client id; or the errors.</returns>
+    public async Task<(Report? Report, bool Created, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
+        ReportInput input, Guid authorId, Guid? organisationId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken) is { } earlier)
+            return earlier.AuthorId == authorId
+                ? (earlier, false, NoErrors)
+                : (null, false, Error("clientId", "This client id belongs to another person's report; make a new one on the device."));
+        if (organisationId is not { } organisation)
+            return (null, false, Error("organisation", "Your account belongs to no organisation; ask an administrator to add you to one before filing reports."));
+        if (input.ClientId == Guid.Empty)
+            return (null, false, Error("clientId", "Send the id the device made for this report (clientId)."));
+
+        var report = new Report
+        {
+            ClientId = input.ClientId, Title = "", Narrative = "", Category = "", OccurredFrom = default, AdminUnitCode = "",
+            ReportedAt = clock.GetUtcNow().UtcDateTime, OrganisationId = organisation, AuthorId = authorId,
+        };
+        var errors = await ApplyAsync(report, input, cancellationToken);
+        if (errors.Count > 0) return (null, false, errors);
+        db.Reports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same report sent twice at once: the unique client id let one through; answer with it.
+            db.ChangeTracker.Clear();
+            var saved = await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken);
+            if (saved is null) throw;
+            return (saved, false, NoErrors);
+        }
+        return (report, true, NoErrors);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string[]>> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (report.AuthorId != userId) return Error("report", "Only the author can change a report.");
+        if (report.Status != ReportStatus.Draft) return Error("status", $"The report is {report.Status}; only drafts can be changed.");
+        var errors = await ApplyAsync(report, input, cancellationToken);
+        if (errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    private async Task<Dictionary<string, string[]>> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, string message) => errors[field] = [message];
+
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0) Fail("title", "Give the report a title.");
+        else if (title.Length > 300) Fail("title", "Keep the title under 300 characters.");
+        if (string.IsNullOrWhiteSpace(input.Narrative)) Fail("narrative", "Describe what happened (narrative).");
+        if (ReportCategories.Find(input.Category) is null)
+            Fail("category", $"Category must be one of: {string.Join(", ", ReportCategories.All.Select(c => c.Code))}.");
+        if (input.OccurredFrom is not { } from) Fail("occurredFrom", "Say when it happened (occurredFrom, a date).");
+        else if (input.OccurredTo is { } to && to < from) Fail("occurredTo", "The end date is before the start date.");
+        var code = input.AdminUnitCode?.Trim() ?? "";
+        if (code.Length == 0 || !await db.AdminUnits.AnyAsync(u => u.Code == code, cancellationToken))
+            Fail("adminUnitCode", $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.");
+        if (input.Latitude is null != input.Longitude is null) Fail("latitude", "Give both latitude and longitude, or neither.");
+        else if (input.Latitude is { } lat && input.Longitude is { } lon
+            && (lat is < SouthLatitude or > NorthLatitude || lon is < WestLongitude or > EastLongitude))
+            Fail("latitude", $"The point {lat}, {lon} is outside Cambodia (latitude {SouthLatitude}–{NorthLatitude}, longitude {WestLongitude}–{EastLongitude}).");
+        if (new[] { input.AffectedWomen, input.AffectedMen, input.AffectedGirls, input.AffectedBoys, input.AffectedUnknown }.Any(n => n < 0))
+            Fail("affected", "People affected cannot be negative.");
+        var source = SourceKind.FirstHand;
+        if (input.SourceKind is not null && !Enum.TryParse(input.SourceKind, ignoreCase: true, out source))
+            Fail("sourceKind", "sourceKind is FirstHand or SecondHand.");
+        var confidentiality = Confidentiality.Organisation;
+        if (input.Confidentiality is not null && !Enum.TryParse(input.Confidentiality, ignoreCase: true, out confidentiality))
+            Fail("confidentiality", "confidentiality is Public, Network, Organisation or Restricted.");
+        var links = Clean(input.MediaLinks);
+        if (links.FirstOrDefault(l => !Uri.TryCreate(l, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) is { } bad)
+            Fail("mediaLinks", $"\"{bad}\" is not a web address (http or https).");
+        var concessions = Clean(input.ConcessionIds);
+        var known = await db.Concessions.Where(c => concessions.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (concessions.Except(known).FirstOrDefault() is { } unknownConcession) Fail("concessionIds", $"There is no concession \"{unknownConcession}\".");
+        var recommendations = (input.RecommendationIds ?? []).Distinct().ToList();
+        var knownRecommendations = await db.Recommendations.Where(r => recommendations.Contains(r.Id)).CountAsync(cancellationToken);
+        if (knownRecommendations != recommendations.Count) Fail("recommendationIds", "Some recommendation ids do not exist.");
+        var readers = (input.ReaderIds ?? []).Distinct().ToList();
+        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count) Fail("readerIds", "Some readers are not users of Spean.");
+        if (errors.Count > 0) return errors;
+
+        report.Title = title;
+        report.Narrative = input.Narrative!.Trim();
+        report.Category = input.Category!;
+        report.OccurredFrom = input.OccurredFrom!.Value;
+        report.OccurredTo = input.OccurredTo;
+        report.AdminUnitCode = code;
+        report.Latitude = input.Latitude;
+        report.Longitude = input.Longitude;
+        report.AffectedWomen = input.AffectedWomen;
+        report.AffectedMen = input.AffectedMen;
+        report.AffectedGirls = input.AffectedGirls;
+        report.AffectedBoys = input.AffectedBoys;
+        report.AffectedUnknown = input.AffectedUnknown;
+        report.SourceKind = source;
+        report.MediaLinks = links;
+        report.Tags = Clean(input.Tags);
+        report.ConcessionIds = concessions;
+        report.RecommendationIds = recommendations;
+        report.Confidentiality = confidentiality;
+        report.ReaderIds = readers;
+        return errors;
+    }
+
+    private static List<string> Clean(IReadOnlyList<string>? values) =>
+        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+}

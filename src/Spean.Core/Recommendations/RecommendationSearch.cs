@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Data;
+using Spean.Core.Recommendations.Search;
+using Spean.Core.Text;
+
+namespace Spean.Core.Recommendations;
+
+public sealed record RecommendationHit(Recommendation Recommendation, IReadOnlyList<HighlightRange> Highlights, IReadOnlyList<HighlightRange> KhmerHighlights);
+
+/// <param name="Error">Why the text query could not be read; then there are no hits.</param>
+public sealed record RecommendationResults(
+    RecommendationQuery Query, int Total, IReadOnlyList<RecommendationHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Error)
+{
+    public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
+}
+
+/// <summary>
+/// Serves recommendation searches from the in-memory index and keeps that index in step with the database:
+/// edits made through the app update it at once (<see cref="RecordChangeAsync"/>); changes from elsewhere
+/// (the CLI, a restore) are noticed by the row count and the latest update time, checked at most every
+/// <see cref="SpeanOptions.SearchFreshnessSeconds"/>.
+/// </summary>
+public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptions options, TimeProvider clock) : IDisposable
+{
+    private readonly RecommendationIndex index = new(RecommendationQuery.Fields, KhmerSegmenter.LoadShipped().Segment);
+    private readonly SemaphoreSlim refreshing = new(1, 1);
+    private Signature? indexed;
+    private long checkedAt;
+
+    public async Task<RecommendationResults> SearchAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
+    {
+        var current = await IndexAsync(cancellationToken);
+        var found = current.Search(query.ToSearchRequest());
+        if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        var rows = await LoadAsync(db, found.Ids, cancellationToken);
+        var hits = found.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new RecommendationHit(
+            r, current.Highlight(query.Text, r.Text), r.TextKm is null ? [] : current.Highlight(query.Text, r.TextKm))).ToList();
+        return new(query, found.Total, hits, found.Facets, null);
+    }
+
+    /// <summary>Every match in the query's order, loaded a batch at a time so a whole-database export stays small in memory.</summary>
+    public async IAsyncEnumerable<Recommendation> AllMatchesAsync(
+        RecommendationQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var found = (await IndexAsync(cancellationToken)).Search(query.ToSearchRequest(all: true) with { CountFields = [] });
+        if (found.Error is not null) throw new ArgumentException(found.Error, nameof(query));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        foreach (var batch in found.Ids.Chunk(500))
+        {
+            var rows = await LoadAsync(db, batch, cancellationToken);
+            foreach (var id in batch)
+                if (rows.TryGetValue(id, out var row)) yield return row;
+        }
+    }
+
+    /// <returns>A message a person can act on when the text query cannot be read, otherwise null.</returns>
+    public async Task<string?> ValidateAsync(RecommendationQuery query, CancellationToken cancellationToken = default) =>
+        (await IndexAsync(cancellationToken)).Validate(query.Text);
+
+    public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default) =>
+        (await IndexAsync(cancellationToken)).Cross(query.ToSearchRequest(all: true), rows, columns);
+
+    /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
+
+    /// <summary>Brings the index in step after the app added, edited or deleted the recommendation <paramref name="id"/>.</summary>
+    public async Task RecordChangeAsync(SpeanDbContext db, Guid id, CancellationToken cancellationToken = default)
+    {
+        if (indexed is null) return;
+        var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
+        var rows = await LoadAsync(db, [id], cancellationToken);
+        if (rows.TryGetValue(id, out var row)) index.Upsert(mapper.ToDocument(row));
+        else index.Remove(id);
+        indexed = await Signature.ReadAsync(db, cancellationToken);
+    }
+
+    private async Task<RecommendationIndex> IndexAsync(CancellationToken cancellationToken)
+    {
+        if (IsFresh()) return index;
+        await refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            if (IsFresh()) return index;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+            var now = await Signature.ReadAsync(db, cancellationToken);
+            if (now != indexed)
+            {
+                var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
+                var all = await Rows(db).ToListAsync(cancellationToken);
+                index.Build(all.Select(mapper.ToDocument));
+                indexed = now;
+            }
+            checkedAt = clock.GetTimestamp();
+            return index;
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    private bool IsFresh() => indexed is not null && clock.GetElapsedTime(checkedAt).TotalSeconds < options.SearchFreshnessSeconds;
+
+    private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
+        .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets).AsSplitQuery();
+
+    private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+
+    public void Dispose()
+    {
+        index.Dispose();
+        refreshing.Dispose();
+    }
+
+    private sealed record Signature(int Count, DateTime? LastUpdate)
+    {
+        public static async Task<Signature> ReadAsync(SpeanDbContext db, CancellationToken cancellationToken) => new(
+            await db.Recommendations.CountAsync(cancellationToken),
+            await db.Recommendations.MaxAsync(r => (DateTime?)r.UpdatedAt, cancellationToken));
+    }
+}

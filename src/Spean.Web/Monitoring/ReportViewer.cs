@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Spean.Core.Accounts;
+using Spean.Core.Monitoring.Reports;
+using Spean.Web.Accounts;
+
+namespace Spean.Web.Monitoring;
+
+internal static class ReportViewer
+{
+    public static Viewer Viewer(this ClaimsPrincipal user)
+    {
+        if (user.UserId() is not { } id) return Core.Monitoring.Reports.Viewer.Anonymous;
+        var role = Enum.TryParse<Role>(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : Role.Viewer;
+        var organisation = Guid.TryParse(user.FindFirstValue(AccountsRegistration.OrganisationClaim), out var o) ? o : (Guid?)null;
+        return new Viewer(id, role, organisation);
+    }
+
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue("name") ?? user.Identity?.Name ?? "unknown";
+}

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Spean.Core.Data;
+using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
+using Spean.Web.Accounts;
+
+namespace Spean.Web.Monitoring;
+
+public sealed record ReportSummary(
+    Guid Id, string Title, string Category, string Status, string Confidentiality, string AdminUnitCode, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt);
+
+public sealed record ReportListResponse(
+    int Total, int Page, int PageSize, IReadOnlyList<ReportSummary> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<string, int> ByStatus);
+
+public sealed record TransitionRequest(string? To, string? Reason);
+
+public sealed record PersonRequest(string? Role, string? Name, string? Contact = null, string? Notes = null, string? Sex = null, string? AgeGroup = null);
+
+internal static class ReportsApi
+{
+    private const string Path = "/api/v1/reports";
+
+    public static void MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup(Path).WithTags("Reports").AllowAnonymous();
+        open.MapGet("/", List).WithSummary("Reports the caller may see, filtered, with counts by category and status over the same reports.");
+        open.MapGet("/{id:guid}", Get).WithSummary("One report; anonymous callers get the public copy, without people or evidence.");
+
+        var signedIn = app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
+        app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.Member)
+            .MapPost("/", Create).WithSummary("File a report; sending the same clientId again returns the report already filed.");
+        signedIn.MapPut("/{id:guid}", Update).WithSummary("Change a draft (its author).");
+        signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
+        signedIn.MapPost("/{id:guid}/people", AddPerson).WithSummary("Name a victim, witness or source; stored encrypted.");
+        signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
+            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", Download).WithSummary("Download an original evidence file; logged in its custody chain.");
+    }
+
+    private static async Task<Results<Ok<ReportListResponse>, ProblemHttpResult>> List(
+        ReportSearch search, ClaimsPrincipal user, [AsParameters] ReportFilterParameters parameters, CancellationToken cancellationToken)
+    {
+        var (filter, error) = parameters.Parse();
+        if (filter is null) return BadRequest(error!);
+        var results = await search.SearchAsync(filter, user.Viewer(), cancellationToken);
+        return TypedResults.Ok(new ReportListResponse(results.Total, filter.Page, filter.PageSize,
+            results.Items.Select(Summary).ToList(), results.ByCategory,
+            results.ByStatus.ToDictionary(s => s.Key.ToString(), s => s.Value)));
+    }
+
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Get(
+        ReportSearch search, ReportDetails details, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        return await search.FindAsync(id, viewer, cancellationToken) is { } report
+            ? TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken))
+            : NoSuchReport();
+    }
+
+    private static async Task<Results<Created<ReportResponse>, Ok<ReportResponse>, ValidationProblem>> Create(
+        ReportEditor editor, ReportDetails details, ClaimsPrincipal user, ReportInput input, CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        var (report, created, errors) = await editor.CreateAsync(input, viewer.UserId!.Value, viewer.OrganisationId, cancellationToken);
+        if (report is null) return TypedResults.ValidationProblem(errors);
+        var response = await details.ReadAsync(report, viewer, cancellationToken);
+        return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
+    }
+
+    private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        ReportSearch search, ReportEditor editor, ReportDetails details, ClaimsPrincipal user, Guid id, ReportInput input, CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        var errors = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Transition(
+        ReportSearch search, ReportWorkflow workflow, ReportDetails details, ClaimsPrincipal user, Guid id, TransitionRequest request,
+        CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        if (!Enum.TryParse<ReportStatus>(request.To, ignoreCase: true, out var to) || int.TryParse(request.To, out _))
+            return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
+        if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict);
+        return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
+    }
+
+    private static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> AddPerson(
+        ReportSearch search, ReportPeople people, ReportDetails details, ClaimsPrincipal user, Guid id, PersonRequest request,
+        CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        if (!Enum.TryParse<PersonRole>(request.Role, ignoreCase: true, out var role) || int.TryParse(request.Role, out _))
+            return BadRequest("'role' is Victim, Witness, Source or Other.");
+        if (string.IsNullOrWhiteSpace(request.Name)) return BadRequest("Give the person's name (or the name they are known by).");
+        Sex? sex = null;
+        if (request.Sex is not null)
+        {
+            if (!Enum.TryParse<Sex>(request.Sex, ignoreCase: true, out var s) || int.TryParse(request.Sex, out _)) return BadRequest("'sex' is Female, Male or Other.");
+            sex = s;
+        }
+        AgeGroup? age = null;
+        if (request.AgeGroup is not null)
+        {
+            if (!Enum.TryParse<AgeGroup>(request.AgeGroup, ignoreCase: true, out var a) || int.TryParse(request.AgeGroup, out _)) return BadRequest("'ageGroup' is Child, Adult or Older.");
+            age = a;
+        }
+        var person = await people.AddAsync(report.Id, new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age), cancellationToken);
+        return TypedResults.Created($"{Path}/{report.Id}", details.Person(person, identities: true));
+    }
+
+    private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
+        ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, IFormFile? file, [FromForm] string? sha256, [FromForm] string? clientUploadId,
+        CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        if (file is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
+        if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
+        if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
+        await using var content = file.OpenReadStream();
+        var outcome = await store.StoreAsync(new EvidenceUpload(report.Id, uploadId, file.FileName, sha256), content, cancellationToken);
+        if (outcome is EvidenceRejected rejected)
+            return TypedResults.Problem(rejected.Message, statusCode: rejected.Reason == EvidenceRejection.TooLarge
+                ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, title: rejected.Reason.ToString());
+        var stored = (EvidenceStored)outcome;
+        var f = stored.File;
+        var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
+        return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{Path}/{report.Id}/evidence/{f.Id}", response);
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Download(
+        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId)
+    {
+        var viewer = context.User.Viewer();
+        if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return NoSuchReport();
+        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
+            return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
+        context.Response.ContentType = file.ContentType;
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-{file.Id}\"";
+        await store.WriteOriginalAsync(file, context.Response.Body, CustodyAction.Downloaded, context.RequestAborted);
+        return TypedResults.Empty;
+    }
+
+    private static ReportSummary Summary(Report r) =>
+        new(r.Id, r.Title, r.Category, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, r.OccurredFrom, r.OccurredTo, r.ReportedAt);
+
+    /// <summary>Also the answer for reports the caller may not see, so a hidden report cannot be told from a missing one.</summary>
+    private static ProblemHttpResult NoSuchReport() =>
+        TypedResults.Problem("There is no report with that id that you may see.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult CannotSeeIdentities() =>
+        TypedResults.Problem("Only the author, coordinators of the owning organisation and named readers of a Restricted report may handle the people and evidence of a report.",
+            statusCode: StatusCodes.Status403Forbidden);
+
+    private static ProblemHttpResult BadRequest(string message) =>
+        TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Spean.Core.Data;
+using Spean.Core.Recommendations;
+using Spean.Web.Infrastructure;
+
+namespace Spean.Web.Recommendations;
+
+/// <summary>What a person reads for a facet value: a country's name for KHM, the group's name in their language for AsiaPacific.</summary>
+public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Strings> localizer)
+{
+    private Dictionary<string, string>? countries;
+    private Dictionary<string, string>? organisations;
+
+    public async Task LoadAsync(CancellationToken cancellationToken = default)
+    {
+        countries ??= await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.Name, cancellationToken);
+        organisations ??= await db.IntergovernmentalOrganisations.AsNoTracking()
+            .ToDictionaryAsync(o => o.Code, o => Localization.IsKhmer ? o.NameKm : o.NameEn, cancellationToken);
+    }
+
+    public string Field(string field) => localizer[$"Facet.{field}"];
+
+    public string Value(string field, string value) => field switch
+    {
+        "sur" or "recommending" => Country(value),
+        "surGroup" or "recommendingGroup" => localizer[$"Group.{value}"],
+        "surOrg" or "recommendingOrg" => organisations?.GetValueOrDefault(value) ?? value,
+        "response" => localizer[$"Response.{value}"],
+        "action" => $"{value} · {localizer[$"ActionCategory.{value}"]}",
+        "issue" when Localization.IsKhmer => IssueThesaurus.Shipped.Khmer(value),
+        _ => value,
+    };
+
+    public string Issue(string issue) => Value("issue", issue);
+
+    public string Country(string iso3) => countries?.GetValueOrDefault(iso3) ?? iso3;
+}

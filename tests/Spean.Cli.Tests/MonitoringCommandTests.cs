@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Data;
+using Spean.Core.Monitoring;
+using Spean.Core.Tests.Monitoring;
+
+namespace Spean.Cli.Tests;
+
+/// <summary>`spean keys` and `spean evidence` on a real SQLite database with a witness and a photo in it.</summary>
+[Collection(nameof(CommandTests))]
+public sealed class MonitoringCommandTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("spean-cli-").FullName;
+
+    [Fact]
+    public async Task Rotate_keeps_identities_and_evidence_readable_and_verify_fails_once_a_file_is_altered()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (person, file) = await SeedAsync();
+        var before = await CommandTests.RunCapturedAsync("", "keys", "list", "--data-dir", folder);
+
+        var rotate = await CommandTests.RunCapturedAsync("", "keys", "rotate", "--data-dir", folder);
+        var verify = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(0, rotate.Code);
+        Assert.Contains("5 fields and 1 evidence files re-encrypted", rotate.Output);
+        Assert.Equal((0, "1 files checked, 0 problems."), (verify.Code, verify.Output.Trim().Split('\n')[^1].Trim()));
+        Assert.DoesNotContain(await KeyMaterialAsync(), before.Output + rotate.Output);
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            var stored = await db.ReportPeople.FindAsync(person);
+            Assert.Equal("Sokha Chan", services.GetRequiredService<ReportPeople>().Reveal(stored!).Name);
+            using var original = new MemoryStream();
+            await services.GetRequiredService<EvidenceStore>().WriteOriginalAsync((await db.EvidenceFiles.FindAsync(file))!, original, CustodyAction.Verified);
+            Assert.Equal("%PDF-1.7 statement of Sokha Chan"u8.ToArray(), original.ToArray());
+        });
+
+        var path = Directory.GetFiles(Path.Combine(folder, "evidence")).Single();
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[40] ^= 1;
+        await File.WriteAllBytesAsync(path, bytes);
+        var altered = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(1, altered.Code);
+        Assert.Contains(file.ToString(), altered.Output);
+        Assert.Contains("1 files checked, 1 problems.", altered.Output);
+    }
+
+    [Fact]
+    public async Task Starting_on_a_database_with_identities_but_no_key_file_stops_with_the_remedy()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        await SeedAsync();
+        File.Delete(Path.Combine(folder, "keys", KeyRing.FileName));
+
+        var (code, _, error) = await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder);
+
+        Assert.Equal(1, code);
+        Assert.Contains("there is no key ring at", error);
+        Assert.Contains("Restore the key file from its backup", error);
+        Assert.False(File.Exists(Path.Combine(folder, "keys", KeyRing.FileName)));
+    }
+
+    private async Task<(Guid Person, Guid File)> SeedAsync()
+    {
+        var person = Guid.Empty;
+        var file = Guid.Empty;
+        await WithServicesAsync(async services =>
+        {
+            var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
+            person = (await services.GetRequiredService<ReportPeople>().AddAsync(reportId,
+                new PersonDetails(PersonRole.Witness, "Sokha Chan", "012 345 678", "Met at the pagoda"))).Id;
+            await services.GetRequiredService<ReportPeople>().AddAsync(reportId, new PersonDetails(PersonRole.Victim, "Dara"));
+            var content = "%PDF-1.7 statement of Sokha Chan"u8.ToArray();
+            var outcome = await services.GetRequiredService<EvidenceStore>().StoreAsync(
+                new EvidenceUpload(reportId, Guid.CreateVersion7(), "statement.pdf", Convert.ToHexStringLower(SHA256.HashData(content))), new MemoryStream(content));
+            file = Assert.IsType<EvidenceStored>(outcome).File.Id;
+        });
+        return (person, file);
+    }
+
+    private async Task<string> KeyMaterialAsync() =>
+        (await File.ReadAllTextAsync(Path.Combine(folder, "keys", KeyRing.FileName))).Split('"').First(s => s.Length == 44 && s.EndsWith('='));
+
+    private async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = folder }).Build();
+        await using var provider = new ServiceCollection().AddLogging().AddSpeanCore(configuration).BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}

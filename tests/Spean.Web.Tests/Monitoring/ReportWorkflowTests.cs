@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Core.Tests.Monitoring;
+using Spean.Web.Tests.Infrastructure;
+using static Spean.Web.Tests.Monitoring.ReportsWorld;
+
+namespace Spean.Web.Tests.Monitoring;
+
+/// <summary>Filing, reviewing and evidencing reports through the API, on a real database.</summary>
+public abstract class ReportWorkflowTests(SpeanApp app)
+{
+    [Fact]
+    public async Task A_report_goes_from_draft_to_published_and_every_step_is_kept_with_who_and_why()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (coordinator, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        var id = await FileAsync(author, Input("Excavator at S'ang"));
+
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(reviewer, id, "UnderReview", "checking with the commune chief");
+        await MoveOkAsync(reviewer, id, "Verified");
+        await MoveOkAsync(reviewer, id, "Published");
+
+        var report = await reviewer.GetJsonAsync($"/api/v1/reports/{id}");
+        Assert.Equal("Published", report.GetProperty("status").GetString());
+        var history = report.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal(["Draft→Submitted", "Submitted→UnderReview", "UnderReview→Verified", "Verified→Published"],
+            history.Select(h => $"{h.GetProperty("from").GetString()}→{h.GetProperty("to").GetString()}"));
+        Assert.Equal(coordinator.DisplayName, history[1].GetProperty("by").GetString());
+        Assert.Equal("checking with the commune chief", history[1].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Illegal_steps_are_refused_with_a_message_that_says_what_is_allowed()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, otherMember) = await PersonAsync(app, Role.Member, organisation);
+        var (_, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (_, foreignCoordinator) = await PersonAsync(app, Role.Coordinator, await OrganisationAsync(app, "Elsewhere"));
+        var id = await FileAsync(author, Input("Land cleared", "Network"));
+
+        var skip = await ProblemAsync(await MoveAsync(author, id, "Published"), HttpStatusCode.Conflict);
+        Assert.Equal("A report cannot go from Draft to Published. From Draft it can go to: Submitted.", skip.GetProperty("detail").GetString());
+        await MoveOkAsync(author, id, "Submitted");
+        var selfReview = await ProblemAsync(await MoveAsync(otherMember, id, "UnderReview"), HttpStatusCode.Conflict);
+        Assert.Contains("Only coordinators of the organisation that owns the report", selfReview.GetProperty("detail").GetString());
+        await ProblemAsync(await MoveAsync(foreignCoordinator, id, "UnderReview"), HttpStatusCode.Conflict);
+        var noReason = await ProblemAsync(await MoveAsync(reviewer, id, "Rejected", "  "), HttpStatusCode.Conflict);
+        Assert.Equal("Say why the report is rejected: a reason is required.", noReason.GetProperty("detail").GetString());
+        await ProblemAsync(await MoveAsync(reviewer, id, "Sideways"), HttpStatusCode.BadRequest);
+
+        await MoveOkAsync(reviewer, id, "Rejected", "second-hand rumour, no witness");
+        var final = await ProblemAsync(await MoveAsync(reviewer, id, "UnderReview"), HttpStatusCode.Conflict);
+        Assert.Equal("A report cannot go from Rejected to UnderReview. From Rejected it can go to: nowhere, it is final.", final.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Publishing_a_restricted_report_needs_a_second_coordinator()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (first, firstClient) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (second, secondClient) = await PersonAsync(app, Role.Coordinator, organisation);
+        var id = await FileAsync(author, Input("Defender threatened", "Restricted", readers: [first.Id, second.Id]));
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(firstClient, id, "UnderReview");
+        await MoveOkAsync(firstClient, id, "Verified");
+
+        var alone = await ProblemAsync(await MoveAsync(firstClient, id, "Published"), HttpStatusCode.Conflict);
+        Assert.Contains("needs a second reviewer", alone.GetProperty("detail").GetString());
+        await MoveOkAsync(secondClient, id, "Published");
+    }
+
+    [Fact]
+    public async Task Sending_the_same_report_twice_keeps_one_report()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var clientId = Guid.NewGuid();
+
+        using var first = await author.PostAsJsonAsync("/api/v1/reports", Input("Sent twice", clientId: clientId));
+        using var again = await author.PostAsJsonAsync("/api/v1/reports", Input("Sent twice", clientId: clientId));
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        Assert.Equal((await first.ReadJsonAsync()).GetProperty("id").GetGuid(), (await again.ReadJsonAsync()).GetProperty("id").GetGuid());
+        Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Reports.CountAsync(r => r.ClientId == clientId)));
+    }
+
+    [Fact]
+    public async Task Bad_reports_are_refused_field_by_field_and_a_point_outside_Cambodia_says_so()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, viewer) = await PersonAsync(app, Role.Viewer, organisation);
+
+        using var response = await author.PostAsJsonAsync("/api/v1/reports", new
+        {
+            clientId = Guid.NewGuid(), title = "Bangkok", narrative = "x", category = "weather", occurredFrom = "2025-03-14",
+            occurredTo = "2025-03-01", adminUnitCode = "999999", latitude = 13.75, longitude = 100.5,
+        });
+        var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Contains("outside Cambodia", errors.GetProperty("latitude")[0].GetString());
+        Assert.Contains("mining", errors.GetProperty("category")[0].GetString());
+        Assert.Contains("no place in the gazetteer", errors.GetProperty("adminUnitCode")[0].GetString());
+        Assert.Equal("The end date is before the start date.", errors.GetProperty("occurredTo")[0].GetString());
+        using var asViewer = await viewer.PostAsJsonAsync("/api/v1/reports", Input("Viewers only read"));
+        Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);
+        await ProblemAsync(await author.GetAsync("/api/v1/reports?status=Lost"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Only_the_author_edits_and_only_while_a_draft()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, coordinator) = await PersonAsync(app, Role.Coordinator, organisation);
+        var clientId = Guid.NewGuid();
+        var id = await FileAsync(author, Input("First title", clientId: clientId));
+
+        using var edit = await author.PutAsJsonAsync($"/api/v1/reports/{id}", Input("Better title", clientId: clientId));
+        Assert.Equal("Better title", (await edit.ReadJsonAsync()).GetProperty("title").GetString());
+        await MoveOkAsync(author, id, "Submitted");
+        await ProblemAsync(await coordinator.PutAsJsonAsync($"/api/v1/reports/{id}", Input("Coordinator's title", clientId: clientId)), HttpStatusCode.BadRequest);
+        var late = await ProblemAsync(await author.PutAsJsonAsync($"/api/v1/reports/{id}", Input("Late title", clientId: clientId)), HttpStatusCode.BadRequest);
+        Assert.Contains("only drafts can be changed", late.GetProperty("errors").GetProperty("status")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Evidence_whose_hash_does_not_match_is_refused_and_a_retry_is_not_a_duplicate()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var id = await FileAsync(author, Input("With a statement"));
+        var pdf = SampleFiles.Pdf();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(pdf));
+        var uploadId = Guid.NewGuid();
+
+        var mismatch = await ProblemAsync(await UploadAsync(author, id, pdf, new string('0', 64), Guid.NewGuid()), HttpStatusCode.BadRequest);
+        Assert.Contains("The file that arrived is not the file your device sent", mismatch.GetProperty("detail").GetString());
+        using var stored = await UploadAsync(author, id, pdf, hash, uploadId);
+        using var retried = await UploadAsync(author, id, pdf, hash, uploadId);
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (stored.StatusCode, retried.StatusCode));
+        var evidence = (await author.GetJsonAsync($"/api/v1/reports/{id}")).GetProperty("evidence");
+        Assert.Equal(hash, Assert.Single(evidence.EnumerateArray()).GetProperty("sha256").GetString());
+
+        var fileId = (await stored.ReadJsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(pdf, await author.GetByteArrayAsync($"/api/v1/reports/{id}/evidence/{fileId}"));
+        Assert.Equal(2, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().CustodyEntries.CountAsync(e => e.FileId == fileId)));
+    }
+
+    [Fact]
+    public async Task A_witness_named_through_the_API_is_nowhere_in_the_raw_database()
+    {
+        const string Witness = "Chhorn Witness-Raw-Canary";
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var id = await FileAsync(author, Input("Witness statement"));
+
+        await AddPersonAsync(author, id, Witness);
+
+        var people = (await author.GetJsonAsync($"/api/v1/reports/{id}")).GetProperty("people");
+        Assert.Equal(Witness, Assert.Single(people.EnumerateArray()).GetProperty("name").GetString());
+        Assert.False(RawStorage.Holds(await RawStorage.DatabaseBytesAsync(app), Witness), "the witness name is readable in the raw database");
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid reportId, byte[] content, string sha256, Guid uploadId)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "statement.pdf");
+        form.Add(new StringContent(sha256), "sha256");
+        form.Add(new StringContent(uploadId.ToString()), "clientUploadId");
+        return await client.PostAsync($"/api/v1/reports/{reportId}/evidence", form);
+    }
+}
+
+[Collection(nameof(SqliteApp))]
+public sealed class SqliteReportWorkflowTests(SqliteApp app) : ReportWorkflowTests(app);
+
+[Collection(nameof(PostgresApp))]
+public sealed class PostgresReportWorkflowTests(PostgresApp app) : ReportWorkflowTests(app);
