@@ -14,6 +14,11 @@ ALIASES = {
     "Micronesia": "FSM", "Palestine": "PSE", "Republic of Congo": "COG", "Sao Tome & Principe": "STP",
     "Slovakia": "SVK", "St Kitts & Nevis": "KNA", "St Lucia": "LCA", "St Vincent & the Grenadines": "VCT",
     "Syria": "SYR", "Trinidad & Tobago": "TTO", "Venezuela": "VEN", "Viet Nam": "VNM", "Yemen": "YEM",
+    # The UN's "Name, qualifier" spellings, so a joint recommendation split on commas keeps them whole.
+    "Bolivia, Plurinational State of": "BOL", "Congo, Democratic Republic of the": "COD",
+    "Iran, Islamic Republic of": "IRN", "Korea, Democratic People's Republic of": "PRK", "Korea, Republic of": "KOR",
+    "Micronesia, Federated States of": "FSM", "Moldova, Republic of": "MDA", "Tanzania, United Republic of": "TZA",
+    "Venezuela, Bolivarian Republic of": "VEN",
 }
 
 countries = list(csv.DictReader(open("data/reference/countries.csv", encoding="utf-8")))

@@ -46,27 +46,50 @@ internal static class DatabaseCommands
 
     private static Command Recommendations()
     {
-        var file = new Option<FileInfo?>("--file") { Description = "A CSV in UPR Info's format (default: the shipped sessions 1-18)." };
+        var file = new Option<FileInfo?>("--file") { Description = "A CSV in UPR Info's format, or any CSV with --map (default: the shipped sessions 1-18)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing anything." };
+        var map = new Option<string[]>("--map")
+        {
+            Description = $"field=Column, once per field, for a CSV not in UPR Info's format; needs text, sur, from and session. Fields: {string.Join(", ", CsvColumnMap.FieldNames)}.",
+        };
         var command = new Command("recommendations", "Imports UPR recommendations. Running it twice changes nothing; bad rows are listed with line and reason.")
         {
-            file, dryRun,
+            file, dryRun, map,
         };
         command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
+            var columns = CsvColumnMap.UprInfo;
+            if (parse.GetValue(map) is { Length: > 0 } pairs)
+            {
+                (columns, var error) = CsvColumnMap.Parse(pairs);
+                if (columns is null)
+                {
+                    await Console.Error.WriteLineAsync($"spean: --map: {error}");
+                    return 1;
+                }
+            }
             var path = parse.GetValue(file)?.FullName ?? RecommendationImporter.ShippedFile;
             if (!File.Exists(path))
             {
                 await Console.Error.WriteLineAsync($"spean: no file at {path}.");
                 return 1;
             }
+            var rows = UprInfoCsv.Read(path, columns);
+            if (rows.Rejected is [{ Line: 1 } header])
+            {
+                await Console.Error.WriteLineAsync($"spean: {path}: {header.Reason}");
+                return 1;
+            }
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
             RecommendationImportReport? report = null;
             await WithProgressAsync("Importing", async progress =>
-                report = await services.GetRequiredService<RecommendationImporter>()
-                    .ImportAsync(UprInfoCsv.Read(path), parse.GetValue(dryRun), progress));
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"{(report!.DryRun ? "Dry run: would create" : "Created")} {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
+                report = await services.GetRequiredService<RecommendationImporter>().ImportAsync(rows, parse.GetValue(dryRun), progress));
+            if (report!.DryRun)
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"Dry run: would create {report.Created}, update {report.Updated}, leave {report.Unchanged} unchanged; rejected {report.Rejected.Count}.");
+            else
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"Created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
             foreach (var row in report.Rejected) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]line {row.Line}:[/] {row.Reason}");
             return 0;
         }));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Spectre.Console;
 
 namespace Spean.Cli.Tests;
 
@@ -76,6 +77,43 @@ public sealed class CommandTests : IDisposable
         Assert.Equal("ភាព ក្រីក្រ នៅ កម្ពុជា ២០៣០", output.Trim());
     }
 
+    [Fact]
+    public async Task Import_of_a_mapped_CSV_reports_each_row_and_a_second_run_changes_nothing()
+    {
+        var file = Path.Combine(folder, "new-cycle.csv");
+        await File.WriteAllTextAsync(file, "Recommendation,State under Review,Recommending States,Session,Response\n"
+            + "Guarantee the independence of the judiciary,Cambodia,\"Korea, Republic of; France\",46,Supported\n"
+            + "Protect human rights defenders,Atlantis,France,46,Noted\n"
+            + "Protect land rights,Cambodia,Germany,46,Noted\n");
+        string[] import = ["import", "recommendations", "--data-dir", folder, "--file", file, "--map", "text=Recommendation",
+            "--map", "sur=State under Review", "--map", "from=Recommending States", "--map", "session=Session", "--map", "response=Response"];
+
+        var dryRun = await RunCapturedAsync("", [.. import, "--dry-run"]);
+        var first = await RunCapturedAsync("", import);
+        var second = await RunCapturedAsync("", import);
+
+        Assert.Equal(0, first.Code);
+        Assert.Contains("Dry run: would create 2, update 0, leave 0 unchanged; rejected 1.", dryRun.Output);
+        Assert.Contains("Created 2, updated 0, unchanged 0, rejected 1.", first.Output);
+        Assert.Contains("line 3: 'Atlantis' is not a State", first.Output);
+        Assert.Contains("Created 0, updated 0, unchanged 2, rejected 1.", second.Output);
+        Assert.Equal(2, Count(folder, "Recommendations"));
+        Assert.Equal(3, Count(folder, "RecommendingState"));
+    }
+
+    [Fact]
+    public async Task Import_names_a_mapped_column_the_file_lacks_and_the_columns_it_has()
+    {
+        var file = Path.Combine(folder, "other.csv");
+        await File.WriteAllTextAsync(file, "Text,To,From,Session\nAdopt a law,Cambodia,France,46\n");
+
+        var (code, _, error) = await RunCapturedAsync("", "import", "recommendations", "--data-dir", folder, "--file", file,
+            "--map", "text=Recommendation", "--map", "sur=To", "--map", "from=From", "--map", "session=Session");
+
+        Assert.Equal(1, code);
+        Assert.Contains("lacks the column(s) Recommendation. Columns found: Text, To, From, Session.", error);
+    }
+
     private static readonly string SessionEighteenSample = Path.Combine(AppContext.BaseDirectory, "Data", "upr_session_18_sample.csv");
 
     [Fact]
@@ -138,12 +176,17 @@ public sealed class CommandTests : IDisposable
     internal static async Task<(int Code, string Output, string Error)> RunCapturedAsync(string input, params string[] args)
     {
         var (stdin, stdout, stderr) = (Console.In, Console.Out, Console.Error);
-        // Spectre.Console keeps the first console writer it sees, so writers stay open for the whole run.
         var output = new StringWriter();
         var error = new StringWriter();
         Console.SetIn(new StringReader(input));
         Console.SetOut(output);
         Console.SetError(error);
+        // Spectre.Console keeps the first console writer it sees unless given a new console.
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No,
+        });
+        AnsiConsole.Profile.Width = 200;
         try
         {
             var code = await SpeanCommands.Build().Parse(args).InvokeAsync();

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Spean.Core.Recommendations.Search.Upr;
 
-/// <summary>Maps CSV rows to index documents with the field names the app uses.</summary>
+/// <summary>Maps UPR Info rows to index documents with the field names the app uses.</summary>
 public static class UprDocuments
 {
     public static readonly string[] Fields =
@@ -22,34 +24,25 @@ public static class UprDocuments
 
     public static Guid IdFor(int ordinal) => new(ordinal, 0x5ea2, 0x4c0d, 0x9a, 0x1e, 0, 0, 0, 0, 0, 1);
 
-    public static RecommendationDocument ToDocument(UprRow row, int ordinal, string? khmer = null) =>
-        Compose(ordinal, row.Text, khmer, row, row, row);
-
-    /// <summary>Text, response, action and issues from <paramref name="textRow"/>; the state under review and session
-    /// from <paramref name="surRow"/>; the recommending state from <paramref name="fromRow"/>.</summary>
-    public static RecommendationDocument Compose(int ordinal, string text, string? khmer, UprRow textRow, UprRow surRow, UprRow fromRow)
+    public static RecommendationDocument ToDocument(UprInfoRow row, int ordinal, string? khmer = null)
     {
-        var issues = Split(textRow.Issue);
         var facets = new Dictionary<string, IReadOnlyList<string>>
         {
-            ["sur"] = [surRow.To],
-            ["recommending"] = [fromRow.From],
-            ["surGroup"] = [surRow.ToGroup],
-            ["recommendingGroup"] = [fromRow.FromGroup],
-            ["surOrg"] = Split(surRow.ToOrg),
-            ["recommendingOrg"] = Split(fromRow.FromOrg),
-            ["session"] = [surRow.Session.ToString()],
-            ["cycle"] = [surRow.Cycle.ToString()],
-            ["response"] = [textRow.Response],
-            ["action"] = [textRow.Action],
-            ["issue"] = issues,
-            ["sdg"] = issues.Where(SdgByIssue.ContainsKey).Select(i => SdgByIssue[i]).Distinct().ToArray(),
+            ["sur"] = [row.StateUnderReview],
+            ["recommending"] = [row.RecommendingState],
+            ["surGroup"] = [row.StateUnderReviewGroup],
+            ["recommendingGroup"] = [row.RecommendingGroup],
+            ["surOrg"] = row.StateUnderReviewOrganisations,
+            ["recommendingOrg"] = row.RecommendingOrganisations,
+            ["session"] = [row.Session.ToString(CultureInfo.InvariantCulture)],
+            ["cycle"] = [row.Cycle.ToString(CultureInfo.InvariantCulture)],
+            ["response"] = [row.Response],
+            ["action"] = [row.ActionCategory?.ToString(CultureInfo.InvariantCulture) ?? ""],
+            ["issue"] = row.Issues,
+            ["sdg"] = row.Issues.Where(SdgByIssue.ContainsKey).Select(i => SdgByIssue[i]).Distinct().ToArray(),
         };
-        return new(IdFor(ordinal), text, khmer, surRow.Session, ordinal, facets);
+        return new(IdFor(ordinal), row.Text, khmer, row.Session, ordinal, facets);
     }
-
-    public static string[] Split(string values) =>
-        values.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The test stand-in for a Khmer dictionary segmenter: splits on whitespace and U+200B.</summary>
     public static IEnumerable<string> SplitKhmer(string text) =>

@@ -6,13 +6,18 @@ namespace Spean.Core.Recommendations;
 
 internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
 {
+    public const int SourceDocumentLength = 300;
+    public const int ParagraphLength = 40;
+    public const int IssueLength = 100;
+    public const int StateNameLength = 200;
+
     public void Configure(EntityTypeBuilder<Recommendation> builder)
     {
         builder.Property(r => r.ImportKey).HasMaxLength(64);
         builder.HasIndex(r => r.ImportKey).IsUnique();
         builder.Property(r => r.StateUnderReviewIso3).HasMaxLength(3);
-        builder.Property(r => r.SourceDocument).HasMaxLength(300);
-        builder.Property(r => r.Paragraph).HasMaxLength(40);
+        builder.Property(r => r.SourceDocument).HasMaxLength(SourceDocumentLength);
+        builder.Property(r => r.Paragraph).HasMaxLength(ParagraphLength);
         builder.HasOne<Country>().WithMany().HasForeignKey(r => r.StateUnderReviewIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.StateUnderReviewIso3, r.Session });
         builder.HasMany(r => r.RecommendingStates).WithOne().HasForeignKey(s => s.RecommendationId).OnDelete(DeleteBehavior.Cascade);
@@ -26,7 +31,7 @@ internal sealed class RecommendingStateConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RecommendingState> builder)
     {
         builder.HasKey(s => new { s.RecommendationId, s.Name });
-        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Name).HasMaxLength(RecommendationConfiguration.StateNameLength);
         builder.Property(s => s.CountryIso3).HasMaxLength(3);
         builder.HasOne<Country>().WithMany().HasForeignKey(s => s.CountryIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => s.CountryIso3);
@@ -38,7 +43,7 @@ internal sealed class RecommendationIssueConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<RecommendationIssue> builder)
     {
         builder.HasKey(i => new { i.RecommendationId, i.Issue });
-        builder.Property(i => i.Issue).HasMaxLength(100);
+        builder.Property(i => i.Issue).HasMaxLength(RecommendationConfiguration.IssueLength);
         builder.HasIndex(i => i.Issue);
     }
 }

@@ -31,12 +31,13 @@ public sealed class UprInfoCsvTests
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Accepted,9,Justice,18,2\n"
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Maybe,3,Justice,18,2\n"
             + "Cambodia,Asia,ASEAN,Consider a law,France,WEOG,EU,Noted,3,Justice,eighteen,2\n"
-            + "Cambodia,Asia,ASEAN,\"Adopt a law, and apply it\",Japan,Asia,,Noted,5,\"Justice,Women's rights\",18,2\n";
+            + "Cambodia,Asia,ASEAN,\" Adopt a law, and apply it \",Japan,Asia,,Noted,5,\"Justice,Women's rights\",18,2\n";
 
         var file = UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)));
 
         Assert.Equal(2, file.Rows.Count);
         Assert.Equal(["Justice", "Women's rights"], file.Rows[1].Issues);
+        Assert.Equal("Adopt a law, and apply it", file.Rows[1].Text);
         Assert.Equal(
             [(3, "empty"), (4, "1 to 5"), (5, "Supported, Accepted or Noted"), (6, "session number")],
             file.Rejected.Select(r => (r.Line, Keyword(r.Reason))).ToList());
@@ -71,6 +72,13 @@ public sealed class UprInfoCsvTests
     [InlineData(27, 3)]
     [InlineData(41, 4)]
     public void Sessions_belong_to_their_cycle(int session, int cycle) => Assert.Equal(cycle, UprInfoCsv.CycleOf(session));
+
+    [Theory]
+    [InlineData("KHM", 18, " Korea, Republic of ", "Ratify the\tConvention  against Torture\n", "b142448bc17dfb65314eb1910342e62b798eef6a44533f140337c30ad3e90c72")]
+    [InlineData("CIV", 6, "côte d'ivoire; straße", "  Protéger les défenseurs des droits de l'homme, ß et ǆ 𐐨  ", "5dc6bf5d0828222318f3bdab6641756da2cd3be3e3b93640c36b8878e583cfaa")]
+    [InlineData("KHM", 46, "", "x", "19366a9bcb7f90f1ed797f0ac9b11b4baf8ea042c62d0015b239bf102551aa86")]
+    public void Import_keys_stay_those_stored_databases_hold(string sur, int session, string from, string text, string key) =>
+        Assert.Equal(key, RecommendationImporter.ImportKey(sur, session, from, text));
 
     private static readonly string[] Keywords = ["empty", "1 to 5", "Supported, Accepted or Noted", "session number"];
 

@@ -12,7 +12,7 @@ public sealed class CompactionTests
     [Fact]
     public void Compacted_index_answers_like_one_built_from_the_survivors()
     {
-        var rows = UprCsv.Read();
+        var rows = UprInfoCsv.Read(RecommendationImporter.ShippedFile).Rows;
         var documents = rows.Select((row, i) => UprDocuments.ToDocument(row, i)).ToList();
         using var compacted = new RecommendationIndex(UprDocuments.Fields, UprDocuments.SplitKhmer) { CompactionThreshold = 2 };
         compacted.Build(documents);

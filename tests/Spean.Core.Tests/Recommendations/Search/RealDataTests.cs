@@ -7,12 +7,12 @@ public sealed class RealDataFixture : IDisposable
 {
     public RealDataFixture()
     {
-        Rows = UprCsv.Read();
+        Rows = UprInfoCsv.Read(RecommendationImporter.ShippedFile).Rows;
         Index = new RecommendationIndex(UprDocuments.Fields, UprDocuments.SplitKhmer);
         Index.Build(Rows.Select((row, i) => UprDocuments.ToDocument(row, i)));
     }
 
-    public List<UprRow> Rows { get; }
+    public IReadOnlyList<UprInfoRow> Rows { get; }
 
     public RecommendationIndex Index { get; }
 
@@ -33,7 +33,7 @@ public sealed class RealDataTests(RealDataFixture fixture) : IClassFixture<RealD
     {
         Assert.Equal(35_469, index.Count);
         var all = Search(null);
-        Assert.Equal(26_335, all.CountOf("response", "Accepted"));
+        Assert.Equal(26_335, all.CountOf("response", "Supported"));
         Assert.Equal(9_134, all.CountOf("response", "Noted"));
         Assert.Equal(193, all.Facets["sur"].Count);
     }
@@ -43,10 +43,10 @@ public sealed class RealDataTests(RealDataFixture fixture) : IClassFixture<RealD
     {
         var result = Search(null, ("sur", ["Cambodia"]), ("session", ["18"]));
         Assert.Equal(205, result.Total);
-        Assert.Equal(163, result.CountOf("response", "Accepted"));
+        Assert.Equal(163, result.CountOf("response", "Supported"));
         Assert.Equal(42, result.CountOf("response", "Noted"));
         Assert.Equal(138, result.CountOf("session", "6")); // the session facet ignores its own filter
-        var accepted = Search(null, ("sur", ["Cambodia"]), ("session", ["18"]), ("response", ["Accepted"]));
+        var accepted = Search(null, ("sur", ["Cambodia"]), ("session", ["18"]), ("response", ["Supported"]));
         Assert.Equal(163, accepted.Total);
     }
 
@@ -76,7 +76,7 @@ public sealed class RealDataTests(RealDataFixture fixture) : IClassFixture<RealD
     [Fact]
     public void Facet_counts_add_up_under_a_text_query()
     {
-        var result = Search("women", ("response", ["Accepted"]), ("cycle", ["2"]));
+        var result = Search("women", ("response", ["Supported"]), ("cycle", ["2"]));
         foreach (string field in new[] { "sur", "recommending", "surGroup", "action" })
         {
             Assert.Equal(result.Total, result.Facets[field].Sum(c => c.Count));
@@ -84,7 +84,7 @@ public sealed class RealDataTests(RealDataFixture fixture) : IClassFixture<RealD
         Assert.Equal(Search("women", ("cycle", ["2"])).Total, result.Facets["response"].Sum(c => c.Count));
         foreach (var option in result.Facets["issue"].Take(5))
         {
-            var narrowed = Search("women", ("response", ["Accepted"]), ("cycle", ["2"]), ("issue", [option.Value]));
+            var narrowed = Search("women", ("response", ["Supported"]), ("cycle", ["2"]), ("issue", [option.Value]));
             Assert.Equal(option.Count, narrowed.Total);
         }
     }
