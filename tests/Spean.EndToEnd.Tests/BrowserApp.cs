@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
+using Spean.Core.Data;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -43,14 +44,24 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
+    public async Task<Guid> CreateOrganisationAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var organisation = new Organisation { Name = name + " " + Guid.NewGuid().ToString("N")[..6] };
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation.Id;
+    }
+
     /// <summary>A new user of the role with a known password, made the way an administrator would.</summary>
-    public async Task<(string Email, string Password)> CreateUserAsync(Role role)
+    public async Task<(string Email, string Password)> CreateUserAsync(Role role, Guid? organisationId = null)
     {
         await using var scope = Services.CreateAsyncScope();
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
         const string password = "a long enough password";
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateUserAsync(new NewUser(email, $"{role} Person", role, null, password));
+            .CreateUserAsync(new NewUser(email, $"{role} Person", role, organisationId, password));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         return (email, password);
     }

@@ -1,0 +1,123 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Core.Monitoring;
+
+namespace Spean.EndToEnd.Tests;
+
+[Collection(nameof(BrowserApp))]
+public sealed class OfflineCaptureTests(BrowserApp app)
+{
+    private const string Passphrase = "the river by the old pagoda";
+    private const string Witness = "Sokha Witness-Canary សុខា";
+    private const string Narrative = "An excavator dug a pit beside the stream; the water turned red. ទឹកស្ទឹងប្រែជាពណ៌ក្រហម";
+
+    [Fact]
+    public async Task Three_reports_queued_offline_reach_the_server_once_each_with_their_photos_although_a_request_is_repeated()
+    {
+        var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
+        var page = await app.NewPhonePageAsync();
+        var capture = new CapturePage(page);
+        await new SignInPage(page).SignInAsync(email, password, "/capture");
+        await capture.UnlockAsync(Passphrase, first: true);
+        await capture.KeptForOfflineUseAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Record a report, even offline");
+        await Assertions.Expect(capture.Network).ToHaveTextAsync("No connection: reports wait on this phone until it returns.");
+        await capture.UnlockAsync("the river by the new pagoda");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Wrong passphrase" })).ToBeVisibleAsync();
+        await capture.UnlockAsync(Passphrase);
+
+        var hashes = new Dictionary<string, string>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var title = $"Mining pit {i}";
+            var photo = await capture.JpegAsync($"pit {i}");
+            hashes[title] = await capture.QueueAsync(title, Narrative, Witness, photo);
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(photo)), hashes[title]);
+            await Assertions.Expect(capture.Item(title)).ToContainTextAsync("Waiting");
+        }
+        var queued = await capture.RawStorageAsync(Witness, "Mining pit", "excavator", "JFIF");
+        Assert.Equal((3, 3), (queued.Reports, queued.Photos));
+        Assert.Empty(queued.Found);
+
+        // The first photo reaches the server but its answer is lost, as when the connection drops: the page
+        // must send it again, with the report before it, and the server must not store either twice.
+        var reportPosts = 0;
+        var photoPosts = 0;
+        await page.RouteAsync("**/api/v1/reports", async route =>
+        {
+            if (route.Request.Method == "POST") Interlocked.Increment(ref reportPosts);
+            await route.ContinueAsync();
+        });
+        await page.RouteAsync("**/api/v1/reports/*/evidence", async route =>
+        {
+            if (Interlocked.Increment(ref photoPosts) > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await using var arrived = await route.FetchAsync();
+            await route.AbortAsync("connectionreset");
+        });
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Failed");
+        await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("The connection dropped; it will be tried again.");
+        await Assertions.Expect(capture.Item("Mining pit 2")).ToContainTextAsync("Waiting");
+
+        await capture.SendNow.ClickAsync();
+        await capture.SendNow.ClickAsync();
+        foreach (var title in hashes.Keys)
+            await Assertions.Expect(capture.Item(title)).ToContainTextAsync("Sent");
+        Assert.Equal((4, 4), (reportPosts, photoPosts));
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        var people = scope.ServiceProvider.GetRequiredService<ReportPeople>();
+        var author = await db.Users.SingleAsync(u => u.Email == email);
+        var reports = await db.Reports.Where(r => r.AuthorId == author.Id).ToListAsync();
+        Assert.Equal(queued.ClientIds.Order(), reports.Select(r => r.ClientId).Order());
+        foreach (var report in reports)
+        {
+            Assert.Equal(("mining", "130101"), (report.Category, report.AdminUnitCode));
+            var evidence = await db.EvidenceFiles.Where(f => f.ReportId == report.Id).ToListAsync();
+            Assert.Equal(hashes[report.Title], Assert.Single(evidence).Sha256);
+            var person = Assert.Single(await db.ReportPeople.Where(p => p.ReportId == report.Id).ToListAsync());
+            Assert.Equal((PersonRole.Witness, Witness), (person.Role, people.Reveal(person).Name));
+        }
+        var sent = await capture.RawStorageAsync(Witness, "Mining pit");
+        Assert.Equal((3, 0), (sent.Reports, sent.Photos));
+        Assert.Empty(sent.Found);
+    }
+
+    [Fact]
+    public async Task The_form_speaks_Khmer_and_finds_a_commune_of_Preah_Vihear_by_its_Khmer_name_with_no_connection()
+    {
+        var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
+        var page = await app.NewPhonePageAsync();
+        await new SignInPage(page).SignInAsync(email, password, "/culture/km?returnUrl=%2Fcapture");
+        await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
+        await page.GetByLabel("ឃ្លាសម្ងាត់ម្តងទៀត").FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "កំណត់ឃ្លាសម្ងាត់" }).ClickAsync();
+        await new CapturePage(page).KeptForOfflineUseAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ដោះសោ", Exact = true }).ClickAsync();
+        await page.GetByLabel("ចំណងជើង").FillAsync("អណ្តូងរ៉ែក្បែរស្ទឹង");
+        await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
+        await Assertions.Expect(page.Locator("#capture-network")).ToHaveTextAsync("គ្មានអ៊ីនធឺណិត៖ របាយការណ៍រង់ចាំនៅលើទូរស័ព្ទនេះ រហូតដល់មានអ៊ីនធឺណិតវិញ។");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "the form scrolls sideways on a 360-pixel phone");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "capture-km.png"), FullPage = true });
+    }
+}
