@@ -42,6 +42,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        // The test machine is shared: give pages that derive keys or wait on a busy server time to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
     }
 
     public async Task<Guid> CreateOrganisationAsync(string name)

@@ -12,7 +12,14 @@ public sealed class CapturePage(IPage page)
 
     public ILocator Item(string title) => page.Locator("#capture-queue-items li", new() { HasText = title });
 
+    /// <summary>Unlocks the queue (or sets the passphrase the first time) and waits for the form behind it.</summary>
     public async Task UnlockAsync(string passphrase, bool first = false)
+    {
+        await EnterPassphraseAsync(passphrase, first);
+        await Assertions.Expect(page.GetByLabel("Title")).ToBeVisibleAsync();
+    }
+
+    public async Task EnterPassphraseAsync(string passphrase, bool first = false)
     {
         await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
         if (first) await page.GetByLabel("Passphrase again").FillAsync(passphrase);

@@ -29,7 +29,7 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Record a report, even offline");
         await Assertions.Expect(capture.Network).ToHaveTextAsync("No connection: reports wait on this phone until it returns.");
-        await capture.UnlockAsync("the river by the new pagoda");
+        await capture.EnterPassphraseAsync("the river by the new pagoda");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Wrong passphrase" })).ToBeVisibleAsync();
         await capture.UnlockAsync(Passphrase);
 
@@ -96,7 +96,7 @@ public sealed class OfflineCaptureTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task The_form_speaks_Khmer_and_finds_a_commune_of_Preah_Vihear_by_its_Khmer_name_with_no_connection()
+    public async Task The_form_speaks_Khmer_and_queues_a_report_from_a_commune_of_Preah_Vihear_found_by_its_Khmer_name_with_no_connection()
     {
         var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
         var page = await app.NewPhonePageAsync();
@@ -104,20 +104,30 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
         await page.GetByLabel("ឃ្លាសម្ងាត់ម្តងទៀត").FillAsync(Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "កំណត់ឃ្លាសម្ងាត់" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("ចំណងជើង")).ToBeVisibleAsync();
         await new CapturePage(page).KeptForOfflineUseAsync();
 
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
         await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "ដោះសោ", Exact = true }).ClickAsync();
-        await page.GetByLabel("ចំណងជើង").FillAsync("អណ្តូងរ៉ែក្បែរស្ទឹង");
-        await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
+        await ChooseSAngAsync(page, "អណ្តូងរ៉ែក្បែរស្ទឹង");
+        await page.GetByLabel("អ្វីដែលបានកើតឡើង").FillAsync(Narrative);
+        await page.GetByRole(AriaRole.Button, new() { Name = "រក្សាទុកលើទូរស័ព្ទនេះ ហើយផ្ញើ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#capture-queue-items li", new() { HasText = "អណ្តូងរ៉ែក្បែរស្ទឹង" })).ToContainTextAsync("កំពុងរង់ចាំ");
+        await ChooseSAngAsync(page, "ទឹកស្ទឹងប្រែពណ៌");
 
-        await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
         await Assertions.Expect(page.Locator("#capture-network")).ToHaveTextAsync("គ្មានអ៊ីនធឺណិត៖ របាយការណ៍រង់ចាំនៅលើទូរស័ព្ទនេះ រហូតដល់មានអ៊ីនធឺណិតវិញ។");
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the form scrolls sideways on a 360-pixel phone");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "capture-km.png"), FullPage = true });
+    }
+
+    private static async Task ChooseSAngAsync(IPage page, string title)
+    {
+        await page.GetByLabel("ចំណងជើង").FillAsync(title);
+        await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
     }
 }

@@ -24,6 +24,10 @@ if ('serviceWorker' in navigator) navigator.serviceWorker.register('/capture-sw.
 start();
 
 async function start() {
+  if (!window.isSecureContext || !crypto.subtle || !window.indexedDB) {
+    $('capture-network').textContent = text.NeedsHttps;
+    return;
+  }
   vault = await openVault(config.user);
   showNetwork();
   addEventListener('online', () => { showNetwork(); send(); });
@@ -90,6 +94,7 @@ async function unlock(event) {
     button.disabled = false;
     button.textContent = label;
   }
+  if (first) navigator.storage?.persist?.(); // ask the browser not to clear the queue when space runs low
   $('capture-passphrase').value = $('capture-confirm').value = '';
   $('capture-unlock').hidden = true;
   $('capture-form').hidden = false;
