@@ -12,6 +12,10 @@ public sealed class CapturePage(IPage page)
 
     public ILocator Item(string title) => page.Locator("#capture-queue-items li", new() { HasText = title });
 
+    /// <summary>The queue is marked busy while a send runs, and shows the outcome before it is unmarked.</summary>
+    public Task SendingEndedAsync() =>
+        Assertions.Expect(page.Locator("#capture-queue[aria-busy=true]")).ToHaveCountAsync(0);
+
     /// <summary>Unlocks the queue (or sets the passphrase the first time) and waits for the form behind it.</summary>
     public async Task UnlockAsync(string passphrase, bool first = false)
     {

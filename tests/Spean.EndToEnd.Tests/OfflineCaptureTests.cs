@@ -46,35 +46,27 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         Assert.Equal((3, 3), (queued.Reports, queued.Photos));
         Assert.Empty(queued.Found);
 
-        // The first photo reaches the server but its answer is lost, as when the connection drops: the page
-        // must send it again, with the report before it, and the server must not store either twice.
-        var reportPosts = 0;
-        var photoPosts = 0;
-        await page.RouteAsync("**/api/v1/reports", async route =>
-        {
-            if (route.Request.Method == "POST") Interlocked.Increment(ref reportPosts);
-            await route.ContinueAsync();
-        });
-        await page.RouteAsync("**/api/v1/reports/*/evidence", async route =>
-        {
-            if (Interlocked.Increment(ref photoPosts) > 1)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-            await using var arrived = await route.FetchAsync();
-            await route.AbortAsync("connectionreset");
-        });
+        // The first answers to naming the witness and to the first photo are lost, as when the connection
+        // drops: the page sends each again, with the report before them, and the server keeps each once.
+        var reportPosts = await Posts.RouteAsync(page, "**/api/v1/reports", loseFirstAnswer: false);
+        var personPosts = await Posts.RouteAsync(page, "**/api/v1/reports/*/people", loseFirstAnswer: true);
+        var photoPosts = await Posts.RouteAsync(page, "**/api/v1/reports/*/evidence", loseFirstAnswer: true);
         await page.Context.SetOfflineAsync(false);
+        await personPosts.FirstAnswerLost;
+        await capture.SendingEndedAsync();
         await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Failed");
         await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("The connection dropped; it will be tried again.");
         await Assertions.Expect(capture.Item("Mining pit 2")).ToContainTextAsync("Waiting");
 
         await capture.SendNow.ClickAsync();
         await capture.SendNow.ClickAsync();
+        await photoPosts.FirstAnswerLost;
+        await capture.SendingEndedAsync();
+        await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Failed");
+        await capture.SendNow.ClickAsync();
         foreach (var title in hashes.Keys)
             await Assertions.Expect(capture.Item(title)).ToContainTextAsync("Sent");
-        Assert.Equal((4, 4), (reportPosts, photoPosts));
+        Assert.Equal((5, 4, 4), (reportPosts.Count, personPosts.Count, photoPosts.Count));
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
@@ -129,5 +121,33 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
         await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
+    }
+}
+
+/// <summary>Counts the POSTs to a URL; optionally the first reaches the server but its answer is lost.</summary>
+internal sealed class Posts
+{
+    private readonly TaskCompletionSource firstAnswerLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int count;
+
+    public int Count => count;
+
+    public Task FirstAnswerLost => firstAnswerLost.Task;
+
+    public static async Task<Posts> RouteAsync(IPage page, string url, bool loseFirstAnswer)
+    {
+        var posts = new Posts();
+        await page.RouteAsync(url, async route =>
+        {
+            if (route.Request.Method != "POST" || Interlocked.Increment(ref posts.count) > 1 || !loseFirstAnswer)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await using var arrived = await route.FetchAsync();
+            await route.AbortAsync("connectionreset");
+            posts.firstAnswerLost.SetResult();
+        });
+        return posts;
     }
 }

@@ -118,11 +118,9 @@ internal static class ReportsApi
             if (!Enum.TryParse<AgeGroup>(request.AgeGroup, ignoreCase: true, out var a) || int.TryParse(request.AgeGroup, out _)) return BadRequest("'ageGroup' is Child, Adult or Older.");
             age = a;
         }
+        if (request.ClientId == Guid.Empty) return BadRequest("'clientId' is the id the device made for this person; it cannot be all zeros.");
         var person = new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age);
-        if (request.ClientId is not { } clientId)
-            return TypedResults.Created($"{Path}/{report.Id}", details.Person(await people.AddAsync(report.Id, person, cancellationToken), identities: true));
-        if (clientId == Guid.Empty) return BadRequest("'clientId' is the id the device made for this person; it cannot be all zeros.");
-        var (saved, created) = await people.AddOnceAsync(report.Id, clientId, person, cancellationToken);
+        var (saved, created) = await people.AddOnceAsync(report.Id, request.ClientId ?? Guid.NewGuid(), person, cancellationToken);
         if (saved is null)
             return TypedResults.Problem("This clientId names a person in another report; make a new id on the device.", statusCode: StatusCodes.Status409Conflict);
         var response = details.Person(saved, identities: true);

@@ -14,8 +14,9 @@ const RETRY_AFTER_MS = 60000;
 
 let vault;
 let places = null;
-let form = newForm();
+let form = null;
 let attaching = Promise.resolve();
+let unlocking = false;
 let saving = false;
 let retry = null;
 let renders = 0;
@@ -73,11 +74,27 @@ async function showLock() {
 
 async function unlock(event) {
   event.preventDefault();
+  if (unlocking) return; // a second tap while the key is derived could set a second passphrase
+  unlocking = true;
+  try {
+    await tryUnlock();
+  } finally {
+    unlocking = false;
+  }
+}
+
+async function tryUnlock() {
   const passphrase = $('capture-passphrase').value;
   const error = $('capture-unlock-error');
   const first = !(await vault.hasPassphrase());
-  if (first && [...passphrase].length < 8) return void (error.textContent = text.PassphraseTooShort);
-  if (first && passphrase !== $('capture-confirm').value) return void (error.textContent = text.PassphrasesDiffer);
+  if (first && [...passphrase].length < 8) {
+    error.textContent = text.PassphraseTooShort;
+    return;
+  }
+  if (first && passphrase !== $('capture-confirm').value) {
+    error.textContent = text.PassphrasesDiffer;
+    return;
+  }
   const button = $('capture-unlock-button');
   const label = button.textContent;
   button.disabled = true;
@@ -137,8 +154,8 @@ function choose(place) {
 
 function showPlace() {
   const chosen = $('capture-place-chosen');
-  if (!form.place) return void (chosen.textContent = text.PlaceNone);
-  chosen.replaceChildren(`${text.PlaceChosen} `, el('strong', { textContent: placeName(form.place) }), el('small', { textContent: placeWhere(form.place) }));
+  if (!form.place) chosen.textContent = text.PlaceNone;
+  else chosen.replaceChildren(`${text.PlaceChosen} `, el('strong', { textContent: placeName(form.place) }), el('small', { textContent: placeWhere(form.place) }));
 }
 
 function placeName(place) {
@@ -235,9 +252,15 @@ async function save(event) {
 async function send() {
   clearTimeout(retry);
   if (!vault.unlocked || !navigator.onLine) return;
-  const connected = await sendQueued(vault, text, renderQueue);
-  if (connected === false) retry = setTimeout(send, RETRY_AFTER_MS);
-  await renderQueue();
+  const queue = $('capture-queue');
+  queue.setAttribute('aria-busy', 'true');
+  try {
+    const connected = await sendQueued(vault, text, renderQueue);
+    if (connected === false) retry = setTimeout(send, RETRY_AFTER_MS);
+    await renderQueue();
+  } finally {
+    queue.removeAttribute('aria-busy');
+  }
 }
 
 function sendNow() {
