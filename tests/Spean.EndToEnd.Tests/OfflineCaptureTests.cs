@@ -88,7 +88,7 @@ public sealed class OfflineCaptureTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task The_form_speaks_Khmer_and_queues_a_report_from_a_commune_of_Preah_Vihear_found_by_its_Khmer_name_with_no_connection()
+    public async Task The_form_speaks_Khmer_queues_a_report_from_a_commune_of_Preah_Vihear_found_by_its_Khmer_name_offline_and_keeps_it_when_signed_out()
     {
         var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
         var page = await app.NewPhonePageAsync();
@@ -113,6 +113,13 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the form scrolls sideways on a 360-pixel phone");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "capture-km.png"), FullPage = true });
+
+        await page.Context.ClearCookiesAsync();
+        await page.Context.SetOfflineAsync(false);
+        var waiting = page.Locator("#capture-queue-items li", new() { HasText = "អណ្តូងរ៉ែក្បែរស្ទឹង" });
+        await Assertions.Expect(waiting).ToContainTextAsync("បរាជ័យ");
+        await Assertions.Expect(waiting).ToContainTextAsync("សូមចូលម្តងទៀត របាយការណ៍របស់អ្នកនៅតែរក្សាទុកលើទូរស័ព្ទនេះ។");
+        await Assertions.Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "ចូល" })).ToHaveAttributeAsync("href", "/account/login?returnUrl=%2Fcapture");
     }
 
     private static async Task ChooseSAngAsync(IPage page, string title)
