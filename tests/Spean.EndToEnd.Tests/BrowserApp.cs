@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
+using Spean.Core.Data;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -41,6 +42,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
+        // The test machine is shared: give pages that derive keys or wait on a busy server time to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
+    public async Task<Guid> CreateOrganisationAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var organisation = new Organisation { Name = name + " " + Guid.NewGuid().ToString("N")[..6] };
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        return organisation.Id;
     }
 
     /// <summary>A new user of the role with a known password, made the way an administrator would.</summary>

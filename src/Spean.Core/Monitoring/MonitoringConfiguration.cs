@@ -33,6 +33,7 @@ internal sealed class ReportPersonConfiguration : IEntityTypeConfiguration<Repor
         builder.Property(p => p.EncryptedContact).IsEncrypted();
         builder.Property(p => p.EncryptedNotes).IsEncrypted();
         builder.HasIndex(p => p.ReportId);
+        builder.HasIndex(p => p.ClientId).IsUnique();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
 namespace Spean.Core.Monitoring;
@@ -16,6 +17,30 @@ public sealed class ReportPeople(SpeanDbContext db, FieldCipher cipher, KeyRing 
         db.ReportPeople.Add(person);
         await db.SaveChangesAsync(cancellationToken);
         return person;
+    }
+
+    /// <summary>Adds the person once per device id: the same <paramref name="clientId"/> again returns the person already saved.</summary>
+    /// <returns>The person and whether it was just added; no person when the id names a person of another report.</returns>
+    public async Task<(ReportPerson? Person, bool Created)> AddOnceAsync(
+        Guid reportId, Guid clientId, PersonDetails details, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(clientId, cancellationToken) is { } earlier) return (earlier.ReportId == reportId ? earlier : null, false);
+        var person = new ReportPerson { ReportId = reportId, ClientId = clientId, Role = details.Role, EncryptedName = [] };
+        Write(person, details);
+        db.ReportPeople.Add(person);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person sent twice at once: the unique client id let one through; answer with it.
+            db.ChangeTracker.Clear();
+            var saved = await FindAsync(clientId, cancellationToken);
+            if (saved is null) throw;
+            return (saved.ReportId == reportId ? saved : null, false);
+        }
+        return (person, true);
     }
 
     /// <summary>Replaces what is known of a person; the caller saves.</summary>
@@ -44,6 +69,9 @@ public sealed class ReportPeople(SpeanDbContext db, FieldCipher cipher, KeyRing 
         var mac = HMACSHA256.HashData(keys.PseudonymKey, person.Id.ToByteArray());
         return "Person-" + Convert.ToHexString(mac, 0, 4);
     }
+
+    private Task<ReportPerson?> FindAsync(Guid clientId, CancellationToken cancellationToken) =>
+        db.ReportPeople.SingleOrDefaultAsync(p => p.ClientId == clientId, cancellationToken);
 
     private byte[]? Encrypt(string? value, string field, Guid id) =>
         value is null ? null : cipher.Encrypt(value, FieldCipher.Context(nameof(ReportPerson), field, id));

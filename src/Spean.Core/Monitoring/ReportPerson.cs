@@ -35,6 +35,9 @@ public sealed class ReportPerson
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Guid ReportId { get; init; }
+
+    /// <summary>Made on the device, so a person sent again after a dropped connection is not named twice.</summary>
+    public Guid? ClientId { get; init; }
     public required PersonRole Role { get; set; }
     public Sex? Sex { get; set; }
     public AgeGroup? AgeGroup { get; set; }

@@ -526,6 +526,9 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<byte[]>("EncryptedContact")
                         .HasColumnType("bytea")
                         .HasAnnotation("Spean:Encrypted", true)
@@ -555,6 +558,9 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("ReportId");
 

@@ -518,6 +518,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("EncryptedContact")
                         .HasColumnType("BLOB")
                         .HasAnnotation("Spean:Encrypted", true)
@@ -547,6 +550,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("ReportId");
 

@@ -24,7 +24,9 @@ public sealed record ReportListResponse(
 
 public sealed record TransitionRequest(string? To, string? Reason);
 
-public sealed record PersonRequest(string? Role, string? Name, string? Contact = null, string? Notes = null, string? Sex = null, string? AgeGroup = null);
+/// <param name="ClientId">Made on the device: sending the same person again returns the one already saved.</param>
+public sealed record PersonRequest(
+    string? Role, string? Name, string? Contact = null, string? Notes = null, string? Sex = null, string? AgeGroup = null, Guid? ClientId = null);
 
 internal static class ReportsApi
 {
@@ -47,7 +49,8 @@ internal static class ReportsApi
             .MapPost("/", Create).WithSummary("File a report; sending the same clientId again returns the report already filed.");
         signedIn.MapPut("/{id:guid}", Update).WithSummary("Change a draft (its author).");
         signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
-        signedIn.MapPost("/{id:guid}/people", AddPerson).WithSummary("Name a victim, witness or source; stored encrypted.");
+        signedIn.MapPost("/{id:guid}/people", AddPerson)
+            .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
         signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
             .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused.");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", Download).WithSummary("Download an original evidence file; logged in its custody chain.");
@@ -131,7 +134,7 @@ internal static class ReportsApi
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
-    private static async Task<Results<Created<PersonResponse>, ProblemHttpResult>> AddPerson(
+    private static async Task<Results<Created<PersonResponse>, Ok<PersonResponse>, ProblemHttpResult>> AddPerson(
         ReportSearch search, ReportPeople people, ReportDetails details, ClaimsPrincipal user, Guid id, PersonRequest request,
         CancellationToken cancellationToken)
     {
@@ -153,8 +156,13 @@ internal static class ReportsApi
             if (!Enum.TryParse<AgeGroup>(request.AgeGroup, ignoreCase: true, out var a) || int.TryParse(request.AgeGroup, out _)) return BadRequest("'ageGroup' is Child, Adult or Older.");
             age = a;
         }
-        var person = await people.AddAsync(report.Id, new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age), cancellationToken);
-        return TypedResults.Created($"{Path}/{report.Id}", details.Person(person, identities: true));
+        if (request.ClientId == Guid.Empty) return BadRequest("'clientId' is the id the device made for this person; it cannot be all zeros.");
+        var person = new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age);
+        var (saved, created) = await people.AddOnceAsync(report.Id, request.ClientId ?? Guid.NewGuid(), person, cancellationToken);
+        if (saved is null)
+            return TypedResults.Problem("This clientId names a person in another report; make a new id on the device.", statusCode: StatusCodes.Status409Conflict);
+        var response = details.Person(saved, identities: true);
+        return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
     }
 
     private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(

@@ -28,6 +28,8 @@ internal static class TaxonomiesApi
         api.MapGet("/intergovernmental-organisations", ListOrganisations);
         api.MapGet("/gazetteer", ListProvinces);
         api.MapGet("/gazetteer/search", SearchGazetteer);
+        api.MapGet("/gazetteer/places", PlaceList.GetAsync)
+            .WithSummary("Every unit, compact and gzipped, for the offline report form: {types:[[km,en]], units:[[code,nameKm,nameLatin,type]]}.");
         api.MapGet("/gazetteer/{code}", GetUnit);
         api.MapGet("/sdgs", ListSdgs);
     }

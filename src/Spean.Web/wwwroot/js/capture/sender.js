@@ -1,0 +1,97 @@
+// Sends the queued reports, one at a time, with one sender at a time (across tabs too). Every step can be
+// repeated safely: the server knows the report, the person and each photo by ids made on this phone, and
+// answers a repeat with what it already has. Each step done is written down, so a retry skips it.
+
+let running = null;
+
+/** Starts sending unless a send is already under way; resolves when it ends. */
+export function sendQueued(vault, text, changed) {
+  running ??= (navigator.locks
+    ? navigator.locks.request('spean-capture-send', { ifAvailable: true }, lock => lock && sendAll(vault, text, changed))
+    : sendAll(vault, text, changed)
+  ).finally(() => { running = null; });
+  return running;
+}
+
+class Failure extends Error {
+  constructor(message, { stopsAll = false, signIn = false, connection = false } = {}) {
+    super(message);
+    this.stopsAll = stopsAll || connection;
+    this.signIn = signIn;
+    this.connection = connection;
+  }
+}
+
+/** @returns {Promise<boolean>} false when the connection dropped, so the caller can try again later. */
+async function sendAll(vault, text, changed) {
+  for (const { clientId } of await vault.list()) {
+    const record = await vault.get(clientId);
+    if (!record || record.state === 'sent') continue;
+    Object.assign(record, { state: 'sending', failure: null, signIn: false });
+    await vault.save(record);
+    changed();
+    try {
+      await send(vault, record);
+    } catch (error) {
+      const failure = error instanceof Failure ? error : new Failure(String(error), { stopsAll: true });
+      await vault.failed(record, failure.message, failure.signIn);
+      changed();
+      if (failure.stopsAll) return !failure.connection;
+      continue;
+    }
+    changed();
+  }
+  return true;
+
+  async function send(vault, record) {
+    const { input, person, photos } = await vault.contents(record);
+    const report = await post('/api/v1/reports', JSON.stringify(input), text);
+    record.reportId = report.id;
+    await vault.save(record);
+    if (person && !record.personSent) {
+      await post(`/api/v1/reports/${report.id}/people`, JSON.stringify(person), text);
+      record.personSent = true;
+      await vault.save(record);
+    }
+    for (const photo of photos) {
+      if (record.photosSent.includes(photo.clientUploadId)) continue;
+      const form = new FormData();
+      form.append('file', new Blob([await vault.photo(photo.clientUploadId)], { type: photo.type }), photo.name);
+      form.append('sha256', photo.sha256);
+      form.append('clientUploadId', photo.clientUploadId);
+      await post(`/api/v1/reports/${report.id}/evidence`, form, text);
+      await vault.photoSent(record, photo.clientUploadId);
+    }
+    await vault.sent(record, input.title);
+  }
+}
+
+/** POSTs and returns the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words. */
+async function post(url, body, text) {
+  const headers = { Accept: 'application/json' };
+  if (typeof body === 'string') headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual' });
+  } catch {
+    throw new Failure(text.ConnectionLost, { connection: true });
+  }
+  if (response.status === 200 || response.status === 201) {
+    try {
+      return await response.json();
+    } catch {
+      throw new Failure(text.ConnectionLost, { connection: true });
+    }
+  }
+  if (response.status === 401 || response.type === 'opaqueredirect')
+    throw new Failure(text.SignInAgain, { stopsAll: true, signIn: true });
+  let problem = {};
+  try {
+    problem = await response.json();
+  } catch {
+    // Not problem details (a proxy's page, say): the status is all there is to say.
+  }
+  const fields = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
+  const message = fields || problem.detail || problem.title || `HTTP ${response.status}`;
+  throw new Failure(message, { stopsAll: response.status === 403 || response.status === 429 || response.status >= 500 });
+}
