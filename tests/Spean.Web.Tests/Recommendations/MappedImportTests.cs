@@ -62,7 +62,13 @@ public abstract class MappedImportTests(SpeanApp app)
         Assert.Equal(RecommendationResponse.Supported, land.Response);
         Assert.True(land.UpdatedAt > landBefore.UpdatedAt);
         Assert.Equal(2, await ImportAuditCountAsync() - auditBefore);
-        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().AuditEntries.CountAsync(e => e.EntityType == "Recommendation")));
+        // Other tests share this database and may edit recommendations through the app, so look at this file's rows only.
+        Assert.Equal(0, await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SpeanDbContext>();
+            var ids = (await db.Recommendations.Where(r => r.Text.EndsWith(tag)).Select(r => r.Id).ToListAsync()).Select(id => id.ToString()).ToList();
+            return await db.AuditEntries.CountAsync(e => e.EntityType == "Recommendation" && ids.Contains(e.EntityId!));
+        }));
     }
 
     [Fact]
