@@ -19,6 +19,7 @@ builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddScoped<RecommendationLabels>();
 builder.Services.AddScoped<ReportDetails>();
+builder.Services.AddSingleton<PlaceList>();
 builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
 builder.Services.AddHostedService<ClassifierTraining>();

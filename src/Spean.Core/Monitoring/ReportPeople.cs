@@ -10,14 +10,8 @@ namespace Spean.Core.Monitoring;
 /// </summary>
 public sealed class ReportPeople(SpeanDbContext db, FieldCipher cipher, KeyRing keys)
 {
-    public async Task<ReportPerson> AddAsync(Guid reportId, PersonDetails details, CancellationToken cancellationToken = default)
-    {
-        var person = new ReportPerson { ReportId = reportId, Role = details.Role, EncryptedName = [] };
-        Write(person, details);
-        db.ReportPeople.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return person;
-    }
+    public async Task<ReportPerson> AddAsync(Guid reportId, PersonDetails details, CancellationToken cancellationToken = default) =>
+        (await AddOnceAsync(reportId, Guid.NewGuid(), details, cancellationToken)).Person!;
 
     /// <summary>Adds the person once per device id: the same <paramref name="clientId"/> again returns the person already saved.</summary>
     /// <returns>The person and whether it was just added; no person when the id names a person of another report.</returns>

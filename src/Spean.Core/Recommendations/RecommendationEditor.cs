@@ -71,9 +71,6 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         return true;
     }
 
-    /// <summary>UPR cycles by session: 1–12 the first, 13–26 the second, 27–40 the third, then the fourth.</summary>
-    public static int CycleOf(int session) => session switch { <= 12 => 1, <= 26 => 2, <= 40 => 3, _ => 4 };
-
     private void Apply(Recommendation r, RecommendationInput input, Valid valid, DateTime now)
     {
         r.TextKm = Blank(input.TextKm);
@@ -116,7 +113,7 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
             errors["issues"] = [$"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them."];
         if (input.ActionCategory is < 1 or > 5) errors["actionCategory"] = ["The action category is 1 to 5, or empty."];
         if (errors.Count > 0) return (null, errors);
-        return (new Valid(sur!, states, input.Cycle ?? CycleOf(input.Session), response), Empty);
+        return (new Valid(sur!, states, input.Cycle ?? UprInfoCsv.CycleOf(input.Session), response), Empty);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -16,8 +16,6 @@ public static class RecommendationExport
         "Source document", "Paragraph",
     ];
 
-    public static string ContentType(ExportFormat format) => TableExport.ContentType(format);
-
     public static string FileName(ExportFormat format) => "spean-recommendations." + TableExport.Extension(format);
 
     /// <returns>The number of recommendations written.</returns>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spean.Core.Monitoring.Reports;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Monitoring;
 
@@ -16,20 +17,10 @@ public sealed record ReportFilterParameters(
             return Fail("'place' is a gazetteer code: digits only, 2 for a province up to 8 for a village.");
         if (!TryDate(From, out var from)) return Fail("'from' must be a date like 2024-03-31.");
         if (!TryDate(To, out var to)) return Fail("'to' must be a date like 2024-03-31.");
-        ReportStatus? status = null;
-        if (Blank(Status) is { } s)
-        {
-            if (!Enum.TryParse<ReportStatus>(s, ignoreCase: true, out var parsed) || int.TryParse(s, out _))
-                return Fail("'status' is Draft, Submitted, UnderReview, Verified, Published or Rejected.");
-            status = parsed;
-        }
-        Confidentiality? level = null;
-        if (Blank(Confidentiality) is { } c)
-        {
-            if (!Enum.TryParse<Confidentiality>(c, ignoreCase: true, out var parsed) || int.TryParse(c, out _))
-                return Fail("'confidentiality' is Public, Network, Organisation or Restricted.");
-            level = parsed;
-        }
+        if (!EnumNames.TryParseOptional<ReportStatus>(Blank(Status), out var status))
+            return Fail("'status' is Draft, Submitted, UnderReview, Verified, Published or Rejected.");
+        if (!EnumNames.TryParseOptional<Confidentiality>(Blank(Confidentiality), out var level))
+            return Fail("'confidentiality' is Public, Network, Organisation or Restricted.");
         bool? hasEvidence = null;
         if (Blank(HasEvidence) is { } e)
         {

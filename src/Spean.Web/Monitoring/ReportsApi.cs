@@ -8,6 +8,7 @@ using Spean.Core.Exports;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Monitoring;
 
@@ -127,7 +128,7 @@ internal static class ReportsApi
     {
         var viewer = user.Viewer();
         if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
-        if (!Enum.TryParse<ReportStatus>(request.To, ignoreCase: true, out var to) || int.TryParse(request.To, out _))
+        if (!EnumNames.TryParse<ReportStatus>(request.To, out var to))
             return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
         if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
             return Refused(refusal.Message, refusal.Code, StatusCodes.Status409Conflict);
@@ -141,21 +142,11 @@ internal static class ReportsApi
         var viewer = user.Viewer();
         if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
         if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
-        if (!Enum.TryParse<PersonRole>(request.Role, ignoreCase: true, out var role) || int.TryParse(request.Role, out _))
+        if (!EnumNames.TryParse<PersonRole>(request.Role, out var role))
             return BadRequest("'role' is Victim, Witness, Source or Other.");
         if (string.IsNullOrWhiteSpace(request.Name)) return BadRequest("Give the person's name (or the name they are known by).");
-        Sex? sex = null;
-        if (request.Sex is not null)
-        {
-            if (!Enum.TryParse<Sex>(request.Sex, ignoreCase: true, out var s) || int.TryParse(request.Sex, out _)) return BadRequest("'sex' is Female, Male or Other.");
-            sex = s;
-        }
-        AgeGroup? age = null;
-        if (request.AgeGroup is not null)
-        {
-            if (!Enum.TryParse<AgeGroup>(request.AgeGroup, ignoreCase: true, out var a) || int.TryParse(request.AgeGroup, out _)) return BadRequest("'ageGroup' is Child, Adult or Older.");
-            age = a;
-        }
+        if (!EnumNames.TryParseOptional<Sex>(request.Sex, out var sex)) return BadRequest("'sex' is Female, Male or Other.");
+        if (!EnumNames.TryParseOptional<AgeGroup>(request.AgeGroup, out var age)) return BadRequest("'ageGroup' is Child, Adult or Older.");
         if (request.ClientId == Guid.Empty) return BadRequest("'clientId' is the id the device made for this person; it cannot be all zeros.");
         var person = new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age);
         var (saved, created) = await people.AddOnceAsync(report.Id, request.ClientId ?? Guid.NewGuid(), person, cancellationToken);

@@ -103,7 +103,7 @@ internal static class RecommendationsApi
         if (query is null) return BadRequest(error!);
         if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid);
         await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
-        context.Response.ContentType = RecommendationExport.ContentType(format);
+        context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
         await RecommendationExport.WriteAsync(format, search.AllMatchesAsync(query, context.RequestAborted), context.Response.Body, context.RequestAborted);
         return TypedResults.Empty;

@@ -16,24 +16,42 @@ namespace Spean.Web.Taxonomies;
 /// order; a unit's parent is its code without the last two digits. Sent gzipped with an ETag, so a phone
 /// that already has the list gets a 304.
 /// </summary>
-internal static class PlaceList
+/// <remarks>
+/// Built once and kept for a while: every phone checks the list each time the form opens, and building it reads
+/// 16,000 rows and compresses 900 KB. The gazetteer changes only when reference data is imported again.
+/// </remarks>
+internal sealed class PlaceList(TimeProvider clock)
 {
     private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
-    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> GetAsync(HttpContext context, SpeanDbContext db, CancellationToken cancellationToken)
+    private sealed record Document(byte[] Json, byte[] Gzipped, EntityTagHeaderValue ETag, DateTimeOffset BuiltAt);
+
+    private Document? document;
+
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> GetAsync(
+        HttpContext context, PlaceList places, SpeanDbContext db, CancellationToken cancellationToken)
     {
-        var json = await WriteAsync(db, cancellationToken);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(json), 0, 8)}\"");
+        var current = await places.CurrentAsync(db, cancellationToken);
         var headers = context.Response.GetTypedHeaders();
-        headers.ETag = etag;
+        headers.ETag = current.ETag;
         headers.CacheControl = new CacheControlHeaderValue { NoCache = true };
         context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Compare(etag, useStrongComparison: false)))
+        if (context.Request.GetTypedHeaders().IfNoneMatch.Any(e => e.Compare(current.ETag, useStrongComparison: false)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         if (!context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Bytes(json, "application/json");
+            return TypedResults.Bytes(current.Json, "application/json");
         context.Response.Headers.ContentEncoding = "gzip";
-        return TypedResults.Bytes(Gzip(json), "application/json");
+        return TypedResults.Bytes(current.Gzipped, "application/json");
+    }
+
+    private async Task<Document> CurrentAsync(SpeanDbContext db, CancellationToken cancellationToken)
+    {
+        // Two requests may build it at once after it expires; both get the same bytes, so no lock is needed.
+        if (document is { } kept && clock.GetUtcNow() - kept.BuiltAt < KeptFor) return kept;
+        var json = await WriteAsync(db, cancellationToken);
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(json), 0, 8)}\"");
+        return document = new Document(json, Gzip(json), etag, clock.GetUtcNow());
     }
 
     private static async Task<byte[]> WriteAsync(SpeanDbContext db, CancellationToken cancellationToken)

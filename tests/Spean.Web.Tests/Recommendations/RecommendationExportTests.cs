@@ -1,5 +1,3 @@
-using System.Globalization;
-using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +19,7 @@ public sealed class RecommendationExportTests(RecommendationsApp app)
         var expected = await AllIdsAsync(client, CambodiaNoted);
 
         using var response = await client.GetAsync($"/api/v1/recommendations/export.csv?{CambodiaNoted}");
-        var rows = ReadCsv(await response.Content.ReadAsStreamAsync());
+        var rows = ExportFiles.ReadCsv(await response.Content.ReadAsByteArrayAsync());
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(expected.Order(), rows.Select(r => r["Id"]).Order());
@@ -56,7 +54,7 @@ public sealed class RecommendationExportTests(RecommendationsApp app)
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
 
         Assert.Contains(found.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
-        Assert.Equal(khmer, ReadCsv(await csv.Content.ReadAsStreamAsync()).Single(r => r["Id"] == id.ToString())["Text (Khmer)"]);
+        Assert.Equal(khmer, ExportFiles.ReadCsv(await csv.Content.ReadAsByteArrayAsync()).Single(r => r["Id"] == id.ToString())["Text (Khmer)"]);
         Assert.Contains(workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Cell>(), c => c.InnerText == khmer);
     }
 
@@ -99,16 +97,5 @@ public sealed class RecommendationExportTests(RecommendationsApp app)
             ids.AddRange(result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
             if (page >= result.GetProperty("pageCount").GetInt32()) return ids;
         }
-    }
-
-    private static List<Dictionary<string, string>> ReadCsv(Stream stream)
-    {
-        using var reader = new CsvReader(new StreamReader(stream), CultureInfo.InvariantCulture);
-        reader.Read();
-        reader.ReadHeader();
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.Read())
-            rows.Add(reader.HeaderRecord!.ToDictionary(h => h, h => reader.GetField(h)!));
-        return rows;
     }
 }

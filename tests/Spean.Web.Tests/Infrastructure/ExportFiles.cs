@@ -3,7 +3,7 @@ using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Spean.Web.Tests.Monitoring;
+namespace Spean.Web.Tests.Infrastructure;
 
 /// <summary>Reads an export back as rows of column → text, whichever format it came in.</summary>
 internal static class ExportFiles
