@@ -12,8 +12,10 @@ namespace Spean.EndToEnd.Tests;
 /// <summary>The app on a real port over a fresh SQLite database, and one headless Debian Chromium for all tests.</summary>
 public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("spean-e2e-").FullName;
     private IPlaywright? playwright;
+
+    /// <summary>Where the app keeps its SQLite database, evidence files and keys.</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("spean-e2e-").FullName;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -23,7 +25,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Spean:DataDirectory", dataDirectory);
+        builder.UseSetting("Spean:DataDirectory", DataDirectory);
         builder.UseSetting("Spean:LoadRecommendationsOnStart", "true");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", "1000");
     }
@@ -98,7 +100,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await Browser.DisposeAsync();
         playwright?.Dispose();
         await base.DisposeAsync();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
 

@@ -35,7 +35,7 @@ public sealed class CapturePage(IPage page)
         page.EvaluateAsync("navigator.serviceWorker.ready.then(r => r.active.state)");
 
     /// <summary>Fills and queues a report in a commune of Preah Vihear; returns the SHA-256 the page computed for the photo.</summary>
-    public async Task<string> QueueAsync(string title, string narrative, string witness, byte[] photo)
+    public async Task<string> QueueAsync(string title, string narrative, string witness, byte[] photo, bool submit = true)
     {
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("What happened").FillAsync(narrative);
@@ -45,6 +45,7 @@ public sealed class CapturePage(IPage page)
         await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("Preah Vihear");
         await page.GetByLabel("Role").SelectOptionAsync("Witness");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync(witness);
+        await page.GetByLabel("Send it for review as soon as it arrives").SetCheckedAsync(submit);
         await page.GetByLabel("Choose photos").SetInputFilesAsync(new FilePayload { Name = "pit.jpg", MimeType = "image/jpeg", Buffer = photo });
         var attached = page.Locator("#capture-photo-list li");
         await Assertions.Expect(attached).ToHaveCountAsync(1);
@@ -52,6 +53,24 @@ public sealed class CapturePage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep on this phone and send" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved on this phone" })).ToBeVisibleAsync();
         return sha256!;
+    }
+
+    /// <summary>The same on the Khmer form.</summary>
+    public async Task UnlockInKhmerAsync(string passphrase, bool first = false)
+    {
+        await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(passphrase);
+        if (first) await page.GetByLabel("ឃ្លាសម្ងាត់ម្តងទៀត").FillAsync(passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = first ? "កំណត់ឃ្លាសម្ងាត់" : "ដោះសោ", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("ចំណងជើង")).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the Khmer form: titles the report and picks the commune of S'ang, Preah Vihear, found by its Khmer name.</summary>
+    public async Task ChooseSAngInKhmerAsync(string title)
+    {
+        await page.GetByLabel("ចំណងជើង").FillAsync(title);
+        await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
+        await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
     }
 
     /// <summary>A small JPEG drawn by the browser, different for each label.</summary>

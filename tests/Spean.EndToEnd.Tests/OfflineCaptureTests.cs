@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -38,7 +39,7 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         {
             var title = $"Mining pit {i}";
             var photo = await capture.JpegAsync($"pit {i}");
-            hashes[title] = await capture.QueueAsync(title, Narrative, Witness, photo);
+            hashes[title] = await capture.QueueAsync(title, Narrative, Witness, photo, submit: i < 3);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(photo)), hashes[title]);
             await Assertions.Expect(capture.Item(title)).ToContainTextAsync("Waiting");
         }
@@ -46,11 +47,13 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         Assert.Equal((3, 3), (queued.Reports, queued.Photos));
         Assert.Empty(queued.Found);
 
-        // The first answers to naming the witness and to the first photo are lost, as when the connection
-        // drops: the page sends each again, with the report before them, and the server keeps each once.
+        // The first answers to naming the witness, to the first photo and to the first submission are lost, as
+        // when the connection drops: the page sends each again, with the report before them, and the server
+        // keeps each once.
         var reportPosts = await Posts.RouteAsync(page, "**/api/v1/reports", loseFirstAnswer: false);
         var personPosts = await Posts.RouteAsync(page, "**/api/v1/reports/*/people", loseFirstAnswer: true);
         var photoPosts = await Posts.RouteAsync(page, "**/api/v1/reports/*/evidence", loseFirstAnswer: true);
+        var submitPosts = await Posts.RouteAsync(page, "**/api/v1/reports/*/transitions", loseFirstAnswer: true);
         await page.Context.SetOfflineAsync(false);
         await personPosts.FirstAnswerLost;
         await capture.SendingEndedAsync();
@@ -64,15 +67,21 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await capture.SendingEndedAsync();
         await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Failed");
         await capture.SendNow.ClickAsync();
+        await submitPosts.FirstAnswerLost;
+        await capture.SendingEndedAsync();
+        await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Failed");
+        await capture.SendNow.ClickAsync();
         foreach (var title in hashes.Keys)
             await Assertions.Expect(capture.Item(title)).ToContainTextAsync("Sent");
-        Assert.Equal((5, 4, 4), (reportPosts.Count, personPosts.Count, photoPosts.Count));
+        await Assertions.Expect(capture.Item("Mining pit 1")).ToContainTextAsync("Submitted for review.");
+        await Assertions.Expect(capture.Item("Mining pit 3")).ToContainTextAsync("Kept as a draft");
+        Assert.Equal((6, 4, 4, 2), (reportPosts.Count, personPosts.Count, photoPosts.Count, submitPosts.Count));
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
         var people = scope.ServiceProvider.GetRequiredService<ReportPeople>();
         var author = await db.Users.SingleAsync(u => u.Email == email);
-        var reports = await db.Reports.Where(r => r.AuthorId == author.Id).ToListAsync();
+        var reports = await db.Reports.Include(r => r.History).Where(r => r.AuthorId == author.Id).ToListAsync();
         Assert.Equal(queued.ClientIds.Order(), reports.Select(r => r.ClientId).Order());
         foreach (var report in reports)
         {
@@ -81,6 +90,9 @@ public sealed class OfflineCaptureTests(BrowserApp app)
             Assert.Equal(hashes[report.Title], Assert.Single(evidence).Sha256);
             var person = Assert.Single(await db.ReportPeople.Where(p => p.ReportId == report.Id).ToListAsync());
             Assert.Equal((PersonRole.Witness, Witness), (person.Role, people.Reveal(person).Name));
+            var submitted = report.Title != "Mining pit 3";
+            Assert.Equal(submitted ? ReportStatus.Submitted : ReportStatus.Draft, report.Status);
+            Assert.Equal(submitted ? [(ReportStatus.Draft, ReportStatus.Submitted)] : [], report.History.Select(h => (h.From, h.To)));
         }
         var sent = await capture.RawStorageAsync(Witness, "Mining pit");
         Assert.Equal((3, 0), (sent.Reports, sent.Photos));
@@ -92,22 +104,19 @@ public sealed class OfflineCaptureTests(BrowserApp app)
     {
         var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
         var page = await app.NewPhonePageAsync();
+        var capture = new CapturePage(page);
         await new SignInPage(page).SignInAsync(email, password, "/culture/km?returnUrl=%2Fcapture");
-        await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
-        await page.GetByLabel("ឃ្លាសម្ងាត់ម្តងទៀត").FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "កំណត់ឃ្លាសម្ងាត់" }).ClickAsync();
-        await Assertions.Expect(page.GetByLabel("ចំណងជើង")).ToBeVisibleAsync();
-        await new CapturePage(page).KeptForOfflineUseAsync();
+        await capture.UnlockInKhmerAsync(Passphrase, first: true);
+        await capture.KeptForOfflineUseAsync();
 
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();
-        await page.GetByLabel("ឃ្លាសម្ងាត់", new() { Exact = true }).FillAsync(Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ដោះសោ", Exact = true }).ClickAsync();
-        await ChooseSAngAsync(page, "អណ្តូងរ៉ែក្បែរស្ទឹង");
+        await capture.UnlockInKhmerAsync(Passphrase);
+        await capture.ChooseSAngInKhmerAsync("អណ្តូងរ៉ែក្បែរស្ទឹង");
         await page.GetByLabel("អ្វីដែលបានកើតឡើង").FillAsync(Narrative);
         await page.GetByRole(AriaRole.Button, new() { Name = "រក្សាទុកលើទូរស័ព្ទនេះ ហើយផ្ញើ" }).ClickAsync();
         await Assertions.Expect(page.Locator("#capture-queue-items li", new() { HasText = "អណ្តូងរ៉ែក្បែរស្ទឹង" })).ToContainTextAsync("កំពុងរង់ចាំ");
-        await ChooseSAngAsync(page, "ទឹកស្ទឹងប្រែពណ៌");
+        await capture.ChooseSAngInKhmerAsync("ទឹកស្ទឹងប្រែពណ៌");
 
         await Assertions.Expect(page.Locator("#capture-network")).ToHaveTextAsync("គ្មានអ៊ីនធឺណិត៖ របាយការណ៍រង់ចាំនៅលើទូរស័ព្ទនេះ រហូតដល់មានអ៊ីនធឺណិតវិញ។");
         var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
@@ -120,14 +129,6 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await Assertions.Expect(waiting).ToContainTextAsync("បរាជ័យ");
         await Assertions.Expect(waiting).ToContainTextAsync("សូមចូលម្តងទៀត របាយការណ៍របស់អ្នកនៅតែរក្សាទុកលើទូរស័ព្ទនេះ។");
         await Assertions.Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "ចូល" })).ToHaveAttributeAsync("href", "/account/login?returnUrl=%2Fcapture");
-    }
-
-    private static async Task ChooseSAngAsync(IPage page, string title)
-    {
-        await page.GetByLabel("ចំណងជើង").FillAsync(title);
-        await page.GetByLabel("ស្វែងរកតាមឈ្មោះជាភាសាខ្មែរ ឬឡាតាំង").FillAsync("ស្អាង");
-        await page.GetByRole(AriaRole.Button, new() { Name = "ស្អាង / S'ang ឃុំ · ជ័យសែន · ព្រះវិហារ" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#capture-place-chosen")).ToContainTextAsync("ព្រះវិហារ");
     }
 }
 

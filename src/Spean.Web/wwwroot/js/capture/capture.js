@@ -236,6 +236,7 @@ async function save(event) {
         longitude: form.position?.longitude ?? null,
         confidentiality: $('capture-confidentiality').value,
       },
+      submit: $('capture-submit').checked,
       person: name ? { clientId: crypto.randomUUID(), role: $('capture-person-role').value, name } : null,
       photos: form.photos,
     });
@@ -255,7 +256,7 @@ async function send() {
   const queue = $('capture-queue');
   queue.setAttribute('aria-busy', 'true');
   try {
-    const connected = await sendQueued(vault, text, renderQueue);
+    const connected = await sendQueued(vault, config, renderQueue);
     if (connected === false) retry = setTimeout(send, RETRY_AFTER_MS);
     await renderQueue();
   } finally {
@@ -289,15 +290,18 @@ async function queueItem(record) {
   const when = new Date(record.queuedAt).toLocaleString(config.khmer ? 'km-KH' : 'en-GB');
   let title = format(text.LockedItem, when);
   let reason = null;
+  let outcome = null;
   if (vault.unlocked) {
     const contents = await vault.contents(record);
     title = contents.title ?? contents.input.title;
     reason = await vault.failure(record);
+    if (record.state === 'sent') outcome = contents.submitted ? text.SentForReview : text.SentAsDraft;
   }
   const item = el('li', { className: record.state },
     el('p', {}, el('span', { className: 'state', textContent: text[`State.${record.state[0].toUpperCase()}${record.state.slice(1)}`] }), el('strong', { textContent: title })));
   item.dataset.clientId = record.clientId;
   if (reason) item.append(el('p', { className: 'reason', textContent: reason }));
+  if (outcome) item.append(el('p', { className: 'hint', textContent: outcome }));
   const actions = el('div', { className: 'actions' });
   if (record.signIn) actions.append(el('a', { href: '/account/login?returnUrl=%2Fcapture', textContent: text.SignIn }));
   if (record.state === 'sent') actions.append(el('a', { href: `/reports/${record.reportId}`, textContent: text.View }));

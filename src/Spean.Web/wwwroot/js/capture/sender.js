@@ -1,14 +1,15 @@
 // Sends the queued reports, one at a time, with one sender at a time (across tabs too). Every step can be
 // repeated safely: the server knows the report, the person and each photo by ids made on this phone, and
-// answers a repeat with what it already has. Each step done is written down, so a retry skips it.
+// answers a repeat with what it already has. Each step done is written down, so a retry skips it. Last, a
+// report the monitor chose to submit is submitted, unless the server says it is no longer a draft.
 
 let running = null;
 
 /** Starts sending unless a send is already under way; resolves when it ends. */
-export function sendQueued(vault, text, changed) {
+export function sendQueued(vault, config, changed) {
   running ??= (navigator.locks
-    ? navigator.locks.request('spean-capture-send', { ifAvailable: true }, lock => lock && sendAll(vault, text, changed))
-    : sendAll(vault, text, changed)
+    ? navigator.locks.request('spean-capture-send', { ifAvailable: true }, lock => lock && sendAll(vault, config, changed))
+    : sendAll(vault, config, changed)
   ).finally(() => { running = null; });
   return running;
 }
@@ -23,7 +24,7 @@ class Failure extends Error {
 }
 
 /** @returns {Promise<boolean>} false when the connection dropped, so the caller can try again later. */
-async function sendAll(vault, text, changed) {
+async function sendAll(vault, config, changed) {
   for (const { clientId } of await vault.list()) {
     const record = await vault.get(clientId);
     if (!record || record.state === 'sent') continue;
@@ -44,12 +45,12 @@ async function sendAll(vault, text, changed) {
   return true;
 
   async function send(vault, record) {
-    const { input, person, photos } = await vault.contents(record);
-    const report = await post('/api/v1/reports', JSON.stringify(input), text);
+    const { input, person, photos, submit } = await vault.contents(record);
+    const report = await post('/api/v1/reports', JSON.stringify(input), config);
     record.reportId = report.id;
     await vault.save(record);
     if (person && !record.personSent) {
-      await post(`/api/v1/reports/${report.id}/people`, JSON.stringify(person), text);
+      await post(`/api/v1/reports/${report.id}/people`, JSON.stringify(person), config);
       record.personSent = true;
       await vault.save(record);
     }
@@ -59,15 +60,17 @@ async function sendAll(vault, text, changed) {
       form.append('file', new Blob([await vault.photo(photo.clientUploadId)], { type: photo.type }), photo.name);
       form.append('sha256', photo.sha256);
       form.append('clientUploadId', photo.clientUploadId);
-      await post(`/api/v1/reports/${report.id}/evidence`, form, text);
+      await post(`/api/v1/reports/${report.id}/evidence`, form, config);
       await vault.photoSent(record, photo.clientUploadId);
     }
-    await vault.sent(record, input.title);
+    if (submit && report.status === 'Draft')
+      await post(`/api/v1/reports/${report.id}/transitions`, JSON.stringify({ to: 'Submitted' }), config);
+    await vault.sent(record, { title: input.title, submitted: Boolean(submit) });
   }
 }
 
 /** POSTs and returns the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words. */
-async function post(url, body, text) {
+async function post(url, body, { strings: text, refusals }) {
   const headers = { Accept: 'application/json' };
   if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   let response;
@@ -91,7 +94,8 @@ async function post(url, body, text) {
   } catch {
     // Not problem details (a proxy's page, say): the status is all there is to say.
   }
-  const fields = problem.errors ? Object.values(problem.errors).flat().join(' ') : '';
-  const message = fields || problem.detail || problem.title || `HTTP ${response.status}`;
+  // Said in the page's language when the server gives a code this page knows, else in the server's words.
+  const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => refusals[problem.codes?.[field]] ?? messages.join(' '));
+  const message = fields.join(' ') || refusals[problem.code] || problem.detail || problem.title || `HTTP ${response.status}`;
   throw new Failure(message, { stopsAll: response.status === 403 || response.status === 429 || response.status >= 500 });
 }

@@ -73,13 +73,13 @@ class Vault {
     return this.#read('reports', clientId);
   }
 
-  /** Queues a report: { input, person, photos: [{ clientUploadId, name, type, size, sha256, bytes }] }. */
-  async add({ input, person, photos }) {
+  /** Queues a report: { input, person, photos: [{ clientUploadId, name, type, size, sha256, bytes }], submit }. */
+  async add({ input, person, photos, submit }) {
     const clientId = input.clientId;
     const sealedPhotos = [];
     for (const photo of photos)
       sealedPhotos.push({ clientUploadId: photo.clientUploadId, box: await seal(this.#key, photo.bytes, photo.clientUploadId) });
-    const contents = { input, person, photos: photos.map(({ bytes, ...about }) => about) };
+    const contents = { input, person, photos: photos.map(({ bytes, ...about }) => about), submit };
     const record = {
       clientId, state: 'waiting', failure: null, signIn: false, queuedAt: new Date().toISOString(),
       reportId: null, personSent: false, photoIds: photos.map(p => p.clientUploadId), photosSent: [],
@@ -91,7 +91,7 @@ class Vault {
     });
   }
 
-  /** What the monitor wrote: { input, person, photos } while queued, { title } once sent. */
+  /** What the monitor wrote: { input, person, photos, submit } while queued, { title, submitted } once sent. */
   async contents(record) {
     return JSON.parse(decoder.decode(await unseal(this.#key, record.box, record.clientId)));
   }
@@ -124,11 +124,11 @@ class Vault {
     });
   }
 
-  /** Keeps only the title (sealed) and the server's id of a sent report; its contents and photos go. */
-  async sent(record, title) {
+  /** Keeps only what the queue shows (sealed) and the server's id of a sent report; its contents and photos go. */
+  async sent(record, shown) {
     Object.assign(record, {
       state: 'sent', failure: null, signIn: false, sentAt: new Date().toISOString(),
-      box: await seal(this.#key, encoder.encode(JSON.stringify({ title })), record.clientId),
+      box: await seal(this.#key, encoder.encode(JSON.stringify(shown)), record.clientId),
     });
     await this.#write(['reports', 'photos'], tx => {
       tx.objectStore('reports').put(record);
