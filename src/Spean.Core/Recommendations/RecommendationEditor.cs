@@ -107,7 +107,7 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
             .DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (states.Count == 0) errors["recommendingStates"] = ["Name at least one recommending State."];
         if (input.Session is < 1 or > 200) errors["session"] = ["The session is a number from 1 to 200."];
-        if (!Enum.TryParse<RecommendationResponse>(input.Response ?? nameof(RecommendationResponse.Pending), ignoreCase: true, out var response))
+        if (!EnumNames.TryParse<RecommendationResponse>(input.Response ?? nameof(RecommendationResponse.Pending), out var response))
             errors["response"] = ["The response is Supported, Noted or Pending."];
         if ((input.Issues ?? []).Select(i => i.Trim()).FirstOrDefault(i => i.Length > 0 && !IssueThesaurus.Shipped.Contains(i)) is { } unknown)
             errors["issues"] = [$"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them."];

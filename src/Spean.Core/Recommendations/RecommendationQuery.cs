@@ -53,7 +53,7 @@ public sealed record RecommendationQuery
                 filters[field] = selected.Select(v => Normalise(field, v)).Distinct().ToList();
         }
         var sort = RecommendationSort.Relevance;
-        if (values.GetValueOrDefault("sort")?.FirstOrDefault() is { } sortText && !Enum.TryParse(sortText, ignoreCase: true, out sort))
+        if (values.GetValueOrDefault("sort")?.FirstOrDefault() is { } sortText && !EnumNames.TryParse(sortText, out sort))
             return (null, $"'sort' is one of: {string.Join(", ", Enum.GetNames<RecommendationSort>()).ToLowerInvariant()}.");
         if (!TryNumber(values, "page", 1, int.MaxValue, 1, out var page, out var error) ||
             !TryNumber(values, "pageSize", 1, MaxPageSize, 20, out var pageSize, out error))
@@ -124,7 +124,7 @@ public sealed record RecommendationQuery
     private static string Normalise(string field, string value) => field switch
     {
         "sur" or "recommending" when value.Length == 3 => value.ToUpperInvariant(),
-        "response" when Enum.TryParse<RecommendationResponse>(value, ignoreCase: true, out var response) => response.ToString(),
+        "response" when EnumNames.TryParse<RecommendationResponse>(value, out var response) => response.ToString(),
         _ => value,
     };
 

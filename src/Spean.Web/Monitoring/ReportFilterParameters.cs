@@ -1,6 +1,6 @@
 using System.Globalization;
+using Spean.Core;
 using Spean.Core.Monitoring.Reports;
-using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Monitoring;
 

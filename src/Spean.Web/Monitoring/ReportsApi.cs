@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Exports;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
-using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Monitoring;
 
@@ -42,7 +42,7 @@ internal static class ReportsApi
             .WithSummary("Every report the caller may see within the filters, with every field, as CSV; people named appear as pseudonym and role only.");
         open.MapGet("/export.xlsx", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Xlsx))
             .WithSummary("The same as export.csv, as an Excel workbook.");
-        open.MapGet("/timeline", Timeline).WithSummary("The reports the caller may see in and under a place (any filter of the list), oldest first, by year and month, with counts by category.");
+        open.MapGet("/timeline", Timeline).WithSummary("The reports the caller may see in and under a place (any filter of the list), oldest first, by year and month, with counts by category; reports come 200 a page ('page').");
         open.MapGet("/{id:guid}", Get).WithSummary("One report; anonymous callers get the public copy, without people or evidence.");
 
         var signedIn = app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);

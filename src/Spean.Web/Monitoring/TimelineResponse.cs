@@ -10,22 +10,27 @@ public sealed record TimelineReport(
     string AdminUnitCode, string? PlaceKm, string? PlaceLatin);
 
 /// <param name="Month">"2025-03".</param>
+/// <param name="Reports">The month's reports on this page.</param>
 public sealed record TimelineMonthResponse(string Month, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineReport> Reports);
 
-public sealed record TimelineYearResponse(int Year, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineMonthResponse> Months);
+/// <param name="Page">The page the year starts on.</param>
+public sealed record TimelineYearResponse(int Year, int Total, IReadOnlyDictionary<string, int> ByCategory, int Page, IReadOnlyList<TimelineMonthResponse> Months);
 
 /// <param name="Place">Null for the whole country.</param>
 /// <param name="Path">The place and the units above it, province first.</param>
+/// <param name="Years">Every year and month with its counts; reports are listed for this page only.</param>
 public sealed record TimelineResponse(
-    AdminUnitResponse? Place, IReadOnlyList<AdminUnitResponse> Path, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineYearResponse> Years)
+    AdminUnitResponse? Place, IReadOnlyList<AdminUnitResponse> Path, int Total, IReadOnlyDictionary<string, int> ByCategory,
+    int Page, int PageSize, int PageCount, IReadOnlyList<TimelineYearResponse> Years)
 {
     public static TimelineResponse From(Timeline timeline) => new(
         timeline.Place is { } place ? Unit(place) : null,
         timeline.Path.Select(Unit).ToList(),
         timeline.Total,
         timeline.ByCategory,
-        timeline.Years.Select(y => new TimelineYearResponse(y.Year, y.Total, y.ByCategory, y.Months.Select(m => new TimelineMonthResponse(
-            string.Create(CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"), m.Reports.Count, m.ByCategory,
+        timeline.Page, ReportTimeline.PageSize, timeline.PageCount,
+        timeline.Years.Select(y => new TimelineYearResponse(y.Year, y.Total, y.ByCategory, y.Page, y.Months.Select(m => new TimelineMonthResponse(
+            string.Create(CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"), m.Total, m.ByCategory,
             m.Reports.Select(r => Report(r, timeline.Places.GetValueOrDefault(r.AdminUnitCode))).ToList())).ToList())).ToList());
 
     private static TimelineReport Report(TimelineEntry r, AdminUnit? place) => new(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Exports;
 using Spean.Core.Recommendations;
@@ -135,7 +136,7 @@ internal static class RecommendationsApi
     {
         var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
         if (table is null) return BadRequest(error!);
-        if (!Enum.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), ignoreCase: true, out var kind))
+        if (!EnumNames.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), out var kind))
             return BadRequest("'chart' is bar, stacked or line.");
         await labels.LoadAsync(cancellationToken);
         string Label(string field, string value) => value == RecommendationStatistics.None ? value : labels.Value(field, value);

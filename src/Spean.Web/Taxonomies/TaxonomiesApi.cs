@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spean.Core;
 using Spean.Core.Taxonomies;
 using Spean.Web.Infrastructure;
 
@@ -40,7 +41,7 @@ internal static class TaxonomiesApi
         RegionalGroup? parsed = null;
         if (!string.IsNullOrEmpty(group))
         {
-            if (!Enum.TryParse<RegionalGroup>(group, ignoreCase: true, out var g))
+            if (!EnumNames.TryParse<RegionalGroup>(group, out var g))
                 return TypedResults.Problem(
                     $"Unknown regional group '{group}'. Use one of: {string.Join(", ", Enum.GetNames<RegionalGroup>())}.",
                     statusCode: StatusCodes.Status400BadRequest);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -8,6 +11,8 @@ namespace Spean.Web.Tests.Monitoring;
 /// <summary>The list's counts beside every filter, and the timeline of a place, through the API and the pages.</summary>
 public abstract class ReportListTests(SpeanApp app)
 {
+    private const string Kandieng = "1502";
+
     private static readonly (string Counts, string Filter)[] Facets =
         [("byCategory", "category"), ("byStatus", "status"), ("byConfidentiality", "confidentiality"), ("byEvidence", "hasEvidence"), ("byProvince", "place")];
 
@@ -95,6 +100,39 @@ public abstract class ReportListTests(SpeanApp app)
         Assert.DoesNotContain(-1, order);
         Assert.Equal(order.Order(), order);
         Assert.DoesNotContain("Elsewhere", html);
+    }
+
+    [Fact]
+    public async Task A_long_timeline_comes_a_page_at_a_time_with_every_count_on_every_page()
+    {
+        var organisation = await OrganisationAsync(app, "Long chronicle");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var first = new DateOnly(2020, 1, 1);
+        for (var i = 0; i < ReportTimeline.PageSize; i++)
+            await FileAsync(author, Input($"Paged report {i:000}", "Organisation", place: Kandieng, category: "land", occurredFrom: first.AddDays(i).ToString("O", CultureInfo.InvariantCulture)));
+        await FileAsync(author, Input("The report of the next year", "Organisation", place: Kandieng, category: "mining", occurredFrom: "2021-03-01"));
+
+        var pageOne = await author.GetJsonAsync($"/api/v1/reports/timeline?place={Kandieng}");
+        var pageTwo = await author.GetJsonAsync($"/api/v1/reports/timeline?place={Kandieng}&page=2");
+
+        foreach (var page in new[] { pageOne, pageTwo })
+        {
+            Assert.Equal((201, 2), (page.GetProperty("total").GetInt32(), page.GetProperty("pageCount").GetInt32()));
+            Assert.Equal([(2020, 200, 1), (2021, 1, 2)], page.GetProperty("years").EnumerateArray()
+                .Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("total").GetInt32(), y.GetProperty("page").GetInt32())));
+        }
+        static List<string?> Titles(JsonElement timeline) => timeline.GetProperty("years").EnumerateArray()
+            .SelectMany(y => y.GetProperty("months").EnumerateArray()).SelectMany(m => m.GetProperty("reports").EnumerateArray())
+            .Select(r => r.GetProperty("title").GetString()).ToList();
+        Assert.Equal(Enumerable.Range(0, 200).Select(i => $"Paged report {i:000}"), Titles(pageOne));
+        Assert.Equal(["The report of the next year"], Titles(pageTwo));
+
+        var html = await author.GetStringAsync($"/reports/timeline?place={Kandieng}&page=2");
+        Assert.Contains("The report of the next year", html);
+        Assert.DoesNotContain("Paged report", html);
+        Assert.Contains("Page 2 of 2", html);
+        Assert.Contains($"<a href=\"/reports/timeline?place={Kandieng}&amp;page=1\">Earlier reports</a>", html);
+        Assert.Contains($"<a href=\"/reports/timeline?place={Kandieng}&amp;page=1#year-2020\">2020 (200)</a>", html);
     }
 
     [Fact]

@@ -104,13 +104,16 @@ public abstract class ReportWorkflowTests(SpeanApp app)
         using var response = await author.PostAsJsonAsync("/api/v1/reports", new
         {
             clientId = Guid.NewGuid(), title = "Bangkok", narrative = "x", category = "weather", occurredFrom = "2025-03-14",
-            occurredTo = "2025-03-01", adminUnitCode = "999999", latitude = 13.75, longitude = 100.5,
+            occurredTo = "2025-03-01", adminUnitCode = "999999", latitude = 13.75, longitude = 100.5, confidentiality = "7", sourceKind = "FirstHand, SecondHand",
         });
         var errors = (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Contains("outside Cambodia", errors.GetProperty("latitude")[0].GetString());
         Assert.Contains("mining", errors.GetProperty("category")[0].GetString());
         Assert.Contains("no place in the gazetteer", errors.GetProperty("adminUnitCode")[0].GetString());
         Assert.Equal("The end date is before the start date.", errors.GetProperty("occurredTo")[0].GetString());
+        // A number or a list of names would slip an unnamed confidentiality level through, so neither is taken.
+        Assert.Equal("confidentiality is Public, Network, Organisation or Restricted.", errors.GetProperty("confidentiality")[0].GetString());
+        Assert.Equal("sourceKind is FirstHand or SecondHand.", errors.GetProperty("sourceKind")[0].GetString());
         using var asViewer = await viewer.PostAsJsonAsync("/api/v1/reports", Input("Viewers only read"));
         Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);
         await ProblemAsync(await author.GetAsync("/api/v1/reports?status=Lost"), HttpStatusCode.BadRequest);

@@ -134,10 +134,10 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
         if (new[] { input.AffectedWomen, input.AffectedMen, input.AffectedGirls, input.AffectedBoys, input.AffectedUnknown }.Any(n => n < 0))
             Fail("affected", ReportInputProblem.NegativeCount, "People affected cannot be negative.");
         var source = SourceKind.FirstHand;
-        if (input.SourceKind is not null && !Enum.TryParse(input.SourceKind, ignoreCase: true, out source))
+        if (input.SourceKind is not null && !EnumNames.TryParse(input.SourceKind, out source))
             Fail("sourceKind", ReportInputProblem.UnknownSourceKind, "sourceKind is FirstHand or SecondHand.");
         var confidentiality = Confidentiality.Organisation;
-        if (input.Confidentiality is not null && !Enum.TryParse(input.Confidentiality, ignoreCase: true, out confidentiality))
+        if (input.Confidentiality is not null && !EnumNames.TryParse(input.Confidentiality, out confidentiality))
             Fail("confidentiality", ReportInputProblem.UnknownConfidentiality, "confidentiality is Public, Network, Organisation or Restricted.");
         var links = Clean(input.MediaLinks);
         if (links.FirstOrDefault(l => !Uri.TryCreate(l, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) is { } bad)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Map;
@@ -38,7 +39,7 @@ internal static class MapApi
         ConcessionKind? parsed = null;
         if (!string.IsNullOrEmpty(kind))
         {
-            if (!Enum.TryParse<ConcessionKind>(kind, ignoreCase: true, out var k) || !Enum.IsDefined(k))
+            if (!EnumNames.TryParse<ConcessionKind>(kind, out var k))
                 return TypedResults.Problem(
                     $"Unknown concession kind '{kind}'. Use one of: {string.Join(", ", Enum.GetNames<ConcessionKind>())}.",
                     statusCode: StatusCodes.Status400BadRequest);
