@@ -130,6 +130,32 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         await Assertions.Expect(waiting).ToContainTextAsync("សូមចូលម្តងទៀត របាយការណ៍របស់អ្នកនៅតែរក្សាទុកលើទូរស័ព្ទនេះ។");
         await Assertions.Expect(waiting.GetByRole(AriaRole.Link, new() { Name = "ចូល" })).ToHaveAttributeAsync("href", "/account/login?returnUrl=%2Fcapture");
     }
+
+    [Fact]
+    public async Task A_report_the_server_refuses_stays_on_the_phone_with_the_reason_in_Khmer()
+    {
+        var (email, password) = await app.CreateUserAsync(Role.Member); // no organisation yet: reports cannot be filed
+        var page = await app.NewPhonePageAsync();
+        var capture = new CapturePage(page);
+        await new SignInPage(page).SignInAsync(email, password, "/culture/km?returnUrl=%2Fcapture");
+        await capture.UnlockInKhmerAsync(Passphrase, first: true);
+        await capture.ChooseSAngInKhmerAsync("របាយការណ៍ដែលមិនទាន់អាចផ្ញើបាន");
+        await page.GetByLabel("អ្វីដែលបានកើតឡើង").FillAsync(Narrative);
+        await page.GetByRole(AriaRole.Button, new() { Name = "រក្សាទុកលើទូរស័ព្ទនេះ ហើយផ្ញើ" }).ClickAsync();
+
+        var refused = page.Locator("#capture-queue-items li", new() { HasText = "របាយការណ៍ដែលមិនទាន់អាចផ្ញើបាន" });
+        await Assertions.Expect(refused).ToContainTextAsync("បរាជ័យ");
+        await Assertions.Expect(refused).ToContainTextAsync("គណនីរបស់អ្នកមិនស្ថិតក្នុងអង្គការណាមួយទេ។");
+        Assert.Equal((1, 0), ((await capture.RawStorageAsync()).Reports, await ReportsOfAsync(email)));
+    }
+
+    private async Task<int> ReportsOfAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        var author = await db.Users.SingleAsync(u => u.Email == email);
+        return await db.Reports.CountAsync(r => r.AuthorId == author.Id);
+    }
 }
 
 /// <summary>Counts the POSTs to a URL; optionally the first reaches the server but its answer is lost.</summary>
