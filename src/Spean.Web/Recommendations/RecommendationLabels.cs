@@ -22,6 +22,8 @@ public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Str
 
     public string Field(string field) => localizer[$"Facet.{field}"];
 
+    public string Total => localizer["Total"];
+
     public string Value(string field, string value) => field switch
     {
         "sur" or "recommending" => Country(value),

@@ -122,12 +122,13 @@ internal static class RecommendationsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> StatisticsCsv(
-        RecommendationStatistics statistics, [AsParameters] RecommendationFilterParameters filters, string rows, string columns,
-        CancellationToken cancellationToken)
+        RecommendationStatistics statistics, RecommendationLabels labels, [AsParameters] RecommendationFilterParameters filters,
+        string rows, string columns, CancellationToken cancellationToken)
     {
         var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
         if (table is null) return BadRequest(error!);
-        return TypedResults.File(StatisticsCsvFile.Write(table), "text/csv; charset=utf-8", "spean-statistics.csv");
+        await labels.LoadAsync(cancellationToken);
+        return TypedResults.File(StatisticsCsvFile.Write(table, labels), "text/csv; charset=utf-8", "spean-statistics.csv");
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatisticsSvg(
@@ -176,21 +177,29 @@ internal static class RecommendationsApi
         TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
 }
 
-/// <summary>A cross table as a spreadsheet opens it: counts and row percentages side by side, UTF-8 with a byte-order mark.</summary>
+/// <summary>
+/// A cross table as a spreadsheet opens it: counts and row percentages side by side, UTF-8 with a byte-order mark.
+/// Values are named in the reader's language, with the code beside a name ("France (FRA)") so either can be looked up.
+/// </summary>
 internal static class StatisticsCsvFile
 {
-    public static byte[] Write(CrossTable table)
+    public static byte[] Write(CrossTable table, RecommendationLabels labels)
     {
+        string Name(string field, string value)
+        {
+            var name = value == RecommendationStatistics.None ? value : labels.Value(field, value);
+            return name == value ? value : $"{name} ({value})";
+        }
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            csv.WriteField($"{table.Rows} \\ {table.Columns}");
-            foreach (var c in table.ColumnKeys) { csv.WriteField(c); csv.WriteField(c + " %"); }
-            csv.WriteField("Total");
+            csv.WriteField($"{labels.Field(table.Rows)} \\ {labels.Field(table.Columns)}");
+            foreach (var c in table.ColumnKeys) { csv.WriteField(Name(table.Columns, c)); csv.WriteField(Name(table.Columns, c) + " %"); }
+            csv.WriteField(labels.Total);
             csv.NextRecord();
             foreach (var r in table.RowKeys)
             {
-                csv.WriteField(r);
+                csv.WriteField(Name(table.Rows, r));
                 foreach (var c in table.ColumnKeys) { csv.WriteField(table.Count(r, c)); csv.WriteField(table.RowPercent(r, c)); }
                 csv.WriteField(table.RowTotal(r));
                 csv.NextRecord();

@@ -40,8 +40,18 @@ public sealed class StatisticsTests(RecommendationsApp app)
         var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("session \\ response,Noted,Noted %,Supported,Supported %,Total", lines[0].TrimEnd('\r'));
+        Assert.Equal("Session \\ Response,Noted,Noted %,Supported,Supported %,Total", lines[0].TrimEnd('\r'));
         Assert.Equal("18,42,20.5,163,79.5,205", lines.Single(l => l.StartsWith("18,", StringComparison.Ordinal)).TrimEnd('\r'));
+    }
+
+    [Fact]
+    public async Task States_in_the_statistics_CSV_are_named_with_their_code_beside()
+    {
+        var csv = await app.AnonymousClient().GetStringAsync("/api/v1/recommendations/statistics.csv?rows=recommending&columns=surGroup&sur=KHM&session=18");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("Recommending State \\ Regional group (State under Review),Asia-Pacific Group (AsiaPacific),Asia-Pacific Group (AsiaPacific) %,Total", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("France (FRA),", StringComparison.Ordinal));
     }
 
     [Fact]
