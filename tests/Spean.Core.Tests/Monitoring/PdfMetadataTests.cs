@@ -12,13 +12,19 @@ public sealed class PdfMetadataTests
 
         var copy = await SampleMedia.PublicCopyAsync("application/pdf", original);
 
-        foreach (var gone in new[] { "Sokha", "Galaxy", "13.8047", "xmpmeta", "/Author", "/Metadata", "D:2025" }) Assert.False(SampleMedia.Holds(copy, gone), gone);
+        foreach (var gone in new[] { "Sokha", "Galaxy", "samsung", "13.8047", "xmpmeta", "Exif", "/Author", "/Metadata", "/PieceInfo", "D:2025" })
+            Assert.False(SampleMedia.Holds(copy, gone), gone);
+        Assert.Equal(copy, await SampleMedia.PublicCopyAsync("application/pdf", original));
         using var document = PdfDocument.Open(copy);
         Assert.Equal(1, document.NumberOfPages);
         Assert.Contains(SampleDocuments.Statement, document.GetPage(1).Text);
         Assert.Null(document.Information.Author);
         Assert.False(document.TryGetXmpMetadata(out _));
         Assert.Empty(document.GetPage(1).GetAnnotations());
+        var image = Assert.Single(document.GetPage(1).GetImages());
+        var photo = SampleFiles.Jpeg(SampleMedia.Exif);
+        Assert.Equal(photo.AsSpan(photo.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA])).ToArray(),
+            image.RawMemory.Span[image.RawMemory.Span.IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA])..].ToArray());
     }
 
     [Fact]

@@ -9,21 +9,27 @@ internal static class SampleDocuments
 {
     public const string Statement = "Excavator at the clearing";
 
-    /// <summary>One page of text, an information dictionary, an XMP stream and a comment by the witness.</summary>
+    /// <summary>
+    /// One page of text and a photo (a JPEG with EXIF, as scanning apps embed it), an information dictionary,
+    /// XMP streams on the document, the page and the image, an editor's private data and a comment by the witness.
+    /// </summary>
     public static byte[] Pdf()
     {
-        var content = $"BT /F1 12 Tf 20 100 Td ({Statement}) Tj ET";
+        var photo = Encoding.Latin1.GetString(SampleFiles.Jpeg(SampleMedia.Exif));
+        var content = $"BT /F1 12 Tf 20 100 Td ({Statement}) Tj ET q 50 0 0 50 200 100 cm /Im1 Do Q";
         const string xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><dc:creator>Sokha Chan</dc:creator></x:xmpmeta>";
         string[] objects =
         [
             "<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R] >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 9 0 R >> >> /Annots [7 0 R] "
+                + "/Metadata 6 0 R /PieceInfo << /Illustrator << /Private (Sokha's laptop) >> >> /LastModified (D:20250314092653+07'00') >>",
             $"<< /Length {content.Length} >>\nstream\n{content}\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             $"<< /Type /Metadata /Subtype /XML /Length {xmp.Length} >>\nstream\n{xmp}\nendstream",
             "<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /T (Sokha Chan) /Contents (seen at +13.8047) >>",
             "<< /Author (Sokha Chan) /Producer (Galaxy A12 Scanner) /CreationDate (D:20250314092653+07'00') >>",
+            $"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Metadata 6 0 R /Length {photo.Length} >>\nstream\n{photo}\nendstream",
         ];
         var pdf = new StringBuilder("%PDF-1.7\n");
         var offsets = new List<int>();
