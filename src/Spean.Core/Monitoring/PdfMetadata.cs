@@ -26,7 +26,9 @@ internal static class PdfMetadata
         using var copy = new MemoryStream();
         try
         {
-            using var document = PdfDocument.Open(original, new ParsingOptions { UseLenientParsing = false });
+            // Lenient: scanners and phone apps often write cross-reference offsets that are a little off.
+            using var document = PdfDocument.Open(original, new ParsingOptions { UseLenientParsing = true });
+            if (document.NumberOfPages == 0) throw new InvalidDataException("This PDF has no pages.");
             using var builder = new PdfDocumentBuilder(copy, disposeStream: false, PdfWriterType.Default, 1.7, new CleaningWriter())
             {
                 IncludeDocumentInformation = false,
@@ -35,7 +37,8 @@ internal static class PdfMetadata
             for (var page = 1; page <= document.NumberOfPages; page++) builder.AddPage(document, page, options);
             builder.Build();
         }
-        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or IOException))
+        // PdfPig throws many kinds of exception for files it cannot read; a stored file that fails its integrity check is another matter.
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException or IOException or CryptographicException))
         {
             throw new InvalidDataException("This PDF could not be read, so its metadata could not be removed.", e);
         }
