@@ -100,6 +100,137 @@ internal static class EvidenceCipher
         }
     }
 
+    /// <summary>
+    /// The original bytes as a read-only stream that can seek, for formats whose metadata is found by jumping
+    /// from box to box (a video's index may sit after its media data). Only one chunk is held in memory, and
+    /// each is checked before any of its bytes is handed out; the length comes from the encrypted file's size,
+    /// so a file cut after a whole chunk fails here too.
+    /// </summary>
+    public sealed class SeekableReader : Stream
+    {
+        private const int SealedSize = ChunkSize + TagSize;
+        private readonly Stream input;
+        private readonly byte[] header;
+        private readonly AesGcm aes;
+        private readonly long chunks;
+        private readonly byte[] sealedChunk = new byte[SealedSize];
+        private readonly byte[] plain = new byte[ChunkSize];
+        private long loaded = -1;
+        private int loadedLength;
+        private long position;
+
+        private SeekableReader(Stream input, byte[] header, byte[] ringKey, long chunks, long length)
+        {
+            this.input = input;
+            this.header = header;
+            aes = new AesGcm(FileKey(ringKey, header), TagSize);
+            this.chunks = chunks;
+            Length = length;
+        }
+
+        /// <param name="input">The encrypted file, readable and seekable; it stays open after this reader is disposed.</param>
+        public static async Task<SeekableReader> OpenAsync(Stream input, KeyRing keys, CancellationToken cancellationToken)
+        {
+            var header = new byte[HeaderSize];
+            input.Position = 0;
+            await ReadHeaderAsync(input, header, cancellationToken);
+            var sealedBytes = input.Length - HeaderSize;
+            var last = sealedBytes % SealedSize;
+            if (last < TagSize) throw new CryptographicException("The encrypted file ends early: its last part is missing.");
+            var whole = sealedBytes / SealedSize;
+            return new SeekableReader(input, header, keys.Find(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(8))),
+                whole + 1, whole * ChunkSize + last - TagSize);
+        }
+
+        public override long Length { get; }
+
+        public override long Position
+        {
+            get => position;
+            set => position = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+
+        public override long Seek(long offset, SeekOrigin origin) => Position = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => position + offset,
+            _ => Length + offset,
+        };
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (position >= Length || buffer.IsEmpty) return 0;
+            var chunk = position / ChunkSize;
+            if (chunk != loaded)
+            {
+                input.Position = HeaderSize + chunk * SealedSize;
+                var length = (int)Math.Min(SealedSize, input.Length - input.Position);
+                input.ReadExactly(sealedChunk, 0, length);
+                Open(chunk, length);
+            }
+            return Copy(buffer);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (position >= Length || buffer.IsEmpty) return 0;
+            var chunk = position / ChunkSize;
+            if (chunk != loaded)
+            {
+                input.Position = HeaderSize + chunk * SealedSize;
+                var length = (int)Math.Min(SealedSize, input.Length - input.Position);
+                await input.ReadExactlyAsync(sealedChunk.AsMemory(0, length), cancellationToken);
+                Open(chunk, length);
+            }
+            return Copy(buffer.Span);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private void Open(long chunk, int sealedLength)
+        {
+            loaded = -1;
+            var length = sealedLength - TagSize;
+            try
+            {
+                aes.Decrypt(Nonce((ulong)chunk, chunk == chunks - 1), sealedChunk.AsSpan(0, length), sealedChunk.AsSpan(length, TagSize),
+                    plain.AsSpan(0, length), header);
+            }
+            catch (AuthenticationTagMismatchException e)
+            {
+                throw new CryptographicException($"The encrypted file was altered: part {chunk + 1} fails its integrity check.", e);
+            }
+            loaded = chunk;
+            loadedLength = length;
+        }
+
+        private int Copy(Span<byte> buffer)
+        {
+            var from = (int)(position - loaded * ChunkSize);
+            var count = Math.Min(buffer.Length, loadedLength - from);
+            plain.AsSpan(from, count).CopyTo(buffer);
+            position += count;
+            return count;
+        }
+
+        public override void Flush() { }
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) aes.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
     private static async Task ReadHeaderAsync(Stream input, byte[] header, CancellationToken cancellationToken)
     {
         var read = await input.ReadAtLeastAsync(header, HeaderSize, throwOnEndOfStream: false, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
@@ -107,33 +108,61 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
             await output.WriteAsync(chunk, cancellationToken);
     }
 
-    /// <summary>Photos whose metadata Spean can remove; other files have no public copy.</summary>
-    public static bool HasPublicCopy(EvidenceFile file) => file.ContentType is "image/jpeg" or "image/png";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Odt = "application/vnd.oasis.opendocument.text";
+
+    /// <summary>Every accepted type has a public copy: Spean knows where each keeps its metadata (docs/adr/0007-public-copies-of-evidence.md).</summary>
+    public static bool HasPublicCopy(EvidenceFile file) => HasPublicCopy(file.ContentType);
+
+    public static bool HasPublicCopy(string contentType) => contentType is "image/jpeg" or "image/png" or "image/webp" or "image/heic"
+        or "video/mp4" or "video/quicktime" or "audio/mp4" or "audio/mpeg" or "audio/ogg" or "audio/wav" or "application/pdf" or Docx or Xlsx or Odt;
 
     /// <summary>
-    /// Writes a copy fit to publish: the photo without EXIF, XMP, text chunks and comments (so without GPS or
-    /// device). Returns false for files that have no public copy. Custody records each distinct copy once, as
-    /// Exported with the copy's SHA-256: the copy is the same for every reader, and logging every anonymous
-    /// view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md).
+    /// Writes a copy fit to publish: without GPS, device, author names and capture times, each format as its
+    /// own class says. Returns false for files that have no public copy. Custody records each distinct copy
+    /// once, as Exported with the copy's SHA-256: the copy is the same for every reader, and logging every
+    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md).
     /// </summary>
-    /// <exception cref="InvalidDataException">The photo's structure could not be read, so its metadata could not be removed.</exception>
+    /// <exception cref="InvalidDataException">The file's structure could not be read, so its metadata could not be removed.</exception>
     public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
     {
         if (!HasPublicCopy(file)) return false;
         using var sha256 = SHA256.Create();
         await using (var input = OpenStored(file))
+        await using (var original = await EvidenceCipher.SeekableReader.OpenAsync(input, keys, cancellationToken))
         await using (var hashing = new CryptoStream(output, sha256, CryptoStreamMode.Write, leaveOpen: true))
         {
-            var original = EvidenceCipher.ReadAsync(input, keys, cancellationToken);
-            await (file.ContentType == "image/png"
-                ? PngMetadata.WriteWithoutMetadataAsync(original, hashing, cancellationToken)
-                : JpegMetadata.WriteWithoutMetadataAsync(original, hashing, cancellationToken));
+            await WriteWithoutMetadataAsync(file.ContentType, original, hashing, cancellationToken);
             await hashing.FlushFinalBlockAsync(cancellationToken);
         }
         var detail = $"public copy without metadata, SHA-256 {Convert.ToHexStringLower(sha256.Hash!)}";
         if (!await db.CustodyEntries.AnyAsync(e => e.FileId == file.Id && e.Action == CustodyAction.Exported && e.Detail == detail, cancellationToken))
             await custody.AppendAsync(file, CustodyAction.Exported, detail, cancellationToken);
         return true;
+    }
+
+    /// <param name="original">The original bytes, readable and seekable.</param>
+    internal static Task WriteWithoutMetadataAsync(string contentType, Stream original, Stream output, CancellationToken cancellationToken) => contentType switch
+    {
+        "image/jpeg" => JpegMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
+        "image/png" => PngMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
+        "image/webp" => RiffMetadata.WriteWebpWithoutMetadataAsync(original, output, cancellationToken),
+        "audio/wav" => RiffMetadata.WriteWavWithoutMetadataAsync(original, output, cancellationToken),
+        "image/heic" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: true, cancellationToken),
+        "video/mp4" or "video/quicktime" or "audio/mp4" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: false, cancellationToken),
+        "audio/mpeg" => Mp3Metadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
+        "audio/ogg" => OggMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
+        "application/pdf" => PdfMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
+        Docx or Xlsx or Odt => OfficeMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
+        _ => throw new ArgumentException($"{contentType} has no public copy.", nameof(contentType)),
+    };
+
+    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(Stream original, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new byte[EvidenceCipher.ChunkSize];
+        int read;
+        while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0) yield return buffer.AsMemory(0, read);
     }
 
     /// <summary>Hashes the stored bytes again and compares them with the hash taken at upload.</summary>

@@ -60,6 +60,22 @@ public static class JpegMetadata
         if (!copying) throw new InvalidDataException("This JPEG ends before its image data.");
     }
 
+    /// <summary>
+    /// The same cleaning for a JPEG held whole in memory, such as an image inside a PDF, but keeping APP14
+    /// (Adobe), which PDF readers need to decode CMYK images.
+    /// </summary>
+    internal static byte[] WithoutMetadata(byte[] jpeg)
+    {
+        var segments = Segments(jpeg, out var imageStart);
+        if (!jpeg.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8]) || imageStart is not { } scanStart)
+            throw new InvalidDataException("This JPEG ends before its image data.");
+        using var copy = new MemoryStream(jpeg.Length);
+        copy.Write(jpeg, 0, 2);
+        foreach (var (_, start, length) in segments.Where(s => s.Marker is not (>= 0xE1 and <= 0xEF and not 0xEE) and not 0xFE)) copy.Write(jpeg, start, length + 2);
+        copy.Write(jpeg, scanStart, jpeg.Length - scanStart);
+        return copy.ToArray();
+    }
+
     /// <summary>The segments between the start-of-image marker and the start of scan.</summary>
     /// <param name="scanStart">Where the image data starts; null when the bytes end before it.</param>
     private static List<(byte Marker, int Start, int Length)> Segments(ReadOnlySpan<byte> data, out int? scanStart)

@@ -24,7 +24,8 @@ internal static class EvidenceApi
     {
         app.MapGet("/api/v1/reports/{id:guid}/evidence/{fileId:guid}/public", PublicCopy).WithTags("Reports")
             .AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit)
-            .WithSummary("A photo of a published report without its metadata (no GPS, no device). Other files, and unpublished reports, have no public copy.");
+            .WithSummary("An evidence file of a published report without its metadata: photos without EXIF or XMP, video and audio without location, " +
+                "device, tags or capture times, PDF and Office documents without author names, properties or comments' authors. Unpublished reports have no public copy.");
         app.MapGroup("/api/v1/evidence").WithTags("Evidence").RequireAuthorization(Policies.Administrator)
             .MapPost("/verification", VerifyAsync)
             .WithSummary("Hashes every stored evidence file again and walks every custody log; names each file that does not match.");
@@ -40,9 +41,11 @@ internal static class EvidenceApi
         if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, cancellationToken) is not { } file)
             return NotFound("This report has no evidence file with that id.");
         if (!EvidenceStore.HasPublicCopy(file))
-            return NotFound($"Only photos (JPEG and PNG) have a public copy, without their metadata; this file is {file.ContentType}.");
+            return NotFound($"This file is {file.ContentType}, whose metadata Spean cannot remove, so it has no public copy.");
 
         context.Response.ContentType = file.ContentType;
+        // The original name is confidential (people name recordings after the person recorded); the id is not.
+        context.Response.Headers.ContentDisposition = $"inline; filename=\"evidence-{file.Id}{Extension(file.ContentType)}\"";
         // Private: the copy of an Organisation-level report must not sit in a shared cache.
         context.Response.Headers.CacheControl = "private, max-age=3600";
         context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -52,7 +55,7 @@ internal static class EvidenceApi
         }
         catch (InvalidDataException) when (!context.Response.HasStarted)
         {
-            return TypedResults.Problem("Spean cannot read this photo's structure, so it cannot remove its metadata and does not publish it.",
+            return TypedResults.Problem("Spean cannot read this file's structure, so it cannot remove its metadata and does not publish it.",
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
         catch (InvalidDataException)
@@ -71,6 +74,25 @@ internal static class EvidenceApi
         var intact = files.Count(f => f.Intact);
         return TypedResults.Ok(new VerificationResponse(files.Count, intact, files.Count - intact, report.AllIntact, files));
     }
+
+    private static string Extension(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "image/webp" => ".webp",
+        "image/heic" => ".heic",
+        "video/mp4" => ".mp4",
+        "video/quicktime" => ".mov",
+        "audio/mp4" => ".m4a",
+        "audio/mpeg" => ".mp3",
+        "audio/ogg" => ".ogg",
+        "audio/wav" => ".wav",
+        "application/pdf" => ".pdf",
+        "application/vnd.oasis.opendocument.text" => ".odt",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => ".xlsx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
+        _ => "",
+    };
 
     private static ProblemHttpResult NotFound(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound);
 }

@@ -20,13 +20,16 @@ public sealed record StatusChangeResponse(string From, string To, string By, Dat
 /// exact point, no author, readers or history. Others see people by pseudonym unless they may see identities.
 /// </summary>
 /// <param name="PublicPhotos">For published reports, the addresses of the photos without their metadata; empty otherwise.</param>
+/// <param name="PublicFiles">For published reports, every evidence file without its metadata (photos included), with its type; empty otherwise.</param>
 public sealed record ReportResponse(
     Guid Id, Guid ClientId, string Title, string Narrative, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt,
     string AdminUnitCode, double? Latitude, double? Longitude, int AffectedWomen, int AffectedMen, int AffectedGirls, int AffectedBoys, int AffectedUnknown,
     string SourceKind, IReadOnlyList<string> MediaLinks, IReadOnlyList<string> Tags, IReadOnlyList<string> ConcessionIds, IReadOnlyList<Guid> RecommendationIds,
     string Confidentiality, string Status, Guid? OrganisationId, Guid? AuthorId, IReadOnlyList<Guid>? ReaderIds, bool IdentitiesShown,
     IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence,
-    IReadOnlyList<string> PublicPhotos);
+    IReadOnlyList<string> PublicPhotos, IReadOnlyList<PublicFileResponse> PublicFiles);
+
+public sealed record PublicFileResponse(string Url, string ContentType);
 
 internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, EvidenceStore store, CustodyLog custody)
 {
@@ -44,8 +47,8 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, Evid
             evidence = files.Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
                 identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null)).ToList();
         }
-        var publicPhotos = report.Status == ReportStatus.Published
-            ? files.Where(EvidenceStore.HasPublicCopy).Select(f => EvidenceApi.PublicCopyPath(report.Id, f.Id)).ToList()
+        var publicFiles = report.Status == ReportStatus.Published
+            ? files.Where(EvidenceStore.HasPublicCopy).Select(f => new PublicFileResponse(EvidenceApi.PublicCopyPath(report.Id, f.Id), f.ContentType)).ToList()
             : [];
         return new ReportResponse(
             report.Id, report.ClientId, report.Title, report.Narrative, report.Category, report.OccurredFrom, report.OccurredTo, report.ReportedAt,
@@ -55,7 +58,7 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, Evid
             report.Confidentiality.ToString(), report.Status.ToString(),
             publicCopy ? null : report.OrganisationId, publicCopy ? null : report.AuthorId, identities ? report.ReaderIds : null, identities,
             publicCopy ? null : report.History.OrderBy(c => c.At).Select(c => new StatusChangeResponse(c.From.ToString(), c.To.ToString(), c.By, c.At, c.Reason)).ToList(),
-            persons, evidence, publicPhotos);
+            persons, evidence, [.. publicFiles.Where(f => f.ContentType.StartsWith("image/", StringComparison.Ordinal)).Select(f => f.Url)], publicFiles);
     }
 
     /// <summary>Loaded by the page, not by its evidence component: a component's own queries would overlap the page's on the one DbContext.</summary>

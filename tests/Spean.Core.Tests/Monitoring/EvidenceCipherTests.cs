@@ -65,6 +65,43 @@ public sealed class EvidenceCipherTests : IDisposable
         await Assert.ThrowsAnyAsync<CryptographicException>(() => DecryptAsync([.. encrypted, 0]));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(EvidenceCipher.ChunkSize)]
+    [InlineData(3 * EvidenceCipher.ChunkSize + 12345)]
+    public async Task The_seekable_reader_gives_the_original_bytes_from_any_position(int size)
+    {
+        var original = RandomNumberGenerator.GetBytes(size);
+        using var encrypted = new MemoryStream(await EncryptAsync(original));
+
+        await using var reader = await EvidenceCipher.SeekableReader.OpenAsync(encrypted, keys, default);
+
+        Assert.Equal(size, reader.Length);
+        foreach (var position in new[] { size / 2, 0, Math.Max(0, size - 7), size / 3 })
+        {
+            reader.Position = position;
+            var part = new byte[Math.Min(70_000, size - position)];
+            await reader.ReadExactlyAsync(part);
+            Assert.Equal(original.AsSpan(position, part.Length).ToArray(), part);
+        }
+        reader.Position = size;
+        Assert.Equal(0, await reader.ReadAsync(new byte[10]));
+    }
+
+    [Fact]
+    public async Task The_seekable_reader_detects_a_file_cut_after_a_whole_chunk_and_a_changed_byte()
+    {
+        var encrypted = await EncryptAsync(RandomNumberGenerator.GetBytes(2 * EvidenceCipher.ChunkSize + 100));
+        var cut = encrypted[..(28 + 2 * (EvidenceCipher.ChunkSize + 16))];
+        var changed = (byte[])encrypted.Clone();
+        changed[28 + EvidenceCipher.ChunkSize + 16 + 5] ^= 1;
+
+        await Assert.ThrowsAsync<CryptographicException>(() => EvidenceCipher.SeekableReader.OpenAsync(new MemoryStream(cut), keys, default));
+        await using var reader = await EvidenceCipher.SeekableReader.OpenAsync(new MemoryStream(changed), keys, default);
+        reader.Position = EvidenceCipher.ChunkSize + 10;
+        await Assert.ThrowsAsync<CryptographicException>(async () => await reader.ReadExactlyAsync(new byte[10]));
+    }
+
     private async Task<byte[]> EncryptAsync(byte[] plain)
     {
         using var output = new MemoryStream();

@@ -52,15 +52,52 @@ public abstract class EvidencePagesTests(SpeanApp app)
         Assert.Equal(new PhotoFacts(null, null, null, null), PngMetadata.Read(publicImage));
         Assert.Equal([0xFF, 0xD8], publicPhoto[..2]);
 
-        using var noCopy = await anonymous.GetAsync(PublicUrl(id, document));
-        Assert.Contains("Only photos (JPEG and PNG) have a public copy", (await ProblemAsync(noCopy, HttpStatusCode.NotFound)).GetProperty("detail").GetString());
         var publicReport = await anonymous.GetJsonAsync($"/api/v1/reports/{id}");
         Assert.Equal([PublicUrl(id, photo), PublicUrl(id, image)], publicReport.GetProperty("publicPhotos").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal([(PublicUrl(id, photo), "image/jpeg"), (PublicUrl(id, image), "image/png"), (PublicUrl(id, document), "application/pdf")],
+            publicReport.GetProperty("publicFiles").EnumerateArray().Select(f => (f.GetProperty("url").GetString(), f.GetProperty("contentType").GetString())));
         var page = await anonymous.GetStringAsync($"/reports/{id}");
         Assert.Contains($"<img src=\"{PublicUrl(id, photo)}\"", page);
         Assert.Contains($"<img src=\"{PublicUrl(id, image)}\"", page);
-        Assert.Contains("Other evidence files not published: 1.", page);
+        Assert.Contains($"<a href=\"{PublicUrl(id, document)}\">Document 1 (PDF) of the report, without its metadata</a>", page);
+        Assert.DoesNotContain("not published", page);
         Assert.DoesNotContain("13.80", page);
+    }
+
+    [Fact]
+    public async Task A_published_report_s_video_recording_and_PDF_come_without_their_GPS_device_and_author_and_an_unpublished_report_s_do_not_come_at_all()
+    {
+        var (author, coordinator) = await MonitorsAsync();
+        var published = await FileAsync(author, Input("Clearing filmed", "Public"));
+        var video = await UploadOkAsync(author, published, SampleMedia.Mp4(), "sokha-chan.mp4");
+        var recording = await UploadOkAsync(author, published, SampleMedia.Mp4("M4A "), "interview-sokha.m4a");
+        var statement = await UploadOkAsync(author, published, SampleDocuments.Pdf(), "statement.pdf");
+        await PublishAsync(author, coordinator, published);
+        var submitted = await FileAsync(author, Input("Clearing filmed, not yet checked", "Public"));
+        var unpublishedVideo = await UploadOkAsync(author, submitted, SampleMedia.Mp4(), "sokha-chan.mp4");
+        await MoveOkAsync(author, submitted, "Submitted");
+        var anonymous = app.AnonymousClient();
+
+        using var videoResponse = await anonymous.GetAsync(PublicUrl(published, video));
+        var videoCopy = await videoResponse.Content.ReadAsByteArrayAsync();
+        var recordingCopy = await anonymous.GetByteArrayAsync(PublicUrl(published, recording));
+        var statementCopy = await anonymous.GetByteArrayAsync(PublicUrl(published, statement));
+        using var unpublished = await anonymous.GetAsync(PublicUrl(submitted, unpublishedVideo));
+
+        Assert.Equal("video/mp4", videoResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"evidence-{video}.mp4", videoResponse.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        foreach (var copy in new[] { videoCopy, recordingCopy })
+        {
+            Assert.False(SampleMedia.Holds(copy, SampleMedia.Iso6709) || SampleMedia.Holds(copy, "iPhone") || SampleMedia.Holds(copy, "samsung") || SampleMedia.Holds(copy, "Sokha"));
+            Assert.Equal(SampleMedia.Pictures, copy[SampleMedia.PicturesOffsetInMp4..(SampleMedia.PicturesOffsetInMp4 + SampleMedia.Pictures.Length)]);
+        }
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(statementCopy[..5]));
+        Assert.False(SampleMedia.Holds(statementCopy, "Sokha") || SampleMedia.Holds(statementCopy, "Galaxy") || SampleMedia.Holds(statementCopy, "/Author"));
+        await ProblemAsync(unpublished, HttpStatusCode.NotFound);
+        var page = await anonymous.GetStringAsync($"/reports/{published}");
+        Assert.Contains($"<video controls preload=\"none\" width=\"480\" src=\"{PublicUrl(published, video)}\" aria-label=\"Video 1 of the report, without its metadata\">", page);
+        Assert.Contains($"<audio controls preload=\"none\" src=\"{PublicUrl(published, recording)}\" aria-label=\"Recording 1 of the report, without its metadata\">", page);
+        Assert.Contains("ឯកសារទី 1 (PDF) នៃរបាយការណ៍ គ្មានទិន្នន័យមេតា", await anonymous.GetStringAsync($"/reports/{published}?culture=km"));
     }
 
     [Fact]

@@ -1,0 +1,162 @@
+using System.Buffers.Binary;
+using System.Text;
+using Spean.Core.Monitoring;
+
+namespace Spean.Core.Tests.Monitoring;
+
+/// <summary>Small video, audio and image files, built byte by byte with the metadata phones and apps plant in them.</summary>
+internal static class SampleMedia
+{
+    public const string Iso6709 = "+13.8047+104.9802/";
+    public const uint DeviceClock = 0xE1B2C3D4;
+    public static readonly byte[] Pictures = [.. Enumerable.Range(0, 3000).Select(i => (byte)(i * 7 + 1))];
+    public static readonly byte[] Exif = SampleFiles.Exif("samsung", "Galaxy A12", "2025:03:14 09:26:53", "+07:00", 13.8047, 104.9802);
+
+    /// <summary>The copy a reader of a published report gets.</summary>
+    public static async Task<byte[]> PublicCopyAsync(string contentType, byte[] original)
+    {
+        using var output = new MemoryStream();
+        await EvidenceStore.WriteWithoutMetadataAsync(contentType, new MemoryStream(original), output, default);
+        return output.ToArray();
+    }
+
+    public static bool Holds(byte[] file, string text) => file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+
+    /// <summary>
+    /// An MP4 as a phone writes it: the media data, then the movie box with a video track, a timed metadata
+    /// track whose one sample is the GPS position, QuickTime's <c>©xyz</c> and Apple's location and model keys,
+    /// device-clock times in every header, and an XMP box at the end.
+    /// </summary>
+    public static byte[] Mp4(string brand = "mp42")
+    {
+        byte[] ftyp = Box("ftyp", [.. Latin1(brand), 0, 0, 0, 0, .. "isommp42"u8]);
+        var gps = Latin1(Iso6709);
+        var videoAt = (uint)ftyp.Length + 8;
+        var gpsAt = videoAt + (uint)Pictures.Length;
+        byte[] mdat = Box("mdat", [.. Pictures, .. gps]);
+        byte[] moov = Box("moov",
+            FullBox("mvhd", [.. U32(DeviceClock), .. U32(DeviceClock), .. U32(600), .. U32(6000), .. new byte[80]]),
+            Track(1, "vide", videoAt, (uint)Pictures.Length),
+            Track(2, "meta", gpsAt, (uint)gps.Length),
+            Box("udta", Box("\u00A9xyz", [.. U16(gps.Length), 0x15, 0xC7, .. gps]), Box("\u00A9mak", [0, 7, 0x15, 0xC7, .. "samsung"u8])),
+            Box("meta",
+                FullBox("hdlr", [0, 0, 0, 0, .. "mdta"u8, .. new byte[12], 0]),
+                FullBox("keys", [.. U32(2), .. Key("com.apple.quicktime.location.ISO6709"), .. Key("com.apple.quicktime.model")]),
+                Box("ilst", Item(1, Iso6709), Item(2, "iPhone 8"))));
+        byte[] xmp = Box("uuid", [.. Convert.FromHexString("BE7ACFCB97A942E89C71999491E3AFAC"), .. "<x:xmpmeta>Witness Sokha Chan</x:xmpmeta>"u8]);
+        return [.. ftyp, .. mdat, .. moov, .. xmp];
+    }
+
+    public static int PicturesOffsetInMp4 => 24 + 8;
+
+    private static byte[] Track(uint id, string handler, uint offset, uint size) => Box("trak",
+        FullBox("tkhd", [.. U32(DeviceClock), .. U32(DeviceClock), .. U32(id), .. new byte[4], .. U32(6000), .. new byte[60]]),
+        Box("mdia",
+            FullBox("mdhd", [.. U32(DeviceClock), .. U32(DeviceClock), .. U32(600), .. U32(6000), 0x55, 0xC4, 0, 0]),
+            FullBox("hdlr", [0, 0, 0, 0, .. Latin1(handler), .. new byte[12], .. "Handler\0"u8]),
+            Box("minf", Box("stbl",
+                FullBox("stsd", U32(0)),
+                FullBox("stsz", [.. U32(0), .. U32(1), .. U32(size)]),
+                FullBox("stsc", [.. U32(1), .. U32(1), .. U32(1), .. U32(1)]),
+                FullBox("stco", [.. U32(1), .. U32(offset)])))));
+
+    private static byte[] Key(string name) => [.. U32((uint)name.Length + 8), .. "mdta"u8, .. Latin1(name)];
+
+    private static byte[] Item(uint key, string value) => Box(Encoding.Latin1.GetString(U32(key)), Box("data", [.. U32(1), .. U32(0), .. Latin1(value)]));
+
+    /// <summary>A HEIC photo: the picture item and an Exif item with the GPS position, both in the media data, found through iinf and iloc.</summary>
+    public static byte[] Heic()
+    {
+        byte[] ftyp = Box("ftyp", [.. "heic"u8, 0, 0, 0, 0, .. "mif1heic"u8]);
+        byte[] exifItem = [0, 0, 0, 6, .. "Exif\0\0"u8, .. Exif];
+        byte[] Meta(uint picturesAt, uint exifAt) => FullBox("meta",
+            FullBox("hdlr", [0, 0, 0, 0, .. "pict"u8, .. new byte[12], 0]),
+            FullBox("pitm", U16(1)),
+            FullBox("iinf", [.. U16(2), .. Infe(1, "hvc1"), .. Infe(2, "Exif")]),
+            FullBox("iloc", [0x44, 0x00, .. U16(2),
+                .. U16(1), .. U16(0), .. U16(1), .. U32(picturesAt), .. U32((uint)Pictures.Length),
+                .. U16(2), .. U16(0), .. U16(1), .. U32(exifAt), .. U32((uint)exifItem.Length)]));
+        var mdatAt = (uint)(ftyp.Length + Meta(0, 0).Length);
+        return [.. ftyp, .. Meta(mdatAt + 8, mdatAt + 8 + (uint)Pictures.Length), .. Box("mdat", [.. Pictures, .. exifItem])];
+    }
+
+    private static byte[] Infe(ushort id, string type) => FullBox("infe", [.. U16(id), 0, 0, .. Latin1(type), 0], version: 2);
+
+    public static byte[] Box(string type, params byte[][] parts)
+    {
+        var payload = parts.SelectMany(p => p).ToArray();
+        return [.. U32((uint)payload.Length + 8), .. Latin1(type), .. payload];
+    }
+
+    private static byte[] FullBox(string type, byte[] payload, byte version = 0) => Box(type, [version, 0, 0, 0], payload);
+
+    private static byte[] FullBox(string type, params byte[][] children) => Box(type, [[0, 0, 0, 0], .. children]);
+
+    /// <summary>The boxes that fill a range, checked to fit exactly, as a player would read them.</summary>
+    public static List<(string Type, int Start, int End)> Boxes(byte[] file, int start, int end)
+    {
+        var boxes = new List<(string, int, int)>();
+        for (var at = start; at < end;)
+        {
+            var size = (int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(at));
+            Assert.InRange(size, 8, end - at);
+            boxes.Add((Encoding.Latin1.GetString(file, at + 4, 4), at, at + size));
+            at += size;
+        }
+        return boxes;
+    }
+
+    /// <summary>A WebP with an extended header that flags EXIF and XMP, an odd-sized image chunk (so a pad byte), EXIF and XMP.</summary>
+    public static byte[] Webp() => Riff("WEBP",
+        Chunk("VP8X", [0x08 | 0x04 | 0x10, 0, 0, 0, 99, 0, 0, 99, 0, 0]),
+        Chunk("VP8 ", Pictures[..101]),
+        Chunk("EXIF", Exif),
+        Chunk("XMP ", "<x:xmpmeta>Witness Sokha Chan</x:xmpmeta>"u8.ToArray()));
+
+    /// <summary>A WAV as recorder apps write it: format, a broadcast extension naming the device and time, LIST/INFO with artist and comment, then the sound.</summary>
+    public static byte[] Wav() => Riff("WAVE",
+        Chunk("fmt ", [1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0]),
+        Chunk("bext", [.. Fixed("Recorded with Galaxy A12", 256), .. Fixed("samsung", 32), .. "2025-03-1409:26:53"u8]),
+        Chunk("LIST", [.. "INFO"u8, .. Chunk("IART", "Sokha Chan\0"u8.ToArray()), .. Chunk("ICMT", "at the clearing +13.8047\0"u8.ToArray())]),
+        Chunk("data", Pictures[..1001]));
+
+    public static byte[] Riff(string form, params byte[][] chunks)
+    {
+        var body = chunks.SelectMany(c => c).ToArray();
+        return [.. "RIFF"u8, .. BitConverter.GetBytes((uint)body.Length + 4), .. Latin1(form), .. body];
+    }
+
+    public static byte[] Chunk(string type, byte[] data) =>
+        [.. Latin1(type), .. BitConverter.GetBytes((uint)data.Length), .. data, .. data.Length % 2 == 1 ? new byte[1] : []];
+
+    /// <summary>Five MPEG-1 layer III frames of 417 bytes (128 kbit/s, 44.1 kHz).</summary>
+    public static readonly byte[] Mp3Frames = [.. Enumerable.Range(0, 5).SelectMany(f => (byte[])[0xFF, 0xFB, 0x90, 0x00, .. Pictures.Skip(f * 413).Take(413)])];
+
+    /// <summary>An MP3 with an ID3v2.3 tag (title, artist, a comment with the place), then frames, an APEv2 tag and an ID3v1 tag.</summary>
+    public static byte[] Mp3()
+    {
+        byte[] frames = [.. Id3Frame("TIT2", "Interview at the clearing"), .. Id3Frame("TPE1", "Sokha Chan"), .. Id3Frame("TXXX", "GPS\0+13.8047+104.9802")];
+        byte[] id3 = [.. "ID3"u8, 3, 0, 0, 0, 0, (byte)(frames.Length >> 7), (byte)(frames.Length & 0x7F), .. frames];
+        byte[] item = [.. BitConverter.GetBytes(10u), 0, 0, 0, 0, .. "Artist\0"u8, .. "Sokha Chan"u8];
+        byte[] ApeHeader(uint flags) => [.. "APETAGEX"u8, .. BitConverter.GetBytes(2000u), .. BitConverter.GetBytes((uint)item.Length + 32), .. BitConverter.GetBytes(1u),
+            .. BitConverter.GetBytes(flags), .. new byte[8]];
+        byte[] ape = [.. ApeHeader(0xA0000000), .. item, .. ApeHeader(0x80000000)];
+        byte[] id3v1 = [.. "TAG"u8, .. Fixed("Interview", 30), .. Fixed("Sokha Chan", 30), .. Fixed("", 30), .. "2025"u8, .. Fixed("Galaxy A12", 30), 12];
+        return [.. id3, .. Mp3Frames, .. ape, .. id3v1];
+    }
+
+    private static byte[] Id3Frame(string id, string text) => [.. Latin1(id), .. U32((uint)text.Length + 1), 0, 0, 0, .. Latin1(text)];
+
+    private static byte[] Fixed(string text, int length) => [.. Latin1(text).Take(length), .. new byte[Math.Max(0, length - text.Length)]];
+
+    public static byte[] U32(uint value)
+    {
+        var bytes = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
+        return bytes;
+    }
+
+    private static byte[] U16(int value) => [(byte)(value >> 8), (byte)value];
+
+    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
+}
