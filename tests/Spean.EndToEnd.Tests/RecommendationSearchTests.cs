@@ -67,8 +67,8 @@ public sealed partial class RecommendationSearchTests(BrowserApp app)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download table (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
-        Assert.StartsWith("recommendingGroup \\ response", csv.TrimStart('\uFEFF'));
-        Assert.Contains("AsiaPacific,", csv);
+        Assert.StartsWith("Regional group (recommending State) \\ Response", csv.TrimStart('\uFEFF'));
+        Assert.Contains("\nAsia-Pacific Group (AsiaPacific),", csv);
     }
 
     private static async Task<int> CountAsync(IPage page) =>
