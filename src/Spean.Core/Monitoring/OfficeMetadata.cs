@@ -32,8 +32,8 @@ internal static class OfficeMetadata
 
     /// <summary>
     /// The creation date: <c>dcterms:created</c> in Office's core properties, <c>meta:creation-date</c> in ODF's
-    /// meta.xml. The creator is left there: a person's name is kept in clear nowhere, and the application that
-    /// wrote the file is no device.
+    /// meta.xml. The creator is left there (it may be a witness, whose name Spean keeps only encrypted), and the
+    /// application that wrote the file is no device.
     /// </summary>
     public static CaptureFacts Read(Stream original)
     {

@@ -26,8 +26,8 @@ internal static class PdfMetadata
 
     /// <summary>
     /// The creation date of the information dictionary. Producer and Creator are not taken as the device: they name
-    /// the software that wrote the PDF ("Microsoft Word", "Adobe Scan"), not a camera or recorder, and the Author
-    /// names a person, which Spean keeps in clear nowhere.
+    /// the software that wrote the PDF ("Microsoft Word", "Adobe Scan"), not a camera or recorder. The Author may
+    /// be a witness, whose name Spean keeps only encrypted, so it is not read either.
     /// </summary>
     public static CaptureFacts Read(Stream original)
     {
