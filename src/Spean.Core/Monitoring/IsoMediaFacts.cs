@@ -38,8 +38,10 @@ internal static partial class IsoMediaFacts
         string? Value(params string[] names) => names.Select(values.GetValueOrDefault).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
         var (latitude, longitude) = Iso6709(Value("com.apple.quicktime.location.ISO6709", "©xyz"));
-        var device = CaptureFacts.MakeAndModel(
-            Value("com.apple.quicktime.make", "com.android.manufacturer", "©mak"), Value("com.apple.quicktime.model", "com.android.model", "©mod"));
+        // Make and model from one source, so that two writers' tags are not mixed into a device that does not exist.
+        var device = CaptureFacts.MakeAndModel(Value("com.apple.quicktime.make"), Value("com.apple.quicktime.model"))
+            ?? CaptureFacts.MakeAndModel(Value("com.android.manufacturer"), Value("com.android.model"))
+            ?? CaptureFacts.MakeAndModel(Value("©mak"), Value("©mod"));
         return new CaptureFacts(CaptureFacts.IsoTime(Value("com.apple.quicktime.creationdate", "©day")) ?? created, latitude, longitude, device);
     }
 

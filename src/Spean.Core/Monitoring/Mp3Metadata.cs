@@ -5,8 +5,8 @@ namespace Spean.Core.Monitoring;
 
 /// <summary>
 /// Reads the recording time of MP3 recordings and writes copies without their tags: ID3v2 at the start (and
-/// appended at the end), APEv2 and ID3v1 at the end. Tags hold titles, artists, comments, recording dates and the software or phone that
-/// made the file; the audio frames between them are copied byte for byte.
+/// appended at the end), APEv2 and ID3v1 at the end. Tags hold titles, artists, comments, recording dates and
+/// the software or phone that made the file; the audio frames between them are copied byte for byte.
 /// </summary>
 internal static class Mp3Metadata
 {

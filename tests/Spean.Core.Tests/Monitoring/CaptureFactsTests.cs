@@ -28,6 +28,8 @@ public sealed class CaptureFactsTests
             ("com.apple.quicktime.creationdate", "2025-03-14T09:26:53+0700")));
 
         AssertFacts(new CaptureFacts(Taken, 13.8047, 104.9802, "Apple iPhone 12"), Read("video/mp4", video));
+        // Apple's model alone, not joined to the ©mak another app left in the same file.
+        Assert.Equal("iPhone 8", Read("video/mp4", Mp4()).Device);
     }
 
     [Fact]
