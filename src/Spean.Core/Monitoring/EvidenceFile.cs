@@ -22,11 +22,12 @@ public sealed class EvidenceFile
     /// <summary>SHA-256 of the original bytes, lower-case hex.</summary>
     public required string Sha256 { get; init; }
     public required string StoredName { get; init; }
+    /// <summary>When the photo was taken, the recording made or the document created, as the file's metadata says (docs/adr/0009-capture-facts-from-evidence.md).</summary>
     public DateTime? CapturedAt { get; init; }
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
 
-    /// <summary>Camera make and model from the file's metadata.</summary>
+    /// <summary>Make and model of the camera, phone or recorder, from the file's metadata.</summary>
     public string? Device { get; init; }
     public Guid? UploadedById { get; init; }
     public required string UploadedBy { get; init; }

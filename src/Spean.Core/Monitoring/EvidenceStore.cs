@@ -38,7 +38,8 @@ public sealed record EvidenceRejected(EvidenceRejection Reason, string Message) 
 public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock)
 {
     private const int ZipTailSize = 256 * 1024;
-    private const int PhotoHeadSize = 256 * 1024;
+    /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
+    private const int HeadSize = 1024;
 
     public string Directory => options.EvidenceDirectoryPath;
 
@@ -57,21 +58,21 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         {
             var (written, rejected) = await WriteEncryptedAsync(content, partial, cancellationToken);
             if (rejected is not null) return rejected;
-            var (size, hash, type, head) = written!;
+            var (size, hash, type) = written!;
             if (hash != claimed)
                 return new EvidenceRejected(EvidenceRejection.HashMismatch,
                     $"The file that arrived is not the file your device sent: its SHA-256 is {hash}, the device said {claimed}. " +
                     "Nothing was kept; send it again.");
 
+            var facts = await ReadFactsAsync(partial, type, cancellationToken);
             File.Move(partial, Path.Combine(Directory, storedName));
-            var photo = type switch { "image/jpeg" => JpegMetadata.Read(head), "image/png" => PngMetadata.Read(head), _ => null };
             var id = Guid.CreateVersion7();
             var file = new EvidenceFile
             {
                 Id = id, ReportId = upload.ReportId, ClientUploadId = upload.ClientUploadId,
                 EncryptedOriginalName = cipher.Encrypt(FileName(upload.OriginalName), FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
                 ContentType = type, Size = size, Sha256 = hash, StoredName = storedName,
-                CapturedAt = photo?.CapturedAt, Latitude = photo?.Latitude, Longitude = photo?.Longitude, Device = photo?.Device,
+                CapturedAt = facts.CapturedAt, Latitude = facts.Latitude, Longitude = facts.Longitude, Device = facts.Device,
                 UploadedById = actor.UserId, UploadedBy = actor.UserName ?? "anonymous", UploadedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.EvidenceFiles.Add(file);
@@ -96,6 +97,14 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         }
     }
 
+    /// <summary>Read from the whole file once it is written, not from its first bytes: a video's moov box often comes after its media data.</summary>
+    private async Task<CaptureFacts> ReadFactsAsync(string path, string contentType, CancellationToken cancellationToken)
+    {
+        await using var input = OpenRead(path);
+        await using var original = await EvidenceCipher.SeekableReader.OpenAsync(input, keys, cancellationToken);
+        return CaptureFacts.Read(contentType, original);
+    }
+
     public string OriginalNameOf(EvidenceFile file) =>
         cipher.Decrypt(file.EncryptedOriginalName, FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), file.Id));
 
@@ -108,9 +117,9 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
             await output.WriteAsync(chunk, cancellationToken);
     }
 
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string Odt = "application/vnd.oasis.opendocument.text";
+    internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    internal const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    internal const string Odt = "application/vnd.oasis.opendocument.text";
 
     /// <summary>Every accepted type has a public copy: Spean knows where each keeps its metadata (docs/adr/0007-public-copies-of-evidence.md).</summary>
     public static bool HasPublicCopy(EvidenceFile file) => HasPublicCopy(file.ContentType);
@@ -226,14 +235,14 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         return await EvidenceCipher.ReadKeyIdAsync(input, cancellationToken);
     }
 
-    private sealed record Written(long Size, string Sha256, string ContentType, byte[] Head);
+    private sealed record Written(long Size, string Sha256, string ContentType);
 
     /// <summary>Streams the upload into an encrypted file, hashing it and checking its type and size on the way.</summary>
     private async Task<(Written? File, EvidenceRejected? Rejection)> WriteEncryptedAsync(Stream content, string path, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[EvidenceCipher.ChunkSize];
-        var head = new byte[PhotoHeadSize];
+        var head = new byte[HeadSize];
         var headLength = 0;
         byte[]? tail = null;
         var tailLength = 0;
@@ -274,7 +283,7 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         if (detected.ContentType is null) return (null, Unsupported(detected));
         await writer.CompleteAsync(cancellationToken);
         output.Flush(flushToDisk: true);
-        return (new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType, head[..headLength]), null);
+        return (new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType), null);
     }
 
     /// <summary>The name without the device's folders, which can hold the owner's name too.</summary>
@@ -314,8 +323,10 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
 
     private string PathOf(EvidenceFile file) => Path.Combine(Directory, file.StoredName);
 
-    private FileStream OpenStored(EvidenceFile file) =>
-        new(PathOf(file), FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
+    private FileStream OpenStored(EvidenceFile file) => OpenRead(PathOf(file));
+
+    private static FileStream OpenRead(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     private static FileStream NewFile(string path)
     {

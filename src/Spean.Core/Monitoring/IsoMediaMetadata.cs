@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Text;
+using static Spean.Core.Monitoring.IsoMediaBoxes;
 
 namespace Spean.Core.Monitoring;
 
@@ -17,11 +17,6 @@ namespace Spean.Core.Monitoring;
 /// </summary>
 internal static class IsoMediaMetadata
 {
-    private readonly record struct Box(string Type, long Start, int HeaderSize, long End)
-    {
-        public long Payload => Start + HeaderSize;
-    }
-
     /// <summary>Top-level boxes a player needs; any other is blanked.</summary>
     private static readonly HashSet<string> KeptAtTop = ["ftyp", "moov", "mdat", "moof", "mfra", "sidx", "ssix", "styp"];
 
@@ -64,13 +59,10 @@ internal static class IsoMediaMetadata
         edits.Zero(box.Start + 8, box.End - box.Start - 8);
     }
 
-    /// <summary>Creation and modification times follow the version and flags: two 32-bit fields in version 0, two 64-bit in version 1.</summary>
     private static void ZeroTimes(Stream original, Box box, ByteEdits edits)
     {
-        var version = ByteEdits.Read(original, box.Payload, 1)[0];
-        var length = version == 1 ? 16 : 8;
-        if (box.Payload + 4 + length > box.End) throw new InvalidDataException($"This file's {box.Type} box is too short.");
-        edits.Zero(box.Payload + 4, length);
+        var (offset, size) = Times(original, box);
+        edits.Zero(offset, 2 * size);
     }
 
     private static bool IsMetadataTrack(Stream original, List<Box> trak)
@@ -83,11 +75,9 @@ internal static class IsoMediaMetadata
     /// <summary>Zeroes the samples of a track where its sample table says they lie (chunk offsets, samples per chunk, sample sizes).</summary>
     private static void ZeroSamples(Stream original, List<Box> trak, ByteEdits edits)
     {
-        var stbl = Path(original, trak, "mdia", "minf", "stbl") ?? throw new InvalidDataException("A metadata track of this file has no sample table.");
+        var stbl = Nested(original, trak, "mdia", "minf", "stbl") ?? throw new InvalidDataException("A metadata track of this file has no sample table.");
         var boxes = Children(original, stbl.Payload, stbl.End);
-        byte[] Table(string type) => boxes.FirstOrDefault(b => b.Type == type) is { Type: not null } box
-            ? ByteEdits.Read(original, box.Payload, checked((int)(box.End - box.Payload)))
-            : [];
+        byte[] Table(string type) => boxes.FirstOrDefault(b => b.Type == type) is { Type: not null } box ? Payload(original, box) : [];
 
         var stsz = Table("stsz");
         var stsc = Table("stsc");
@@ -129,146 +119,17 @@ internal static class IsoMediaMetadata
         return count;
     }
 
-    private static Box? Path(Stream original, List<Box> boxes, params string[] types)
-    {
-        Box? found = null;
-        foreach (var type in types)
-        {
-            var box = boxes.FirstOrDefault(b => b.Type == type);
-            if (box.Type is null) return null;
-            found = box;
-            boxes = Children(original, box.Payload, box.End);
-        }
-        return found;
-    }
-
-    /// <summary>
-    /// Zeroes the bytes of a HEIC photo's Exif and XMP items. <c>iinf</c> names each item's type, <c>iloc</c>
-    /// says where its bytes lie: in the file (construction method 0) or in the <c>idat</c> box (method 1).
-    /// </summary>
+    /// <summary>Zeroes the bytes of a HEIC photo's Exif and XMP items where <c>iloc</c> says they lie.</summary>
     private static void ZeroMetadataItems(Stream original, Box meta, ByteEdits edits)
     {
         var boxes = Children(original, meta.Payload + 4, meta.End);
-        var iinf = boxes.FirstOrDefault(b => b.Type == "iinf");
-        var iloc = boxes.FirstOrDefault(b => b.Type == "iloc");
-        var idat = boxes.FirstOrDefault(b => b.Type == "idat");
         foreach (var box in boxes.Where(b => b.Type is "udta" or "uuid" or "free" or "skip")) Blank(box, edits);
+        var iinf = boxes.FirstOrDefault(b => b.Type == "iinf");
         if (iinf.Type is null) return;
-        var metadataItems = MetadataItems(original, iinf);
+        var metadataItems = Items(original, iinf)
+            .Where(i => i.Type == "Exif" || (i.Type == "mime" && i.ContentType.Contains("xml", StringComparison.OrdinalIgnoreCase)))
+            .Select(i => i.Id).ToHashSet();
         if (metadataItems.Count == 0) return;
-        if (iloc.Type is null) throw new InvalidDataException("This HEIC photo has metadata items but no item locations.");
-
-        var table = ByteEdits.Read(original, iloc.Payload, checked((int)(iloc.End - iloc.Payload)));
-        var reader = new FieldReader(table);
-        var version = reader.Byte();
-        reader.Skip(3);
-        var sizes = reader.Byte();
-        var sizes2 = reader.Byte();
-        var (offsetSize, lengthSize, baseOffsetSize, indexSize) = (sizes >> 4, sizes & 15, sizes2 >> 4, version > 0 ? sizes2 & 15 : 0);
-        var itemCount = version < 2 ? reader.Number(2) : reader.Number(4);
-        for (var i = 0; i < itemCount; i++)
-        {
-            var itemId = version < 2 ? reader.Number(2) : reader.Number(4);
-            var method = version > 0 ? (int)(reader.Number(2) & 15) : 0;
-            reader.Skip(2);
-            var baseOffset = reader.Number(baseOffsetSize);
-            var extents = reader.Number(2);
-            for (var e = 0; e < extents; e++)
-            {
-                reader.Skip(indexSize);
-                var offset = baseOffset + reader.Number(offsetSize);
-                var length = reader.Number(lengthSize);
-                if (!metadataItems.Contains(itemId)) continue;
-                var (from, end) = method switch
-                {
-                    0 => (0L, original.Length),
-                    1 when idat.Type is not null => (idat.Payload, idat.End),
-                    _ => throw new InvalidDataException("This HEIC photo stores its metadata in a way Spean cannot locate."),
-                };
-                if (length == 0 || from + offset + length > end) throw new InvalidDataException("A metadata item of this HEIC photo lies outside the file.");
-                edits.Zero(from + offset, length);
-            }
-        }
-    }
-
-    /// <summary>The ids of items of type <c>Exif</c>, or <c>mime</c> with XMP's content type.</summary>
-    private static HashSet<long> MetadataItems(Stream original, Box iinf)
-    {
-        var version = ByteEdits.Read(original, iinf.Payload, 1)[0];
-        var items = new HashSet<long>();
-        foreach (var infe in Children(original, iinf.Payload + (version == 0 ? 6 : 8), iinf.End).Where(b => b.Type == "infe"))
-        {
-            var reader = new FieldReader(ByteEdits.Read(original, infe.Payload, checked((int)(infe.End - infe.Payload))));
-            var infeVersion = reader.Byte();
-            if (infeVersion < 2) continue;
-            reader.Skip(3);
-            var id = reader.Number(infeVersion == 2 ? 2 : 4);
-            reader.Skip(2);
-            var type = Ascii(reader.Bytes(4));
-            reader.Text();
-            if (type == "Exif" || (type == "mime" && reader.Text().Contains("xml", StringComparison.OrdinalIgnoreCase))) items.Add(id);
-        }
-        return items;
-    }
-
-    /// <summary>The boxes that exactly fill <paramref name="start"/> to <paramref name="end"/>; anything else means the file is not what it claims.</summary>
-    private static List<Box> Children(Stream original, long start, long end)
-    {
-        var boxes = new List<Box>();
-        var position = start;
-        while (position < end)
-        {
-            if (end - position < 8) throw new InvalidDataException("This file has bytes that belong to no box.");
-            var header = ByteEdits.Read(original, position, 8);
-            long size = BinaryPrimitives.ReadUInt32BigEndian(header);
-            var headerSize = 8;
-            if (size == 1)
-            {
-                size = (long)BinaryPrimitives.ReadUInt64BigEndian(ByteEdits.Read(original, position + 8, 8));
-                headerSize = 16;
-            }
-            else if (size == 0) size = end - position;
-            var type = Ascii(header.AsSpan(4, 4));
-            if (size < headerSize || size > end - position)
-                throw new InvalidDataException($"The {type} box of this file is {size} bytes long, which does not fit where it is.");
-            boxes.Add(new Box(type, position, headerSize, position + size));
-            position += size;
-        }
-        return boxes;
-    }
-
-    private static string Ascii(ReadOnlySpan<byte> bytes) => Encoding.Latin1.GetString(bytes);
-
-    /// <summary>Reads big-endian fields one after the other; running past the end means the box is shorter than it claims.</summary>
-    private sealed class FieldReader(byte[] data)
-    {
-        private int position;
-
-        public byte Byte() => Bytes(1)[0];
-
-        public void Skip(int count) => Bytes(count);
-
-        public ReadOnlySpan<byte> Bytes(int count)
-        {
-            if (position + count > data.Length) throw new InvalidDataException("A box of this file is shorter than its fields.");
-            position += count;
-            return data.AsSpan(position - count, count);
-        }
-
-        public long Number(int size)
-        {
-            long value = 0;
-            foreach (var b in Bytes(size)) value = (value << 8) | b;
-            return value;
-        }
-
-        public string Text()
-        {
-            var end = Array.IndexOf(data, (byte)0, position);
-            if (end < 0) end = data.Length;
-            var text = Encoding.UTF8.GetString(data, position, end - position);
-            position = Math.Min(end + 1, data.Length);
-            return text;
-        }
+        foreach (var (_, offset, length) in Extents(original, boxes, metadataItems)) edits.Zero(offset, length);
     }
 }

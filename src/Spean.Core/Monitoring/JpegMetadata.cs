@@ -4,27 +4,21 @@ using System.Text;
 
 namespace Spean.Core.Monitoring;
 
-/// <summary>When, where and with what a photo was taken, as its EXIF says.</summary>
-public sealed record PhotoFacts(DateTime? CapturedAt, double? Latitude, double? Longitude, string? Device);
-
 /// <summary>
 /// Reads EXIF from JPEG photos and writes copies without it. Small enough to keep in Spean rather than
 /// take a dependency: only the dozen tags evidence needs are read.
 /// </summary>
 public static class JpegMetadata
 {
-    /// <summary>Cameras write local time without a zone unless they also write OffsetTimeOriginal; Spean assumes Cambodia's (UTC+7) then.</summary>
-    private static readonly TimeSpan AssumedOffset = TimeSpan.FromHours(7);
-
     /// <summary>Reads the facts from the start of a JPEG file (its APP1 segment lies in the first 64 KiB or so).</summary>
-    public static PhotoFacts Read(ReadOnlySpan<byte> head)
+    public static CaptureFacts Read(ReadOnlySpan<byte> head)
     {
         foreach (var (marker, start, length) in Segments(head, out _))
         {
             var segment = head.Slice(start + 4, length - 2);
             if (marker == 0xE1 && segment.StartsWith("Exif\0\0"u8)) return ReadExif(segment[6..]);
         }
-        return new PhotoFacts(null, null, null, null);
+        return CaptureFacts.None;
     }
 
     /// <summary>
@@ -100,20 +94,20 @@ public static class JpegMetadata
         return segments;
     }
 
-    /// <summary>Reads an EXIF block (a TIFF header and its directories), as JPEG's APP1 segment and PNG's eXIf chunk hold it.</summary>
-    internal static PhotoFacts ReadExif(ReadOnlySpan<byte> tiff)
+    /// <summary>
+    /// Reads an EXIF block (a TIFF header and its directories), as JPEG's APP1 segment, PNG's eXIf chunk, WebP's
+    /// EXIF chunk and HEIC's Exif item hold it. Cameras write local time without a zone unless they also write
+    /// OffsetTimeOriginal.
+    /// </summary>
+    internal static CaptureFacts ReadExif(ReadOnlySpan<byte> tiff)
     {
-        if (tiff.Length < 8) return new PhotoFacts(null, null, null, null);
+        if (tiff.Length < 8) return CaptureFacts.None;
         var reader = new TiffReader(tiff.ToArray(), littleEndian: tiff[0] == (byte)'I');
         var root = reader.Ifd(reader.UInt32(4));
         var exif = root.TryGetValue(0x8769, out var exifEntry) ? reader.Ifd(reader.Number(exifEntry)) : [];
         var gps = root.TryGetValue(0x8825, out var gpsEntry) ? reader.Ifd(reader.Number(gpsEntry)) : [];
 
-        var make = Text(reader, root, 0x010F);
-        var model = Text(reader, root, 0x0110);
-        var device = model is null ? make
-            : make is null || model.StartsWith(make, StringComparison.OrdinalIgnoreCase) ? model
-            : $"{make} {model}";
+        var device = CaptureFacts.MakeAndModel(Text(reader, root, 0x010F), Text(reader, root, 0x0110));
 
         DateTime? capturedAt = null;
         if (DateTime.TryParseExact(Text(reader, exif, 0x9003) ?? Text(reader, root, 0x0132), "yyyy:MM:dd HH:mm:ss",
@@ -122,13 +116,13 @@ public static class JpegMetadata
             var offsetText = Text(reader, exif, 0x9011);
             var offset = offsetText is { Length: 6 } && TimeSpan.TryParseExact(offsetText[1..], @"hh\:mm", CultureInfo.InvariantCulture, out var o)
                 ? (offsetText[0] == '-' ? -o : o)
-                : AssumedOffset;
+                : CaptureFacts.AssumedOffset;
             capturedAt = DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
         }
 
         double? latitude = Coordinate(reader, gps, 2, Text(reader, gps, 1), "S");
         double? longitude = Coordinate(reader, gps, 4, Text(reader, gps, 3), "W");
-        return new PhotoFacts(capturedAt, latitude, longitude, device);
+        return new CaptureFacts(capturedAt, latitude, longitude, device);
     }
 
     private static string? Text(TiffReader reader, Dictionary<ushort, TiffEntry> ifd, ushort tag) =>

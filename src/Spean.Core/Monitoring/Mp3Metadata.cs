@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace Spean.Core.Monitoring;
 
 /// <summary>
-/// Writes copies of MP3 recordings without their tags: ID3v2 at the start (and appended at the end), APEv2
-/// and ID3v1 at the end. Tags hold titles, artists, comments, recording dates and the software or phone that
-/// made the file; the audio frames between them are copied byte for byte.
+/// Reads the recording time of MP3 recordings and writes copies without their tags: ID3v2 at the start (and
+/// appended at the end), APEv2 and ID3v1 at the end. Tags hold titles, artists, comments, recording dates and
+/// the software or phone that made the file; the audio frames between them are copied byte for byte.
 /// </summary>
 internal static class Mp3Metadata
 {
@@ -16,13 +17,10 @@ internal static class Mp3Metadata
     {
         var edits = new ByteEdits();
         var start = 0L;
-        while (original.Length - start >= 10 && ByteEdits.Read(original, start, 3).AsSpan().SequenceEqual("ID3"u8))
+        foreach (var (tag, length) in LeadingTags(original))
         {
-            var header = ByteEdits.Read(original, start, 10);
-            var length = 10 + Id3v2Size(header) + ((header[5] & 0x10) != 0 ? 10 : 0);
-            if (start + length > original.Length) throw new InvalidDataException("This MP3's ID3 tag runs past the end of the file.");
-            edits.Drop(start, length);
-            start += length;
+            edits.Drop(tag, length);
+            start = tag + length;
         }
 
         var end = original.Length;
@@ -61,10 +59,86 @@ internal static class Mp3Metadata
         await edits.CopyAsync(original, output, cancellationToken);
     }
 
-    /// <summary>The size of an ID3v2 tag without its 10-byte header and footer: 7 bits in each of 4 bytes.</summary>
-    private static long Id3v2Size(byte[] header)
+    /// <summary>
+    /// The recording time from the first ID3v2.3 or 2.4 tag: TDRC, or v2.3's year, day-and-month and time frames
+    /// (TYER, TDAT, TIME) together; a year or a date alone is no time. ID3 has no standard frame for a place or a
+    /// device (TSSE names the encoder), so those stay unknown.
+    /// </summary>
+    public static CaptureFacts Read(Stream original)
     {
-        if (header[6..10].Any(b => b >= 0x80)) throw new InvalidDataException("This MP3's ID3 tag has a malformed size.");
-        return (header[6] << 21) | (header[7] << 14) | (header[8] << 7) | header[9];
+        if (LeadingTags(original) is not [var (start, _), ..]) return CaptureFacts.None;
+        var header = ByteEdits.Read(original, start, 10);
+        var version = header[3];
+        // ID3v2.2 (three-letter frames) and tags unsynchronised as a whole are rare enough to be left unread.
+        if (version is not (3 or 4) || (header[5] & 0x80) != 0) return CaptureFacts.None;
+        var end = start + 10 + Id3v2Size(header);
+        var position = start + 10;
+        if ((header[5] & 0x40) != 0)
+        {
+            var extended = ByteEdits.Read(original, position, 4);
+            position += version == 3 ? 4 + BinaryPrimitives.ReadUInt32BigEndian(extended) : Syncsafe(extended);
+        }
+        var frames = new Dictionary<string, string>();
+        while (position + 10 <= end)
+        {
+            var frame = ByteEdits.Read(original, position, 10);
+            if (frame[0] == 0) break; // padding
+            var id = Encoding.ASCII.GetString(frame, 0, 4);
+            var size = version == 3 ? BinaryPrimitives.ReadUInt32BigEndian(frame.AsSpan(4)) : Syncsafe(frame.AsSpan(4, 4));
+            if (size > end - position - 10) break;
+            // Compressed, encrypted or unsynchronised frames (flags in the last byte) are skipped.
+            var plain = (frame[9] & (version == 3 ? 0xE0 : 0x0F)) == 0;
+            if (plain && size <= 256 && id is "TDRC" or "TYER" or "TDAT" or "TIME") frames.TryAdd(id, Text(ByteEdits.Read(original, position + 10, (int)size)));
+            position += 10 + size;
+        }
+        var year = frames.GetValueOrDefault("TYER");
+        var (dayMonth, time) = (frames.GetValueOrDefault("TDAT"), frames.GetValueOrDefault("TIME"));
+        var recorded = CaptureFacts.IsoTime(frames.GetValueOrDefault("TDRC"))
+            ?? (year is { Length: 4 } && dayMonth is { Length: 4 } && time is { Length: 4 }
+                ? CaptureFacts.IsoTime($"{year}-{dayMonth[2..]}-{dayMonth[..2]}T{time[..2]}:{time[2..]}")
+                : null);
+        return CaptureFacts.None with { CapturedAt = recorded };
+    }
+
+    /// <summary>Where the ID3v2 tags at the start of the file lie (apps sometimes stack two).</summary>
+    private static List<(long Start, long Length)> LeadingTags(Stream original)
+    {
+        var tags = new List<(long, long)>();
+        var start = 0L;
+        while (original.Length - start >= 10 && ByteEdits.Read(original, start, 3).AsSpan().SequenceEqual("ID3"u8))
+        {
+            var header = ByteEdits.Read(original, start, 10);
+            var length = 10 + Id3v2Size(header) + ((header[5] & 0x10) != 0 ? 10 : 0);
+            if (start + length > original.Length) throw new InvalidDataException("This MP3's ID3 tag runs past the end of the file.");
+            tags.Add((start, length));
+            start += length;
+        }
+        return tags;
+    }
+
+    /// <summary>A text frame's first value: an encoding byte (Latin-1, UTF-16 with a byte order mark, UTF-16BE, UTF-8), then the text.</summary>
+    private static string Text(byte[] frame)
+    {
+        if (frame.Length == 0) return "";
+        var data = frame.AsSpan(1);
+        var text = frame[0] switch
+        {
+            0 => Encoding.Latin1.GetString(data),
+            1 when data.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) => Encoding.BigEndianUnicode.GetString(data[2..]),
+            1 => Encoding.Unicode.GetString(data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? data[2..] : data),
+            2 => Encoding.BigEndianUnicode.GetString(data),
+            _ => Encoding.UTF8.GetString(data),
+        };
+        return text.Split('\0')[0].Trim();
+    }
+
+    /// <summary>The size of an ID3v2 tag without its 10-byte header and footer.</summary>
+    private static long Id3v2Size(byte[] header) => Syncsafe(header.AsSpan(6, 4));
+
+    /// <summary>ID3's sizes that cannot be mistaken for a frame sync: 7 bits in each of 4 bytes.</summary>
+    private static uint Syncsafe(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.ContainsAnyInRange((byte)0x80, (byte)0xFF)) throw new InvalidDataException("This MP3's ID3 tag has a malformed size.");
+        return (uint)((bytes[0] << 21) | (bytes[1] << 14) | (bytes[2] << 7) | bytes[3]);
     }
 }

@@ -30,6 +30,22 @@ internal static class OfficeMetadata
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// The creation date: <c>dcterms:created</c> in Office's core properties, <c>meta:creation-date</c> in ODF's
+    /// meta.xml. The creator is left there (it may be a witness, whose name Spean keeps only encrypted), and the
+    /// application that wrote the file is no device.
+    /// </summary>
+    public static CaptureFacts Read(Stream original)
+    {
+        using var archive = new ZipArchive(original, ZipArchiveMode.Read, leaveOpen: true);
+        var (part, created) = archive.GetEntry("docProps/core.xml") is { } core
+            ? (core, XName.Get("created", "http://purl.org/dc/terms/"))
+            : (archive.GetEntry("meta.xml"), XName.Get("creation-date", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"));
+        if (part is null || part.Length > 1024 * 1024) return CaptureFacts.None;
+        using var from = part.Open();
+        return CaptureFacts.None with { CapturedAt = CaptureFacts.IsoTime(Load(from).Descendants(created).FirstOrDefault()?.Value) };
+    }
+
     public static async Task WriteWithoutMetadataAsync(Stream original, Stream output, CancellationToken cancellationToken)
     {
         // Written to memory first: a ZIP written to a stream that cannot seek needs data descriptors, which

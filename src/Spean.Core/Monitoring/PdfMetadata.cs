@@ -21,13 +21,26 @@ internal static class PdfMetadata
 {
     private static readonly HashSet<string> DroppedKeys = ["Metadata", "PieceInfo", "LastModified"];
 
+    /// <summary>Lenient: scanners and phone apps often write cross-reference offsets that are a little off.</summary>
+    private static ParsingOptions Lenient => new() { UseLenientParsing = true };
+
+    /// <summary>
+    /// The creation date of the information dictionary. Producer and Creator are not taken as the device: they name
+    /// the software that wrote the PDF ("Microsoft Word", "Adobe Scan"), not a camera or recorder. The Author may
+    /// be a witness, whose name Spean keeps only encrypted, so it is not read either.
+    /// </summary>
+    public static CaptureFacts Read(Stream original)
+    {
+        using var document = PdfDocument.Open(original, Lenient);
+        return CaptureFacts.None with { CapturedAt = CaptureFacts.PdfTime(document.Information.CreationDate) };
+    }
+
     public static async Task WriteWithoutMetadataAsync(Stream original, Stream output, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();
         try
         {
-            // Lenient: scanners and phone apps often write cross-reference offsets that are a little off.
-            using var document = PdfDocument.Open(original, new ParsingOptions { UseLenientParsing = true });
+            using var document = PdfDocument.Open(original, Lenient);
             if (document.NumberOfPages == 0) throw new InvalidDataException("This PDF has no pages.");
             using var builder = new PdfDocumentBuilder(copy, disposeStream: false, PdfWriterType.Default, 1.7, new CleaningWriter())
             {

@@ -16,7 +16,7 @@ public static class PngMetadata
     private static readonly HashSet<string> Dropped = ["eXIf", "tEXt", "iTXt", "zTXt", "tIME"];
 
     /// <summary>Reads the facts from the eXIf chunk in the start of the file, if it has one there.</summary>
-    public static PhotoFacts Read(ReadOnlySpan<byte> head)
+    public static CaptureFacts Read(ReadOnlySpan<byte> head)
     {
         var position = Signature.Length;
         while (head.StartsWith(Signature) && position + 8 <= head.Length)
@@ -27,7 +27,7 @@ public static class PngMetadata
             if (head.Slice(position + 4, 4).SequenceEqual("IDAT"u8)) break;
             position += 12 + (int)length;
         }
-        return new PhotoFacts(null, null, null, null);
+        return CaptureFacts.None;
     }
 
     public static async Task WriteWithoutMetadataAsync(

@@ -33,7 +33,7 @@ public sealed class JpegMetadataTests
     [Fact]
     public void A_photo_without_EXIF_has_no_facts_and_broken_EXIF_does_not_throw()
     {
-        Assert.Equal(new PhotoFacts(null, null, null, null), JpegMetadata.Read(SampleFiles.Jpeg()));
+        Assert.Equal(CaptureFacts.None, JpegMetadata.Read(SampleFiles.Jpeg()));
         var exif = SampleFiles.Exif("Nokia", "C21", "2025:01:01 00:00:00", null, 11.5, 104.9);
         Assert.Null(JpegMetadata.Read(SampleFiles.Jpeg(exif[..40])).Latitude);
     }
@@ -52,7 +52,7 @@ public sealed class JpegMetadataTests
         Assert.DoesNotContain("Galaxy", text);
         Assert.DoesNotContain("Sokha", text);
         Assert.DoesNotContain("xmpmeta", text);
-        Assert.Equal(new PhotoFacts(null, null, null, null), JpegMetadata.Read(copy));
+        Assert.Equal(CaptureFacts.None, JpegMetadata.Read(copy));
         Assert.Equal(photo.AsSpan(photo.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA])).ToArray(),
             copy.AsSpan(copy.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA])).ToArray());
         Assert.Equal([0xFF, 0xD8, 0xFF, 0xE0], copy[..4]);

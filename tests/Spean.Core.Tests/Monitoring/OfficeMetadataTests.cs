@@ -26,7 +26,7 @@ public sealed class OfficeMetadataTests
         Assert.Contains(SampleDocuments.Statement, document);
         Assert.Contains("w:author=\"\"", document);
         Assert.Contains("Target=\"Letter.dotm\"", Encoding.UTF8.GetString(after["word/_rels/settings.xml.rels"]));
-        Assert.Equal(new PhotoFacts(null, null, null, null), JpegMetadata.Read(after["word/media/image1.jpeg"]));
+        Assert.Equal(CaptureFacts.None, JpegMetadata.Read(after["word/media/image1.jpeg"]));
         Assert.EndsWith("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" />",
             Encoding.UTF8.GetString(after["docProps/core.xml"]));
         using var archive = new ZipArchive(new MemoryStream(copy));

@@ -16,7 +16,7 @@ public sealed class PngMetadataTests
         Assert.Equal(new DateTime(2025, 3, 14, 2, 26, 53, DateTimeKind.Utc), facts.CapturedAt);
         Assert.Equal(13.8047, facts.Latitude!.Value, 4);
         Assert.Equal("samsung Galaxy A12", facts.Device);
-        Assert.Equal(new PhotoFacts(null, null, null, null), PngMetadata.Read(SampleFiles.Png()));
+        Assert.Equal(CaptureFacts.None, PngMetadata.Read(SampleFiles.Png()));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class PngMetadataTests
 
         var text = Encoding.Latin1.GetString(copy);
         foreach (var gone in new[] { "eXIf", "tEXt", "tIME", "Galaxy", "Sokha" }) Assert.DoesNotContain(gone, text);
-        Assert.Equal(new PhotoFacts(null, null, null, null), PngMetadata.Read(copy));
+        Assert.Equal(CaptureFacts.None, PngMetadata.Read(copy));
         Assert.Equal(Slice(Image, "IHDR"), Slice(copy, "IHDR"));
         Assert.Equal(Image.AsSpan(Image.AsSpan().IndexOf("IDAT"u8) - 4).ToArray(), copy.AsSpan(copy.AsSpan().IndexOf("IDAT"u8) - 4).ToArray());
     }

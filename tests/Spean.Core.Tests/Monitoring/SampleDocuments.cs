@@ -47,11 +47,11 @@ internal static class SampleDocuments
 
     private const string Word = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    /// <summary>A Word file with core and app properties, a tracked insertion and a comment by the witness, a people list, a template on the author's disk and a photo with GPS.</summary>
+    /// <summary>A Word file with core properties (creator, creation time) and app properties, a tracked insertion and a comment by the witness, a people list, a template on the author's disk and a photo with GPS.</summary>
     public static byte[] Docx() => Zip(
         ("[Content_Types].xml", Text("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/></Types>")),
         ("_rels/.rels", Text("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>")),
-        ("docProps/core.xml", Text("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>Sokha Chan</dc:creator><cp:lastModifiedBy>Sokha Chan</cp:lastModifiedBy></cp:coreProperties>")),
+        ("docProps/core.xml", Text("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>Sokha Chan</dc:creator><cp:lastModifiedBy>Sokha Chan</cp:lastModifiedBy><dcterms:created xmlns:dcterms=\"http://purl.org/dc/terms/\">2025-03-14T02:26:00Z</dcterms:created></cp:coreProperties>")),
         ("docProps/app.xml", Text("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Company>Galaxy Monitors</Company></Properties>")),
         ("word/document.xml", Text($"<w:document xmlns:w=\"{Word}\"><w:body><w:p><w:ins w:id=\"1\" w:author=\"Sokha Chan\" w:date=\"2025-03-14T09:26:00Z\"><w:r><w:t>{Statement}</w:t></w:r></w:ins></w:p></w:body></w:document>")),
         ("word/comments.xml", Text($"<w:comments xmlns:w=\"{Word}\"><w:comment w:id=\"0\" w:author=\"Sokha Chan\" w:initials=\"SC\" w:date=\"2025-03-14T09:26:00Z\"><w:p><w:r><w:t>Seen it myself</w:t></w:r></w:p></w:comment></w:comments>")),
@@ -67,11 +67,11 @@ internal static class SampleDocuments
         ("xl/comments1.xml", Text("<comments xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><authors><author>Sokha Chan</author></authors><commentList><comment ref=\"A1\" authorId=\"0\"><text><t>" + Statement + "</t></text></comment></commentList></comments>")),
         ("xl/persons/person.xml", Text("<personList xmlns=\"http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments\"><person displayName=\"Sokha Chan\" id=\"{1}\" userId=\"sokha@example.org\" providerId=\"AD\"/></personList>")));
 
-    /// <summary>An OpenDocument text with its meta.xml, a printer in settings.xml and an annotation by the witness.</summary>
+    /// <summary>An OpenDocument text with its meta.xml (creator, local creation time), a printer in settings.xml and an annotation by the witness.</summary>
     public static byte[] Odt() => Zip(
         ("mimetype", Text("application/vnd.oasis.opendocument.text")),
         ("content.xml", Text($"<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\"><office:body><office:text><text:p>{Statement}<office:annotation><dc:creator>Sokha Chan</dc:creator><dc:date>2025-03-14T09:26:00</dc:date><text:p>Seen it myself</text:p></office:annotation></text:p></office:text></office:body></office:document-content>")),
-        ("meta.xml", Text("<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\"><office:meta><meta:initial-creator>Sokha Chan</meta:initial-creator><meta:generator>LibreOffice on Galaxy Tab</meta:generator></office:meta></office:document-meta>")),
+        ("meta.xml", Text("<office:document-meta xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\"><office:meta><meta:initial-creator>Sokha Chan</meta:initial-creator><meta:creation-date>2025-03-14T09:26:53.471000000</meta:creation-date><meta:generator>LibreOffice on Galaxy Tab</meta:generator></office:meta></office:document-meta>")),
         ("settings.xml", Text("<office:document-settings xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\" office:version=\"1.3\"><config:config-item config:name=\"PrinterName\" config:type=\"string\">\\\\SOKHA-LAPTOP\\HP</config:config-item></office:document-settings>")),
         ("META-INF/manifest.xml", Text("<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.text\"/></manifest:manifest>")));
 

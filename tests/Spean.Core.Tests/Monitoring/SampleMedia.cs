@@ -29,23 +29,50 @@ internal static class SampleMedia
     /// </summary>
     public static byte[] Mp4(string brand = "mp42")
     {
-        byte[] ftyp = Box("ftyp", [.. Latin1(brand), 0, 0, 0, 0, .. "isommp42"u8]);
+        byte[] ftyp = Ftyp(brand);
         var gps = Latin1(Iso6709);
         var videoAt = (uint)ftyp.Length + 8;
         var gpsAt = videoAt + (uint)Pictures.Length;
         byte[] mdat = Box("mdat", [.. Pictures, .. gps]);
         byte[] moov = Box("moov",
-            FullBox("mvhd", [.. U32(DeviceClock), .. U32(DeviceClock), .. U32(600), .. U32(6000), .. new byte[80]]),
+            Mvhd(DeviceClock),
             Track(1, "vide", videoAt, (uint)Pictures.Length),
             Track(2, "meta", gpsAt, (uint)gps.Length),
-            Box("udta", Box("\u00A9xyz", [.. U16(gps.Length), 0x15, 0xC7, .. gps]), Box("\u00A9mak", [0, 7, 0x15, 0xC7, .. "samsung"u8])),
-            Box("meta",
-                FullBox("hdlr", [0, 0, 0, 0, .. "mdta"u8, .. new byte[12], 0]),
-                FullBox("keys", [.. U32(2), .. Key("com.apple.quicktime.location.ISO6709"), .. Key("com.apple.quicktime.model")]),
-                Box("ilst", Item(1, Iso6709), Item(2, "iPhone 8"))));
+            UserData(("\u00A9xyz", Iso6709), ("\u00A9mak", "samsung")),
+            Keys(("com.apple.quicktime.location.ISO6709", Iso6709), ("com.apple.quicktime.model", "iPhone 8")));
         byte[] xmp = Box("uuid", [.. Convert.FromHexString("BE7ACFCB97A942E89C71999491E3AFAC"), .. "<x:xmpmeta>Witness Sokha Chan</x:xmpmeta>"u8]);
         return [.. ftyp, .. mdat, .. moov, .. xmp];
     }
+
+    /// <summary>A movie as phones write it: the media data first, then the movie box with its header (creation time in seconds since 1904), one video track and the given metadata boxes.</summary>
+    public static byte[] Movie(string brand, uint created, int mediaSize, params byte[][] metadata)
+    {
+        byte[] ftyp = Ftyp(brand);
+        byte[] media = [.. Enumerable.Range(0, mediaSize).Select(i => (byte)(i * 7 + 1))];
+        return [.. ftyp, .. Box("mdat", media), .. Box("moov", [Mvhd(created), Track(1, "vide", (uint)ftyp.Length + 8, (uint)media.Length), .. metadata])];
+    }
+
+    /// <summary>Seconds since 1904-01-01 UTC, as movie headers count.</summary>
+    public static uint Since1904(DateTime utc) => (uint)(utc - new DateTime(1904, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds;
+
+    /// <summary>QuickTime user data: each text a box with a 16-bit length, a 16-bit language code and the text.</summary>
+    public static byte[] UserData(params (string Type, string Text)[] texts) =>
+        Box("udta", [.. texts.Select(t => Box(t.Type, [.. U16(Encoding.UTF8.GetByteCount(t.Text)), 0x15, 0xC7, .. Encoding.UTF8.GetBytes(t.Text)]))]);
+
+    /// <summary>Apple's and Android's metadata: a QuickTime meta box (no version) with a handler, the key names, and the values by key index.</summary>
+    public static byte[] Keys(params (string Key, string Value)[] items) => Box("meta",
+        FullBox("hdlr", [0, 0, 0, 0, .. "mdta"u8, .. new byte[12], 0]),
+        FullBox("keys", [.. U32((uint)items.Length), .. items.SelectMany(i => Key(i.Key))]),
+        Box("ilst", [.. items.Select((item, i) => Item((uint)i + 1, item.Value))]));
+
+    /// <summary>iTunes-style tags, as in an M4A's <c>udta</c>: an ISO meta box (with a version) whose items are named by their own type.</summary>
+    public static byte[] ITunesItems(params (string Type, string Value)[] items) => FullBox("meta",
+        FullBox("hdlr", [0, 0, 0, 0, .. "mdir"u8, .. "appl"u8, .. new byte[8], 0]),
+        Box("ilst", [.. items.Select(i => Box(i.Type, Box("data", [.. U32(1), .. U32(0), .. Encoding.UTF8.GetBytes(i.Value)])))]));
+
+    private static byte[] Ftyp(string brand) => Box("ftyp", [.. Latin1(brand), 0, 0, 0, 0, .. "isommp42"u8]);
+
+    private static byte[] Mvhd(uint created) => FullBox("mvhd", [.. U32(created), .. U32(created), .. U32(600), .. U32(6000), .. new byte[80]]);
 
     public static int PicturesOffsetInMp4 => 24 + 8;
 
@@ -62,10 +89,11 @@ internal static class SampleMedia
 
     private static byte[] Key(string name) => [.. U32((uint)name.Length + 8), .. "mdta"u8, .. Latin1(name)];
 
-    private static byte[] Item(uint key, string value) => Box(Encoding.Latin1.GetString(U32(key)), Box("data", [.. U32(1), .. U32(0), .. Latin1(value)]));
+    private static byte[] Item(uint key, string value) => Box(Encoding.Latin1.GetString(U32(key)), Box("data", [.. U32(1), .. U32(0), .. Encoding.UTF8.GetBytes(value)]));
 
     /// <summary>A HEIC photo: the picture item and an Exif item with the GPS position, both in the media data, found through iinf and iloc.</summary>
-    public static byte[] Heic()
+    /// <param name="exifOutside">Whether iloc puts the Exif item where the file has no bytes.</param>
+    public static byte[] Heic(bool exifOutside = false)
     {
         byte[] ftyp = Box("ftyp", [.. "heic"u8, 0, 0, 0, 0, .. "mif1heic"u8]);
         byte[] exifItem = [0, 0, 0, 6, .. "Exif\0\0"u8, .. Exif];
@@ -77,7 +105,7 @@ internal static class SampleMedia
                 .. U16(1), .. U16(0), .. U16(1), .. U32(picturesAt), .. U32((uint)Pictures.Length),
                 .. U16(2), .. U16(0), .. U16(1), .. U32(exifAt), .. U32((uint)exifItem.Length)]));
         var mdatAt = (uint)(ftyp.Length + Meta(0, 0).Length);
-        return [.. ftyp, .. Meta(mdatAt + 8, mdatAt + 8 + (uint)Pictures.Length), .. Box("mdat", [.. Pictures, .. exifItem])];
+        return [.. ftyp, .. Meta(mdatAt + 8, exifOutside ? 0x7FFF0000 : mdatAt + 8 + (uint)Pictures.Length), .. Box("mdat", [.. Pictures, .. exifItem])];
     }
 
     private static byte[] Infe(ushort id, string type) => FullBox("infe", [.. U16(id), 0, 0, .. Latin1(type), 0], version: 2);
@@ -113,10 +141,10 @@ internal static class SampleMedia
         Chunk("EXIF", Exif),
         Chunk("XMP ", "<x:xmpmeta>Witness Sokha Chan</x:xmpmeta>"u8.ToArray()));
 
-    /// <summary>A WAV as recorder apps write it: format, a broadcast extension naming the device and time, LIST/INFO with artist and comment, then the sound.</summary>
+    /// <summary>A WAV as recorder apps write it: format, a broadcast extension naming the device and the local time of recording, LIST/INFO with artist and comment, then the sound.</summary>
     public static byte[] Wav() => Riff("WAVE",
         Chunk("fmt ", [1, 0, 1, 0, 0x40, 0x1F, 0, 0, 0x80, 0x3E, 0, 0, 2, 0, 16, 0]),
-        Chunk("bext", [.. Fixed("Recorded with Galaxy A12", 256), .. Fixed("samsung", 32), .. "2025-03-1409:26:53"u8]),
+        Chunk("bext", [.. Fixed("Recorded with Galaxy A12", 256), .. Fixed("samsung", 32), .. Fixed("", 32), .. "2025-03-1409:26:53"u8, .. new byte[264]]),
         Chunk("LIST", [.. "INFO"u8, .. Chunk("IART", "Sokha Chan\0"u8.ToArray()), .. Chunk("ICMT", "at the clearing +13.8047\0"u8.ToArray())]),
         Chunk("data", Pictures[..1001]));
 
@@ -143,6 +171,13 @@ internal static class SampleMedia
         byte[] ape = [.. ApeHeader(0xA0000000), .. item, .. ApeHeader(0x80000000)];
         byte[] id3v1 = [.. "TAG"u8, .. Fixed("Interview", 30), .. Fixed("Sokha Chan", 30), .. Fixed("", 30), .. "2025"u8, .. Fixed("Galaxy A12", 30), 12];
         return [.. id3, .. Mp3Frames, .. ape, .. id3v1];
+    }
+
+    /// <summary>An MP3 with an ID3v2 tag of the given version holding the given text frames (Latin-1, short enough for both versions to read the size alike).</summary>
+    public static byte[] Mp3(byte version, params (string Id, string Text)[] frames)
+    {
+        byte[] body = [.. frames.SelectMany(f => Id3Frame(f.Id, f.Text))];
+        return [.. "ID3"u8, version, 0, 0, 0, 0, (byte)(body.Length >> 7), (byte)(body.Length & 0x7F), .. body, .. Mp3Frames];
     }
 
     private static byte[] Id3Frame(string id, string text) => [.. Latin1(id), .. U32((uint)text.Length + 1), 0, 0, 0, .. Latin1(text)];

@@ -48,8 +48,8 @@ public abstract class EvidencePagesTests(SpeanApp app)
             Assert.False(RawStorage.Holds(copy, "Exif\0\0") || RawStorage.Holds(copy, "eXIf"), "the public copy holds an EXIF block");
             Assert.False(RawStorage.Holds(copy, "samsung") || RawStorage.Holds(copy, "iPhone") || RawStorage.Holds(copy, "Sokha"));
         }
-        Assert.Equal(new PhotoFacts(null, null, null, null), JpegMetadata.Read(publicPhoto));
-        Assert.Equal(new PhotoFacts(null, null, null, null), PngMetadata.Read(publicImage));
+        Assert.Equal(CaptureFacts.None, JpegMetadata.Read(publicPhoto));
+        Assert.Equal(CaptureFacts.None, PngMetadata.Read(publicImage));
         Assert.Equal([0xFF, 0xD8], publicPhoto[..2]);
 
         var publicReport = await anonymous.GetJsonAsync($"/api/v1/reports/{id}");
@@ -167,6 +167,41 @@ public abstract class EvidencePagesTests(SpeanApp app)
         await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().CustodyEntries
             .Where(e => e.FileId == photo && e.Sequence == 2).ExecuteUpdateAsync(e => e.SetProperty(x => x.Who, "someone else")));
         Assert.Contains("Custody log broken at entry 2", await coordinator.GetStringAsync($"/reports/{id}"));
+    }
+
+    [Fact]
+    public async Task A_video_s_recording_time_position_and_phone_show_to_its_author_and_not_to_another_organisation_or_the_public()
+    {
+        var (author, coordinator) = await MonitorsAsync();
+        var (_, outsider) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "Elsewhere"));
+        // The movie box comes after 300 kB of pictures, past the first bytes of the upload, as iPhones write it.
+        var video = SampleMedia.Movie("mp42", SampleMedia.Since1904(new DateTime(2025, 3, 14, 3, 0, 0, DateTimeKind.Utc)), 300_000, SampleMedia.Keys(
+            ("com.apple.quicktime.location.ISO6709", "+13.7512+104.6239+020.000/"),
+            ("com.apple.quicktime.make", "Apple"),
+            ("com.apple.quicktime.model", "iPhone 12"),
+            ("com.apple.quicktime.creationdate", "2025-03-14T09:26:53+0700")));
+        var id = await FileAsync(author, Input("Clearing filmed at night", "Public"));
+        await UploadOkAsync(author, id, video, "clearing.mp4");
+        string[] facts = ["2025-03-14 02:26:53 UTC", "13.751200, 104.623900", "Apple iPhone 12"];
+
+        var authorPage = await author.GetStringAsync($"/reports/{id}");
+        var khmerPage = await author.GetStringAsync($"/reports/{id}?culture=km");
+        await MoveOkAsync(author, id, "Submitted");
+        var outsiderBefore = await outsider.GetStringAsync($"/reports/{id}");
+        foreach (var step in new[] { "UnderReview", "Verified", "Published" }) await MoveOkAsync(coordinator, id, step);
+        var outsiderAfter = await outsider.GetStringAsync($"/reports/{id}");
+        var publicPage = await app.AnonymousClient().GetStringAsync($"/reports/{id}");
+        var publicReport = await app.AnonymousClient().GetStringAsync($"/api/v1/reports/{id}");
+
+        Assert.All(facts, fact => Assert.Contains(fact, authorPage));
+        Assert.Contains("<dt>Recorded (from the file&#x27;s metadata)</dt><dd>2025-03-14 02:26:53 UTC</dd>", authorPage);
+        Assert.Contains("ថតនៅ (តាមទិន្នន័យមេតារបស់ឯកសារ)", khmerPage);
+        Assert.Contains("Evidence files: 1.", outsiderBefore);
+        Assert.Contains("<video controls", publicPage);
+        Assert.Contains("<video controls", outsiderAfter);
+        foreach (var page in new[] { outsiderBefore, outsiderAfter, publicPage, publicReport })
+            foreach (var hidden in new[] { "02:26:53", "13.7512", "104.6239", "iPhone" })
+                Assert.DoesNotContain(hidden, page);
     }
 
     [Fact]
