@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -25,7 +25,7 @@ Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {Scaled
 
 // The index goes first: after a PostgreSQL import, Npgsql's idle pooled connection keeps the import's objects
 // reachable until it is pruned (5 minutes idle), which would count a second million rows against the index's memory.
-if (only != "database")
+if (only is null or "index")
 {
     IndexBenchmark.Run(rows, documents, rounds);
 }
@@ -45,7 +45,7 @@ if (only != "index")
     File.Delete(csv);
     foreach (var database in databases)
     {
-        await SqlBaseline.RunAsync(database, rows);
+        if (only != "import") await SqlBaseline.RunAsync(database, rows);
         await database.DisposeAsync();
     }
 }
