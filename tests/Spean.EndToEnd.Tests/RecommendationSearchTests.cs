@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Spean.Core.Recommendations.Classification;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -69,6 +71,31 @@ public sealed partial class RecommendationSearchTests(BrowserApp app)
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("Regional group (recommending State) \\ Response", csv.TrimStart('\uFEFF'));
         Assert.Contains("\nAsia-Pacific Group (AsiaPacific),", csv);
+    }
+
+    [Fact]
+    public async Task A_pasted_draft_gets_its_predicted_category_with_the_reason_and_the_earlier_recommendations_it_repeats()
+    {
+        var classifier = app.Services.GetRequiredService<RecommendationClassifier>();
+        for (int i = 0; i < 1800 && !classifier.IsReady; i++) await Task.Delay(100);
+        var page = await app.NewDesktopPageAsync();
+        await page.GotoAsync("/recommendations");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Predict an action category" }).ClickAsync();
+        await page.GetByLabel("Recommendation text").FillAsync("Establish without delay an independent national preventive mechanism against torture");
+        await page.GetByLabel("State under Review (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Cambodia" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Predict" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".predicted-category")).ToHaveTextAsync("5 · Specific action");
+        await Assertions.Expect(page.Locator(".decisive-words li").First).ToBeVisibleAsync();
+        var earlier = page.Locator("table.recommended-before tbody tr");
+        await Assertions.Expect(earlier.First).ToContainTextAsync("national preventive mechanism");
+        await Assertions.Expect(page.Locator("table.recommended-before")).ToContainTextAsync("Session 6 (cycle 1)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ScreenshotFolder, "recommendations-predict.png"), FullPage = true });
+
+        await earlier.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.Locator("blockquote.recommendation")).ToContainTextAsync("national preventive mechanism");
+        Assert.Matches("/recommendations/[0-9a-f-]{36}$", page.Url);
     }
 
     private static async Task<int> CountAsync(IPage page) =>

@@ -106,10 +106,12 @@ public sealed class RecommendationsApp : SpeanApp
     public override bool LoadRecommendations => true;
 }
 
-/// <summary>SQLite with the prediction models trained in the background at start, as in production.</summary>
+/// <summary>SQLite with the shipped recommendations and the prediction models trained in the background at start, as in production.</summary>
 public sealed class PredictionApp : SpeanApp
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public override bool LoadRecommendations => true;
 
     public override bool TrainClassifier => true;
 }

@@ -41,6 +41,70 @@ public sealed class PredictionTests(PredictionApp app) : IClassFixture<Predictio
         Assert.Contains("Trafficking", json.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("issue").GetString()));
     }
 
+    private const string DraftForCambodia = "Establish without delay an independent national preventive mechanism against torture";
+
+    [Fact]
+    public async Task Api_lists_what_the_State_was_recommended_before_that_the_text_asks_again()
+    {
+        await ModelReadyAsync();
+        using var response = await app.AnonymousClient().PostAsJsonAsync("/api/v1/recommendations/predict",
+            new { text = DraftForCambodia, stateUnderReview = "khm" });
+        var json = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var before = json.GetProperty("recommendedBefore").EnumerateArray().ToList();
+        Assert.InRange(before.Count, 1, 10);
+        var first = before[0].GetProperty("recommendation");
+        Assert.Contains("national preventive mechanism", first.GetProperty("text").GetString());
+        Assert.Contains(before, b => b.GetProperty("recommendation").GetProperty("session").GetInt32() == 6);
+        Assert.Contains(before, b => b.GetProperty("recommendation").GetProperty("session").GetInt32() == 18);
+        using var detail = await app.AnonymousClient().GetAsync($"/api/v1/recommendations/{first.GetProperty("id").GetGuid()}");
+        Assert.Equal("KHM", (await detail.ReadJsonAsync()).GetProperty("stateUnderReview").GetProperty("iso3").GetString());
+    }
+
+    [Fact]
+    public async Task Api_looks_for_nothing_earlier_without_a_State()
+    {
+        await ModelReadyAsync();
+        using var response = await app.AnonymousClient().PostAsJsonAsync("/api/v1/recommendations/predict", new { text = DraftForCambodia });
+        var json = await response.ReadJsonAsync();
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("recommendedBefore").ValueKind);
+    }
+
+    [Fact]
+    public async Task Api_refuses_a_State_it_does_not_know_and_says_what_to_send()
+    {
+        using var response = await app.AnonymousClient().PostAsJsonAsync("/api/v1/recommendations/predict",
+            new { text = DraftForCambodia, stateUnderReview = "Kampuchea" });
+        var json = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("'Kampuchea' is not the ISO3 code of a State", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Page_shows_the_recommendations_a_pasted_draft_repeats_in_English_and_Khmer()
+    {
+        await ModelReadyAsync();
+        var client = app.AnonymousClient();
+        var form = new Dictionary<string, string> { ["Input.Text"] = DraftForCambodia, ["Input.State"] = "KHM" };
+
+        using var english = await client.SubmitAsync("/recommendations/predict", form);
+        var html = await english.Content.ReadAsStringAsync();
+        using var _ = await client.GetAsync("/culture/km?returnUrl=%2Frecommendations%2Fpredict");
+        using var khmer = await client.SubmitAsync("/recommendations/predict", form);
+        var km = await khmer.Content.ReadAsStringAsync();
+
+        Assert.Contains("<option value=\"KHM\" selected>Cambodia</option>", html);
+        Assert.Contains("Recommendations made to Cambodia before that this text asks again", html);
+        Assert.Matches("<a href=\"/recommendations/[0-9a-f-]{36}\" lang=\"en\">[^<]*national preventive mechanism", html);
+        Assert.Contains("Session 6 (cycle 1)", html);
+        Assert.Contains("Session 18 (cycle 2)", html);
+        Assert.Contains("អនុសាសន៍ដែលធ្លាប់បានផ្តល់ជូន កម្ពុជា ពីមុន", km);
+        Assert.Contains("សម័យប្រជុំទី 18 (វដ្តទី 2)", km);
+    }
+
     [Theory]
     [InlineData("   ", "as 'text'")]
     [InlineData(null, "as 'text'")]

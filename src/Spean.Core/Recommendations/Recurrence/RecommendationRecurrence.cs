@@ -19,6 +19,11 @@ public sealed class RecommendationRecurrence(SpeanDbContext db, RecurrenceCache 
     public async Task<IReadOnlyList<SimilarRecommendation>> EarlierAsync(string stateIso3, Guid id, CancellationToken cancellationToken = default) =>
         (await ForStateAsync(stateIso3, cancellationToken)).Earlier(id);
 
+    /// <summary>The State's recommendations that a new text repeats; <paramref name="issues"/> are the text's (predicted) issues.</summary>
+    public async Task<IReadOnlyList<SimilarRecommendation>> ResemblingAsync(
+        string stateIso3, string text, IReadOnlyCollection<string> issues, int limit, CancellationToken cancellationToken = default) =>
+        (await ForStateAsync(stateIso3.ToUpperInvariant(), cancellationToken)).Resembling(text, issues, limit);
+
     /// <returns>Null when no State has that ISO code.</returns>
     public async Task<RecurrenceReport?> ReportAsync(string stateIso3, CancellationToken cancellationToken = default)
     {

@@ -54,6 +54,22 @@ internal sealed class StateRecurrence
 
     public IReadOnlyList<SimilarRecommendation> Earlier(Guid id) => earlier.GetValueOrDefault(id) ?? [];
 
+    /// <summary>
+    /// The State's recommendations of every cycle that a new text (a draft, one from a new cycle) asks again, most alike
+    /// first, by the same rule as <see cref="Earlier"/>. The text is weighed among the State's own, so the words every
+    /// recommendation to that State uses count for little here too.
+    /// </summary>
+    public IReadOnlyList<SimilarRecommendation> Resembling(string text, IReadOnlyCollection<string> issues, int limit)
+    {
+        var vectors = TextSimilarity.Vectors([text, .. items.Select(i => i.Text)]);
+        return items
+            .Select((item, i) => new SimilarRecommendation(item, Math.Round(vectors[0].Cosine(vectors[i + 1]), 3)))
+            .Where(s => IsRepeat(s.Similarity, s.Recommendation.Issues.Intersect(issues).Any()))
+            .OrderByDescending(s => s.Similarity).ThenByDescending(s => s.Recommendation.Session)
+            .Take(limit)
+            .ToList();
+    }
+
     public RecurrenceReport Report(string iso3, string name)
     {
         var cycles = items.Select(i => i.Cycle).Distinct().Order().ToList();
