@@ -64,6 +64,44 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(folder, "keys", KeyRing.FileName)));
     }
 
+    [Fact]
+    public async Task Restoring_identities_on_a_machine_without_their_key_is_refused_with_nothing_changed_until_the_key_file_is_copied()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (person, _) = await SeedAsync();
+        var backup = Path.Combine(folder, "spean.backup");
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "backup", "--data-dir", folder, "-o", backup)).Code);
+        var target = Path.Combine(folder, "new-server");
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", target)).Code);
+
+        var refused = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("Nothing was restored: the backup holds identities encrypted with key", refused.Error);
+        Assert.Contains($"Copy {KeyRing.FileName} from the key backup", refused.Error);
+        Assert.Equal(0, PeopleIn(target));
+
+        File.Copy(Path.Combine(folder, "keys", KeyRing.FileName), Path.Combine(target, "keys", KeyRing.FileName), overwrite: true);
+        var restored = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+
+        Assert.True(restored.Code == 0, restored.Error);
+        Assert.Equal(2, PeopleIn(target));
+        await WithServicesAsync(target, async services =>
+        {
+            var stored = await services.GetRequiredService<SpeanDbContext>().ReportPeople.FindAsync(person);
+            Assert.Equal("Sokha Chan", services.GetRequiredService<ReportPeople>().Reveal(stored!).Name);
+        });
+    }
+
+    private static long PeopleIn(string dataDirectory)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "spean.db")};Pooling=false");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"ReportPeople\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
     private async Task<(Guid Person, Guid File)> SeedAsync()
     {
         var person = Guid.Empty;
@@ -85,9 +123,11 @@ public sealed class MonitoringCommandTests : IDisposable
     private async Task<string> KeyMaterialAsync() =>
         (await File.ReadAllTextAsync(Path.Combine(folder, "keys", KeyRing.FileName))).Split('"').First(s => s.Length == 44 && s.EndsWith('='));
 
-    private async Task WithServicesAsync(Func<IServiceProvider, Task> action)
+    private Task WithServicesAsync(Func<IServiceProvider, Task> action) => WithServicesAsync(folder, action);
+
+    private static async Task WithServicesAsync(string dataDirectory, Func<IServiceProvider, Task> action)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = folder }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = dataDirectory }).Build();
         await using var provider = new ServiceCollection().AddLogging().AddSpeanCore(configuration).BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await action(scope.ServiceProvider);

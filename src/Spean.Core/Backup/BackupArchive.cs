@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Monitoring;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Backup;
@@ -16,7 +17,7 @@ public sealed record BackupManifest(int Format, DateTime CreatedAt, string Provi
 /// A portable dump: one JSON-lines file a table in a zip, written through the EF model rather than SQL,
 /// so a SQLite backup restores into PostgreSQL and back with the same rows.
 /// </summary>
-public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrail audit, TimeProvider clock)
+public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrail audit, TimeProvider clock, KeyRing keys)
 {
     private const int Format = 1;
     private const int BatchSize = 2000;
@@ -48,7 +49,11 @@ public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrai
         return manifest;
     }
 
-    /// <summary>Replaces every row of the database with the backup's, in one transaction.</summary>
+    /// <summary>
+    /// Replaces every row of the database with the backup's, in one transaction. Refused, with nothing changed, when the
+    /// backup holds identities encrypted under a key this machine's key ring lacks: restored without it they could never
+    /// be read again, and the backup would be the only copy of what they said.
+    /// </summary>
     public async Task<BackupManifest> RestoreAsync(Stream input, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var zip = new ZipArchive(input, ZipArchiveMode.Read, leaveOpen: true);
@@ -70,11 +75,13 @@ public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrai
             foreach (var table in Enumerable.Reverse(tables))
                 await db.Database.ExecuteSqlRawAsync($"DELETE FROM {sql.DelimitIdentifier(table.GetTableName()!, table.GetSchema())}", cancellationToken);
 #pragma warning restore EF1002
+            var usedKeys = new HashSet<uint>();
             for (var i = 0; i < tables.Count; i++)
             {
                 progress?.Report(new ImportProgress(tables[i].ClrType.Name, i, tables.Count));
-                await RestoreTableAsync(zip, tables[i], cancellationToken);
+                await RestoreTableAsync(zip, tables[i], usedKeys, cancellationToken);
             }
+            RefuseKeysTheRingLacks(usedKeys);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
@@ -87,8 +94,19 @@ public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrai
         return manifest;
     }
 
-    private async Task RestoreTableAsync(ZipArchive zip, IEntityType table, CancellationToken cancellationToken)
+    private void RefuseKeysTheRingLacks(HashSet<uint> usedKeys)
     {
+        usedKeys.ExceptWith(keys.Exists ? keys.Keys.Select(k => Convert.ToUInt32(k.Id, 16)) : []);
+        if (usedKeys.Count == 0) return;
+        throw new InvalidDataException(
+            $"Nothing was restored: the backup holds identities encrypted with key {string.Join(", ", usedKeys.Order().Select(KeyRing.Hex))}, " +
+            $"which the key ring at {keys.FilePath} does not have. Copy {KeyRing.FileName} from the key backup of the installation " +
+            "the backup was made on into that folder, then restore again.");
+    }
+
+    private async Task RestoreTableAsync(ZipArchive zip, IEntityType table, HashSet<uint> usedKeys, CancellationToken cancellationToken)
+    {
+        var encrypted = table.GetProperties().Where(p => p.IsEncrypted()).Select(p => p.Name).ToList();
         var entry = zip.GetEntry(table.ClrType.Name + ".jsonl");
         if (entry is null) return;
         using var reader = new StreamReader(await entry.OpenAsync(cancellationToken));
@@ -101,6 +119,9 @@ public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrai
             foreach (var property in table.GetProperties())
                 if (values.TryGetValue(property.Name, out var value))
                     added.Property(property.Name).CurrentValue = value.Deserialize(property.ClrType);
+            foreach (var name in encrypted)
+                if (added.Property(name).CurrentValue is byte[] ciphertext && FieldCipher.KeyIdOf(ciphertext) is { } keyId)
+                    usedKeys.Add(keyId);
             added.State = EntityState.Added;
             if (++pending < BatchSize) continue;
             await db.SaveChangesAsync(cancellationToken);
