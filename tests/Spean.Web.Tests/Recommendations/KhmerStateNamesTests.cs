@@ -50,7 +50,7 @@ public sealed partial class KhmerStateNamesTests(RecommendationsApp app)
     }
 
     [Fact]
-    public async Task The_State_report_in_Khmer_names_the_State_and_its_recommenders_in_Khmer()
+    public async Task The_State_report_in_Khmer_names_the_State_its_recommenders_and_its_themes_in_Khmer()
     {
         var page = await (await KhmerClientAsync()).GetStringAsync("/recommendations/states/KHM");
 
@@ -58,6 +58,9 @@ public sealed partial class KhmerStateNamesTests(RecommendationsApp app)
         Assert.Matches("<h3>ដាណឺម៉ាក \\(\\d+\\)</h3>", page);
         Assert.Matches("<h3>ជប៉ុន \\(\\d+\\)</h3>", page);
         Assert.DoesNotContain("<h3>Denmark", page);
+        Assert.Contains("<th scope=\"row\">យុត្តិធម៌</th>", page);
+        Assert.Contains("<th scope=\"row\">សិទ្ធិកុមារ</th>", page);
+        Assert.DoesNotContain("<th scope=\"row\">Justice</th>", page);
     }
 
     [Fact]
