@@ -5,7 +5,7 @@ public sealed record ActionCategoryPrediction(int Category, double Confidence, I
 
 /// <summary>
 /// Predicts UPR Info's action category (1 minimal, 2 continuing, 3 considering, 4 general, 5 specific action)
-/// from recommendation text alone, with a linear SVM over word and leading-verb features.
+/// from recommendation text alone, with a linear SVM over word, leading-verb and verb-category features.
 /// </summary>
 public sealed class ActionCategoryModel
 {
@@ -19,12 +19,14 @@ public sealed class ActionCategoryModel
 
     private static readonly string[] CategoryNames = ["Minimal action", "Continuing action", "Considering action", "General action", "Specific action"];
 
+    private readonly ActionFeatures _features;
     private readonly FeatureSpace _space;
     private readonly LinearModel _model;
     private readonly double _temperature;
 
-    private ActionCategoryModel(FeatureSpace space, LinearModel model, double temperature)
+    private ActionCategoryModel(ActionFeatures features, FeatureSpace space, LinearModel model, double temperature)
     {
+        _features = features;
         _space = space;
         _model = model;
         _temperature = temperature;
@@ -54,17 +56,18 @@ public sealed class ActionCategoryModel
         }
 
         // Features are extracted twice rather than kept, which keeps peak memory low.
-        var space = FeatureSpace.Build(list.Select(e => ActionFeatures.Extract(e.Text)), MinFeatureCount);
-        var xs = list.Select(e => Vectorize(space, ActionFeatures.Extract(e.Text))).ToList();
+        var features = ActionFeatures.Learn(list);
+        var space = FeatureSpace.Build(list.Select(e => features.Extract(e.Text)), MinFeatureCount);
+        var xs = list.Select(e => Vectorize(space, features.Extract(e.Text))).ToList();
         var targets = list.Select(e => new[] { e.Category - 1 }).ToList();
         var model = LinearModel.Train(xs, targets, space.Count, CategoryCount, Settings);
-        return new ActionCategoryModel(space, model, CalibrateTemperature(xs, targets, space.Count));
+        return new ActionCategoryModel(features, space, model, CalibrateTemperature(xs, targets, space.Count));
     }
 
     public ActionCategoryPrediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var x = Vectorize(_space, ActionFeatures.Extract(text));
+        var x = Vectorize(_space, _features.Extract(text));
         var scores = _model.Scores(x);
         int best = Array.IndexOf(scores, scores.Max());
         return new ActionCategoryPrediction(best + 1, Softmax(scores, _temperature)[best], DecisiveWords(x, best));
@@ -78,11 +81,12 @@ public sealed class ActionCategoryModel
         // A feature's push towards the winner is its weight there minus its mean weight over all categories;
         // features showing the same words ("seek" as first word, as verb, as a word) add up.
         var pushes = new Dictionary<string, double>(StringComparer.Ordinal);
+        string? mainVerb = ActionFeatures.MainVerbOf(x.Indices.Select(_space.NameOf));
         for (int j = 0; j < x.Indices.Length; j++)
         {
             int f = x.Indices[j];
             double mean = Enumerable.Range(0, CategoryCount).Average(k => _model.Weight(f, k));
-            if (ActionFeatures.Readable(_space.NameOf(f)) is { } words)
+            if (ActionFeatures.Readable(_space.NameOf(f), mainVerb) is { } words)
             {
                 pushes[words] = pushes.GetValueOrDefault(words) + (_model.Weight(f, winner) - mean) * x.Values[j];
             }
