@@ -47,7 +47,7 @@ public static class ClassificationEvaluator
         return new ActionCategoryEvaluation(total, correct, confusion);
     }
 
-    public static IssueEvaluation EvaluateIssues(IssueTagModel model, IEnumerable<(string Text, IReadOnlyCollection<string> Issues)> rows)
+    public static IssueEvaluation EvaluateIssues(IssueTagModel model, IEnumerable<(string Text, IReadOnlyCollection<string> Issues, int Session)> rows)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(rows);
@@ -58,7 +58,7 @@ public static class ClassificationEvaluator
         }
 
         int total = 0;
-        foreach (var (text, issues) in rows)
+        foreach (var (text, issues, _) in rows)
         {
             var actual = issues.ToHashSet(StringComparer.Ordinal);
             var predicted = model.Suggest(text).Select(s => s.Issue).ToHashSet(StringComparer.Ordinal);

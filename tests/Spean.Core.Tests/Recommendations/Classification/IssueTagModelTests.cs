@@ -36,7 +36,7 @@ public sealed class IssueTagModelTests(TrainedOnAllRows trained) : IClassFixture
         var first = IssueTagModel.Train(sample);
         var second = IssueTagModel.Train(sample);
 
-        foreach (var (text, _) in ShippedData.Issues(s => s == 4).Take(300))
+        foreach (var (text, _, _) in ShippedData.Issues(s => s == 4).Take(300))
         {
             Assert.Equal(first.Suggest(text), second.Suggest(text));
         }

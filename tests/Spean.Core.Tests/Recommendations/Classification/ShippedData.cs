@@ -11,6 +11,6 @@ internal static class ShippedData
     public static IEnumerable<(string Text, int Category)> Actions(Func<int, bool> session) =>
         All.Where(r => r.ActionCategory is not null && session(r.Session)).Select(r => (r.Text, r.ActionCategory!.Value));
 
-    public static IEnumerable<(string Text, IReadOnlyCollection<string> Issues)> Issues(Func<int, bool> session) =>
-        All.Where(r => r.Issues.Count > 0 && session(r.Session)).Select(r => (r.Text, (IReadOnlyCollection<string>)r.Issues));
+    public static IEnumerable<(string Text, IReadOnlyCollection<string> Issues, int Session)> Issues(Func<int, bool> session) =>
+        IssueTagModel.Examples(All.Where(r => session(r.Session)));
 }

@@ -61,11 +61,11 @@ public sealed class ClassificationEvaluatorTests
     {
         var issues = IssueTagModel.Train(
         [
-            ("Abolish the death penalty", ["Death penalty"]), ("Ratify the convention", ["International instruments"]),
-            ("Abolish capital punishment and the death penalty", ["Death penalty"]),
+            ("Abolish the death penalty", ["Death penalty"], 1), ("Ratify the convention", ["International instruments"], 1),
+            ("Abolish capital punishment and the death penalty", ["Death penalty"], 1),
         ]);
 
-        var e = ClassificationEvaluator.EvaluateIssues(issues, [("Abolish the death penalty", ["Death penalty", "Justice"])]);
+        var e = ClassificationEvaluator.EvaluateIssues(issues, [("Abolish the death penalty", ["Death penalty", "Justice"], 1)]);
 
         Assert.Equal(1, e.Micro.TruePositives);
         Assert.Equal(1, e.PerIssue["Justice"].FalseNegatives);
