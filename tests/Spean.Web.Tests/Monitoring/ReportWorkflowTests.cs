@@ -160,6 +160,31 @@ public abstract class ReportWorkflowTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task The_report_page_describes_people_in_the_readers_language_and_says_when_no_one_is_named_or_counted()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var named = await FileAsync(author, Input("Witness statement"));
+        var empty = await FileAsync(author, new
+        {
+            clientId = Guid.NewGuid(), title = "Nobody named", narrative = "A road was closed.", category = "mining",
+            occurredFrom = "2025-03-14", adminUnitCode = PreahVihearCommune, confidentiality = "Network",
+        });
+        await AddPersonAsync(author, named, "Chhorn Sreymom");
+
+        var english = await author.GetStringAsync($"/reports/{named}");
+        var khmer = await author.GetStringAsync($"/reports/{named}?culture=km");
+        var nobody = await author.GetStringAsync($"/reports/{empty}");
+
+        Assert.Contains("<li>Chhorn Sreymom (witness, female) — " + WitnessContact, english);
+        Assert.Contains("<li>Chhorn Sreymom (សាក្សី, ស្រី) — " + WitnessContact, khmer);
+        Assert.DoesNotContain("(Witness", khmer);
+        Assert.Contains("Women 3 · Men 2 · Girls 0", english);
+        Assert.Contains("No one is named in this report.", nobody);
+        Assert.Contains("<dd>Not counted</dd>", nobody);
+    }
+
+    [Fact]
     public async Task A_witness_named_through_the_API_is_nowhere_in_the_raw_database()
     {
         const string Witness = "Chhorn Witness-Raw-Canary";
