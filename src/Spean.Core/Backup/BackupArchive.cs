@@ -96,7 +96,7 @@ public sealed class BackupArchive(SpeanDbContext db, AuditActor actor, AuditTrai
 
     private void RefuseKeysTheRingLacks(HashSet<uint> usedKeys)
     {
-        usedKeys.ExceptWith(keys.Exists ? keys.Keys.Select(k => Convert.ToUInt32(k.Id, 16)) : []);
+        usedKeys.ExceptWith(keys.Ids);
         if (usedKeys.Count == 0) return;
         throw new InvalidDataException(
             $"Nothing was restored: the backup holds identities encrypted with key {string.Join(", ", usedKeys.Order().Select(KeyRing.Hex))}, " +

@@ -68,6 +68,9 @@ public sealed class KeyRing(string directory, TimeProvider clock)
 
     internal byte[] PseudonymKey => Load().PseudonymKey;
 
+    /// <summary>The ids of every key in the ring, as ciphertexts name them; none when there is no key file.</summary>
+    internal IReadOnlySet<uint> Ids => Exists ? Load().Keys.Select(k => k.Id).ToHashSet() : [];
+
     internal byte[] Find(uint id)
     {
         var key = Load().Keys.FirstOrDefault(k => k.Id == id)

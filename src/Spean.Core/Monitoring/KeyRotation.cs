@@ -54,7 +54,7 @@ public sealed class KeyRotation(SpeanDbContext db, KeyRing keys, FieldCipher cip
             else files++;
         }
 
-        var unused = keys.Keys.Select(k => Convert.ToUInt32(k.Id, 16)).Where(id => !inUse.Contains(id)).ToHashSet();
+        var unused = keys.Ids.Where(id => !inUse.Contains(id)).ToHashSet();
         keys.Remove(unused);
         var removed = unused.Select(KeyRing.Hex).ToList();
         await audit.RecordAsync(AuditAction.Updated,
