@@ -18,12 +18,14 @@ internal sealed class StateRecurrence
     public const double SharedIssueBonus = 0.15;
 
     private readonly List<RecurrenceItem> items;
+    private readonly List<List<string>> stems;
     private readonly Dictionary<Guid, List<SimilarRecommendation>> earlier = [];
 
     private StateRecurrence(StateVersion version, List<RecurrenceItem> items)
     {
         Version = version;
         this.items = items;
+        stems = items.Select(i => TextSimilarity.Stems(i.Text)).ToList();
     }
 
     public StateVersion Version { get; }
@@ -34,7 +36,7 @@ internal sealed class StateRecurrence
     public static StateRecurrence Build(StateVersion version, List<RecurrenceItem> items)
     {
         var recurrence = new StateRecurrence(version, items);
-        var vectors = TextSimilarity.Vectors(items.Select(i => i.Text).ToList());
+        var vectors = TextSimilarity.VectorsOfStems(recurrence.stems);
         for (var later = 0; later < items.Count; later++)
         {
             List<SimilarRecommendation>? found = null;
@@ -61,7 +63,7 @@ internal sealed class StateRecurrence
     /// </summary>
     public IReadOnlyList<SimilarRecommendation> Resembling(string text, IReadOnlyCollection<string> issues, int limit)
     {
-        var vectors = TextSimilarity.Vectors([text, .. items.Select(i => i.Text)]);
+        var vectors = TextSimilarity.VectorsOfStems([TextSimilarity.Stems(text), .. stems]);
         return items
             .Select((item, i) => new SimilarRecommendation(item, Math.Round(vectors[0].Cosine(vectors[i + 1]), 3)))
             .Where(s => IsRepeat(s.Similarity, s.Recommendation.Issues.Intersect(issues).Any()))

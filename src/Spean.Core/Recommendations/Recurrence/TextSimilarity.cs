@@ -50,15 +50,18 @@ internal static class TextSimilarity
     }
 
     /// <summary>One vector a text, weighted against the others: (1 + log tf) × smoothed idf.</summary>
-    public static TermVector[] Vectors(IReadOnlyList<string> texts)
+    public static TermVector[] Vectors(IReadOnlyList<string> texts) => VectorsOfStems(texts.Select(Stems).ToList());
+
+    /// <summary>The same, from texts already cut into <see cref="Stems"/>.</summary>
+    public static TermVector[] VectorsOfStems(IReadOnlyList<List<string>> texts)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var counts = new List<Dictionary<int, int>>(texts.Count);
         var documentFrequency = new List<int>();
-        foreach (var text in texts)
+        foreach (var stems in texts)
         {
             var tf = new Dictionary<int, int>();
-            foreach (var stem in Stems(text))
+            foreach (var stem in stems)
             {
                 if (!ids.TryGetValue(stem, out var id))
                 {
