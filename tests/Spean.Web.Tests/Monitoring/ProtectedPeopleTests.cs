@@ -84,7 +84,9 @@ public abstract class ProtectedPeopleTests(SpeanApp app)
         var read = await app.WithScopeAsync(async services =>
         {
             var reportPeople = services.GetRequiredService<ReportPeople>();
-            var rows = await services.GetRequiredService<SpeanDbContext>().ReportPeople.Where(p => p.Id == people[0].Id || p.Id == people[1].Id).OrderBy(p => p.Id).ToListAsync();
+            var stored = await services.GetRequiredService<SpeanDbContext>().ReportPeople.Where(p => p.Id == people[0].Id || p.Id == people[1].Id).ToDictionaryAsync(p => p.Id);
+            // Two ids made in the same millisecond do not sort in the order they were made, so rows are taken in the order added.
+            var rows = people.Select(p => stored[p.Id]).ToList();
             return (Details: rows.Select(reportPeople.Reveal).ToList(), Pseudonym: reportPeople.PseudonymOf(rows[0]));
         });
         Assert.Equal(["Victim before rotation", KhmerName], read.Details.Select(d => d.Name));
