@@ -42,6 +42,8 @@ internal static class ReportsApi
             .WithSummary("Every report the caller may see within the filters, with every field, as CSV; people named appear as pseudonym and role only.");
         open.MapGet("/export.xlsx", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Xlsx))
             .WithSummary("The same as export.csv, as an Excel workbook.");
+        open.MapGet("/feed.atom", ReportFeed.WriteAsync).Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").WithSummary(
+            $"An Atom feed of the {ReportFeed.Entries} reports the caller may see that changed last, within any filter of the list; in Khmer with culture=km.");
         open.MapGet("/timeline", Timeline).WithSummary("The reports the caller may see in and under a place (any filter of the list), oldest first, by year and month, with counts by category; reports come 200 a page ('page').");
         open.MapGet("/{id:guid}", Get).WithSummary("One report; anonymous callers get the public copy, without people or evidence.");
 

@@ -11,7 +11,7 @@ namespace Spean.Web.Tests.Monitoring;
 
 /// <summary>
 /// Plants reports of every confidentiality in organisation A, each with its own marker in the title, the
-/// narrative and a witness's name, then visits every report endpoint and page as each kind of person and
+/// narrative and a witness's name, then visits every report endpoint, page and feed as each kind of person and
 /// checks that nothing above their level shows: not a marker, not a name, not a GPS point, not a count.
 /// Each test class has its own database, so every report counted is one planted here.
 /// </summary>
@@ -201,6 +201,14 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
                 if (expected.FirstOrDefault(r => !text.Contains(r.Title, StringComparison.Ordinal)) is { } absent)
                     leaks.Add($"{visitor.Name}: {timeline} does not show {absent.Key}, which they may see");
             }
+
+            var feedUrl = "/api/v1/reports/feed.atom" + query;
+            var (feedStatus, feed) = await GetAsync(visitor.Client, feedUrl);
+            if (feedStatus != HttpStatusCode.OK) { leaks.Add($"{visitor.Name}: {feedUrl} answered {feedStatus}"); continue; }
+            Check(feedUrl, feed);
+            var entries = ReportFeedTests.Entries(feed).Select(e => e.Title).Order().ToList();
+            if (!entries.SequenceEqual(expected.Select(r => r.Title).Order()))
+                leaks.Add($"{visitor.Name}: {feedUrl} has entries {string.Join(", ", entries)}");
         }
 
         // Every planted report lies in province 13; the map's count there must be what this visitor may see.
