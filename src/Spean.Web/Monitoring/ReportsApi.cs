@@ -56,7 +56,10 @@ internal static class ReportsApi
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
         signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
             .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused.");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", Download).WithSummary("Download an original evidence file; logged in its custody chain.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, s, db, e, id, fileId, CustodyAction.Viewed)).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
     }
 
     private static async Task<Results<Ok<ReportListResponse>, ProblemHttpResult>> List(
@@ -182,8 +185,8 @@ internal static class ReportsApi
         return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{Path}/{report.Id}/evidence/{f.Id}", response);
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Download(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
+        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
     {
         var viewer = context.User.Viewer();
         if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return NoSuchReport();
@@ -191,8 +194,11 @@ internal static class ReportsApi
         if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
             return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
         context.Response.ContentType = file.ContentType;
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"evidence-{file.Id}\"";
-        await store.WriteOriginalAsync(file, context.Response.Body, CustodyAction.Downloaded, context.RequestAborted);
+        var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
+        context.Response.Headers.ContentDisposition = $"{disposition}; filename=\"evidence-{file.Id}\"";
+        // Opened from Spean's own origin: the browser must take the type checked on upload, never guess HTML from the bytes.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        await store.WriteOriginalAsync(file, context.Response.Body, action, context.RequestAborted);
         return TypedResults.Empty;
     }
 

@@ -241,8 +241,11 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
             if (report.FileId is { } fileId)
             {
                 var url = $"/api/v1/reports/{report.Id}/evidence/{fileId}";
-                var (status, _) = await GetAsync(visitor.Client, url);
-                if ((status == HttpStatusCode.OK) != visitor.Identifies.Contains(report.Key)) leaks.Add($"{visitor.Name}: {url} answered {status}");
+                foreach (var original in new[] { url, url + "/view" })
+                {
+                    var (status, _) = await GetAsync(visitor.Client, original);
+                    if ((status == HttpStatusCode.OK) != visitor.Identifies.Contains(report.Key)) leaks.Add($"{visitor.Name}: {original} answered {status}");
+                }
 
                 // The public copy: for whoever sees the report once it is published, without the photo's metadata.
                 var publicUrl = url + "/public";

@@ -152,13 +152,20 @@ public abstract class EvidencePagesTests(SpeanApp app)
         var photo = await UploadOkAsync(author, id, Photo, @"C:\Users\Sokha\sokha-chan-house.jpg");
         await MoveOkAsync(author, id, "Submitted");
         await coordinator.GetByteArrayAsync($"/api/v1/reports/{id}/evidence/{photo}");
+        using (var viewed = await coordinator.GetAsync($"/api/v1/reports/{id}/evidence/{photo}/view"))
+        {
+            Assert.Equal(Photo, await viewed.Content.ReadAsByteArrayAsync());
+            Assert.Equal(("inline", "image/jpeg"), (viewed.Content.Headers.ContentDisposition?.DispositionType, viewed.Content.Headers.ContentType?.MediaType));
+        }
+        using (var refused = await colleague.GetAsync($"/api/v1/reports/{id}/evidence/{photo}/view"))
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         var page = await coordinator.GetStringAsync($"/reports/{id}");
         var colleaguePage = await colleague.GetStringAsync($"/reports/{id}");
 
         foreach (var shown in new[] { "sokha-chan-house.jpg", "image/jpeg", Convert.ToHexStringLower(SHA256.HashData(Photo)), "2025-03-14 02:26:53 UTC",
-            "13.804700, 104.980200", "samsung Galaxy A12", $"href=\"/api/v1/reports/{id}/evidence/{photo}\"", "Custody log intact: every entry still matches its hash (entries: 2).",
-            "<td>Downloaded</td>", "id=\"evidence-upload\"", $"data-endpoint=\"/api/v1/reports/{id}/evidence\"", "<noscript>", "js/evidence-upload.js" })
+            "13.804700, 104.980200", "samsung Galaxy A12", $"href=\"/api/v1/reports/{id}/evidence/{photo}\"", $"href=\"/api/v1/reports/{id}/evidence/{photo}/view\"",
+            "Custody log intact: every entry still matches its hash (entries: 3).", "<td>Downloaded</td>", "<td>Viewed</td>", "id=\"evidence-upload\"", $"data-endpoint=\"/api/v1/reports/{id}/evidence\"", "<noscript>", "js/evidence-upload.js" })
             Assert.Contains(shown, page);
         foreach (var hidden in new[] { "Galaxy", "13.80", "sokha-chan-house", "evidence-upload\"", "Custody log" })
             Assert.DoesNotContain(hidden, colleaguePage);
