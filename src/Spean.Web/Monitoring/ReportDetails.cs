@@ -44,7 +44,7 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, Evid
         {
             var rows = await db.ReportPeople.AsNoTracking().Where(p => p.ReportId == report.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
             persons = rows.Select(p => Person(p, identities)).ToList();
-            evidence = files.Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt,
+            evidence = files.Select(f => new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, identities ? f.CapturedAt : null,
                 identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null)).ToList();
         }
         var publicFiles = report.Status == ReportStatus.Published

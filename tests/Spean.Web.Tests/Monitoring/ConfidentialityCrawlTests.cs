@@ -18,6 +18,7 @@ namespace Spean.Web.Tests.Monitoring;
 public abstract class ConfidentialityCrawlTests(SpeanApp app)
 {
     private const string PhotoLatitude = "13.8047";
+    private static readonly string[] PhotoTakenAt = ["2025-03-14T02:26:53", "2025-03-14 02:26:53"];
 
     private sealed record Planted(string Key, string Confidentiality, string Status, bool HasEvidence)
     {
@@ -235,6 +236,10 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
                     leaks.Add($"{visitor.Name}: {url} {(identifies ? "hides" : "shows")} the witness of {report.Key}");
                 if (sees && !identifies && report.HasEvidence && body.Contains(PhotoLatitude, StringComparison.Ordinal))
                     leaks.Add($"{visitor.Name}: {url} shows the GPS point of {report.Key}'s photo");
+                if (sees && !identifies && report.HasEvidence && PhotoTakenAt.Any(t => body.Contains(t, StringComparison.Ordinal)))
+                    leaks.Add($"{visitor.Name}: {url} shows when {report.Key}'s photo was taken");
+                if (sees && identifies && report.HasEvidence && !PhotoTakenAt.Any(t => body.Contains(t, StringComparison.Ordinal)))
+                    leaks.Add($"{visitor.Name}: {url} does not show when {report.Key}'s photo was taken");
                 if (sees && !visitor.Name.Equals("anonymous", StringComparison.Ordinal) && !identifies && !body.Contains("Person-", StringComparison.Ordinal))
                     leaks.Add($"{visitor.Name}: {url} gives no pseudonym for the witness of {report.Key}");
             }

@@ -169,6 +169,8 @@ public abstract class EvidencePagesTests(SpeanApp app)
             Assert.Contains(shown, page);
         foreach (var hidden in new[] { "Galaxy", "13.80", "sokha-chan-house", "evidence-upload\"", "Custody log" })
             Assert.DoesNotContain(hidden, colleaguePage);
+        Assert.Matches($"<a href=\"/gazetteer/{PreahVihearCommune}\">S(&#x27;|')ang</a>", colleaguePage);
+        Assert.Matches("<h1>S(&#x27;|')ang", await colleague.GetStringAsync($"/gazetteer/{PreahVihearCommune}"));
         Assert.Contains("Evidence files: 1.", colleaguePage);
 
         await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().CustodyEntries

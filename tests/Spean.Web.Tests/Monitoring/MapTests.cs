@@ -58,16 +58,22 @@ public abstract class MapTests(SpeanApp app)
     }
 
     [Fact]
-    public async Task Dates_the_page_cannot_read_get_a_message_not_an_error()
+    public async Task Filters_the_page_cannot_read_get_a_message_not_an_error_or_a_map_of_zeros()
     {
         var client = app.AnonymousClient();
 
-        using var response = await client.GetAsync("/map?from=2025-03-01&to=2025-01-01");
-        var html = await response.Content.ReadAsStringAsync();
+        foreach (var query in new[] { "from=2025-03-01&to=2025-01-01", "category=Mining" })
+        {
+            using var response = await client.GetAsync("/map?" + query);
+            var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Check the dates", html);
-        Assert.DoesNotContain("data-code=", html);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Check the filters", html);
+            Assert.DoesNotContain("data-code=", html);
+        }
+        using var svg = await client.GetAsync("/api/v1/map/provinces.svg?category=Mining");
+        Assert.Equal(HttpStatusCode.BadRequest, svg.StatusCode);
+        Assert.Contains("'Mining' is not a report category: use one of mining, land", await svg.Content.ReadAsStringAsync());
     }
 
     [Fact]
