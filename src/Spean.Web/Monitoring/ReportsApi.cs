@@ -54,7 +54,10 @@ internal static class ReportsApi
         signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
         signedIn.MapPost("/{id:guid}/people", AddPerson)
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
+        // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
+        var uploadLimit = app.ServiceProvider.GetRequiredService<SpeanOptions>().EvidenceMaxBytes + 1_000_000;
         signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).WithFormOptions(multipartBodyLengthLimit: uploadLimit)
             .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused.");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
             Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");

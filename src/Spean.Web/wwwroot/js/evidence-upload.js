@@ -95,6 +95,7 @@ function start(form) {
     } catch {
       // Not problem details: an error page from a proxy, say.
     }
+    if (request.status === 413) return say('TooLarge');
     return say('failed', request.status);
   }
 }
