@@ -35,8 +35,9 @@ public sealed class CapturePage(IPage page)
         page.EvaluateAsync("navigator.serviceWorker.ready.then(r => r.active.state)");
 
     /// <summary>Fills and queues a report in a commune of Preah Vihear; returns the SHA-256 the page computed for the photo.</summary>
-    public async Task<string> QueueAsync(string title, string narrative, string witness, byte[] photo, bool submit = true)
+    public async Task<string> QueueAsync(string title, string narrative, string witness, byte[] photo, bool submit = true, string confidentiality = "Organisation")
     {
+        await page.GetByLabel("Confidentiality").SelectOptionAsync(confidentiality);
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByLabel("What happened").FillAsync(narrative);
         await page.GetByLabel("Category").SelectOptionAsync("mining");

@@ -149,6 +149,30 @@ public sealed class OfflineCaptureTests(BrowserApp app)
         Assert.Equal((1, 0), ((await capture.RawStorageAsync()).Reports, await ReportsOfAsync(email)));
     }
 
+    [Fact]
+    public async Task A_restricted_report_from_the_phone_arrives_as_a_draft_so_its_author_can_name_its_readers()
+    {
+        var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
+        var page = await app.NewPhonePageAsync();
+        var capture = new CapturePage(page);
+        await new SignInPage(page).SignInAsync(email, password, "/capture");
+        await capture.UnlockAsync(Passphrase, first: true);
+
+        await page.GetByLabel("Confidentiality").SelectOptionAsync("Restricted");
+        await Assertions.Expect(page.GetByText("A Restricted report stays a draft when it is sent")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Send it for review as soon as it arrives")).ToBeDisabledAsync();
+        await capture.QueueAsync("Source at the pit", Narrative, Witness, await capture.JpegAsync("pit"), submit: false, confidentiality: "Restricted");
+        await capture.SendingEndedAsync();
+        await Assertions.Expect(capture.Item("Source at the pit")).ToContainTextAsync("Sent");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<SpeanDbContext>().Reports.SingleAsync(r => r.Title == "Source at the pit");
+        Assert.Equal((ReportStatus.Draft, Confidentiality.Restricted), (report.Status, report.Confidentiality));
+        await page.GotoAsync($"{app.BaseUrl}/reports/{report.Id}");
+        await Assertions.Expect(page.GetByText("No coordinator of your organisation is among the readers")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Correct this draft" })).ToBeVisibleAsync();
+    }
+
     private async Task<int> ReportsOfAsync(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -40,6 +40,7 @@ async function start() {
 
   $('capture-unlock').addEventListener('submit', unlock);
   $('capture-form').addEventListener('submit', save);
+  $('capture-confidentiality').addEventListener('change', showRestricted);
   $('capture-place-search').addEventListener('input', showPlaceResults);
   $('capture-gps').addEventListener('click', locate);
   $('capture-gps-remove').addEventListener('click', () => { form.position = null; showPosition(''); });
@@ -129,6 +130,15 @@ function resetForm() {
   showPlace();
   showPosition('');
   showPhotos();
+  showRestricted();
+}
+
+// Only the people its author names read a Restricted report, and the phone cannot name them: it goes as a draft.
+const restricted = () => $('capture-confidentiality').value === 'Restricted';
+
+function showRestricted() {
+  $('capture-restricted-help').hidden = !restricted();
+  Object.assign($('capture-submit'), { disabled: restricted(), checked: !restricted() });
 }
 
 function showPlaceResults() {
@@ -236,7 +246,7 @@ async function save(event) {
         longitude: form.position?.longitude ?? null,
         confidentiality: $('capture-confidentiality').value,
       },
-      submit: $('capture-submit').checked,
+      submit: $('capture-submit').checked && !restricted(),
       person: name ? { clientId: crypto.randomUUID(), role: $('capture-person-role').value, name } : null,
       photos: form.photos,
     });

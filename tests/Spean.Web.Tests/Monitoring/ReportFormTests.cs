@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Web.Tests.Infrastructure;
+using static Spean.Web.Tests.Monitoring.ReportsWorld;
+
+namespace Spean.Web.Tests.Monitoring;
+
+/// <summary>The report form on the site: filing a report, naming who may read a Restricted one, and correcting a draft.</summary>
+public abstract class ReportFormTests(SpeanApp app)
+{
+    [Fact]
+    public async Task A_restricted_report_filed_on_the_page_reaches_the_coordinator_it_names_and_no_one_else()
+    {
+        var organisation = await OrganisationAsync(app, "Form fillers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (coordinator, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (colleague, colleagueClient) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (stranger, _) = await PersonAsync(app, Role.Coordinator, await OrganisationAsync(app, "Elsewhere"));
+
+        var form = await author.GetStringAsync("/reports/new?q=S'ang");
+        Assert.Contains($"value=\"{coordinator.Id}\"", form);
+        Assert.Contains($"value=\"{colleague.Id}\"", form);
+        Assert.DoesNotContain(stranger.Id.ToString(), form, StringComparison.Ordinal);
+        Assert.Contains($"{coordinator.DisplayName} (Coordinator)", form);
+
+        var title = "Restricted from the page " + Guid.NewGuid().ToString("N")[..8];
+        using var saved = await author.SubmitAsync("/reports/new", Fields(title, "Restricted", coordinator.Id.ToString()), formSource: "/reports/new?q=S'ang", formName: "new-report");
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        var id = Guid.Parse(saved.Headers.Location!.Segments[^1]);
+        var page = await author.GetStringAsync($"/reports/{id}");
+        Assert.Contains($"<h1>{title}</h1>", page);
+        Assert.DoesNotContain("no one can review it", page, StringComparison.Ordinal);
+
+        await MoveOkAsync(author, id, "Submitted");
+        Assert.Contains(title, await reviewer.GetStringAsync("/reports"));
+        await MoveOkAsync(reviewer, id, "UnderReview");
+        using var hidden = await colleagueClient.GetAsync($"/reports/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_author_corrects_a_draft_on_the_page_and_is_told_when_no_reader_could_review_it()
+    {
+        var organisation = await OrganisationAsync(app, "Correctors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (coordinator, _) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (member, memberClient) = await PersonAsync(app, Role.Member, organisation);
+        var id = await FileAsync(author, new
+        {
+            clientId = Guid.NewGuid(), title = "Draft with a slip", narrative = "Excavators at the clearing.", category = "mining", occurredFrom = "2025-03-14",
+            adminUnitCode = PreahVihearCommune, confidentiality = "Restricted", readerIds = new[] { member.Id }, concessionIds = new List<string> { "mining-199" },
+        });
+
+        var draft = await author.GetStringAsync($"/reports/{id}");
+        Assert.Contains("No coordinator of your organisation is among the readers of this Restricted report", draft);
+        Assert.Contains($"href=\"/reports/{id}/edit\"", draft);
+        var edit = await author.GetStringAsync($"/reports/{id}/edit");
+        Assert.Contains("value=\"Draft with a slip\"", edit);
+        Assert.Matches($"value=\"{member.Id}\" checked", edit);
+
+        var fields = Fields("Draft corrected", "Restricted", coordinator.Id.ToString());
+        fields["Input.ConcessionIds"] = "mining-199";
+        using var corrected = await author.SubmitAsync($"/reports/{id}/edit", fields, formName: "new-report");
+        Assert.Equal($"/reports/{id}", corrected.Headers.Location?.AbsolutePath);
+        var page = await author.GetStringAsync($"/reports/{id}");
+        Assert.Contains("<h1>Draft corrected</h1>", page);
+        Assert.DoesNotContain("No coordinator of your organisation", page, StringComparison.Ordinal);
+        var stored = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Reports.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal([coordinator.Id], stored.ReaderIds);
+        Assert.Equal(["mining-199"], stored.ConcessionIds);
+
+        using var khmer = await author.GetAsync($"/reports/{id}/edit?culture=km");
+        Assert.Contains("អ្នកអាន (សម្រាប់តែរបាយការណ៍កំណត់)", await khmer.Content.ReadAsStringAsync());
+        using var notTheAuthor = await memberClient.GetAsync($"/reports/{id}/edit");
+        Assert.Equal(HttpStatusCode.NotFound, notTheAuthor.StatusCode);
+        await MoveOkAsync(author, id, "Submitted");
+        using var submitted = await author.GetAsync($"/reports/{id}/edit");
+        Assert.Equal(HttpStatusCode.NotFound, submitted.StatusCode);
+        Assert.Contains("Only its author can correct a report, and only while it is a draft.", await submitted.Content.ReadAsStringAsync());
+    }
+
+    private static Dictionary<string, string> Fields(string title, string confidentiality, string reader) => new()
+    {
+        ["Input.ClientId"] = Guid.NewGuid().ToString(),
+        ["Input.AdminUnitCode"] = PreahVihearCommune,
+        ["Input.Title"] = title,
+        ["Input.Narrative"] = "An excavator cleared the forest near the village.",
+        ["Input.Category"] = "mining",
+        ["Input.OccurredFrom"] = "2025-03-14",
+        ["Input.SourceKind"] = "FirstHand",
+        ["Input.Confidentiality"] = confidentiality,
+        ["Input.ReaderIds"] = reader,
+    };
+}
+
+public sealed class SqliteReportFormTests(SqliteApp app) : ReportFormTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresReportFormTests(PostgresApp app) : ReportFormTests(app), IClassFixture<PostgresApp>;
