@@ -80,6 +80,28 @@ public abstract class ReportWorkflowTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_report_queued_offline_keeps_the_time_it_was_recorded_unless_the_phone_s_clock_is_plainly_wrong()
+    {
+        var (_, author) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "Monitors"));
+        var recorded = DateTimeOffset.UtcNow.AddDays(-3);
+        async Task<DateTimeOffset> ReportedAtAsync(DateTimeOffset phoneTime)
+        {
+            using var report = await author.PostAsJsonAsync("/api/v1/reports", new
+            {
+                clientId = Guid.NewGuid(), title = "Queued on Monday", narrative = "Recorded with no signal.", category = "mining", occurredFrom = "2025-03-14",
+                adminUnitCode = PreahVihearCommune, reportedAt = phoneTime,
+            });
+            Assert.Equal(HttpStatusCode.Created, report.StatusCode);
+            return (await report.ReadJsonAsync()).GetProperty("reportedAt").GetDateTimeOffset();
+        }
+
+        Assert.Equal(recorded, await ReportedAtAsync(recorded), TimeSpan.FromMilliseconds(1));
+        var now = DateTimeOffset.UtcNow;
+        Assert.Equal(now, await ReportedAtAsync(now.AddDays(2)), TimeSpan.FromMinutes(1));
+        Assert.Equal(now, await ReportedAtAsync(new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero)), TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
     public async Task Sending_the_same_report_twice_keeps_one_report()
     {
         var organisation = await OrganisationAsync(app, "Monitors");

@@ -4,13 +4,14 @@ using Spean.Core.Data;
 namespace Spean.Core.Monitoring.Reports;
 
 /// <summary>What a monitor fills in; enums travel as their names so a wrong one gets a clear message.</summary>
+/// <param name="ReportedAt">When the monitor recorded it, if not now: a phone sends the time it was queued offline.</param>
 public sealed record ReportInput(
     Guid ClientId, string? Title, string? Narrative, string? Category, DateOnly? OccurredFrom, DateOnly? OccurredTo,
     string? AdminUnitCode, double? Latitude = null, double? Longitude = null,
     int AffectedWomen = 0, int AffectedMen = 0, int AffectedGirls = 0, int AffectedBoys = 0, int AffectedUnknown = 0,
     string? SourceKind = null, IReadOnlyList<string>? MediaLinks = null, IReadOnlyList<string>? Tags = null,
     IReadOnlyList<string>? ConcessionIds = null, IReadOnlyList<Guid>? RecommendationIds = null,
-    string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null);
+    string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null, DateTimeOffset? ReportedAt = null);
 
 public enum ReportInputProblem
 {
@@ -76,7 +77,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
         var report = new Report
         {
             ClientId = input.ClientId, Title = "", Narrative = "", Category = "", OccurredFrom = default, AdminUnitCode = "",
-            ReportedAt = clock.GetUtcNow().UtcDateTime, OrganisationId = organisation, AuthorId = authorId,
+            ReportedAt = ReportedAt(input), OrganisationId = organisation, AuthorId = authorId,
         };
         var errors = await ApplyAsync(report, input, cancellationToken);
         if (errors.Count > 0) return (null, false, errors);
@@ -94,6 +95,18 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
             return (saved, false, new ReportErrors());
         }
         return (report, true, errors);
+    }
+
+    /// <summary>
+    /// The device's time, unless its clock is plainly wrong (ahead of the server, or before the incident began);
+    /// then the time the report arrived. A wrong clock must not stop a report from the field.
+    /// </summary>
+    private DateTime ReportedAt(ReportInput input)
+    {
+        var now = clock.GetUtcNow();
+        return input.ReportedAt is { } at && at <= now.AddMinutes(10) && (input.OccurredFrom is not { } from || DateOnly.FromDateTime(at.UtcDateTime) >= from)
+            ? at.UtcDateTime
+            : now.UtcDateTime;
     }
 
     public async Task<ReportErrors> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)

@@ -46,7 +46,7 @@ async function sendAll(vault, config, changed) {
 
   async function send(vault, record) {
     const { input, person, photos, submit } = await vault.contents(record);
-    const report = await post('/api/v1/reports', JSON.stringify(input), config);
+    const report = await post('/api/v1/reports', JSON.stringify({ ...input, reportedAt: record.queuedAt }), config);
     record.reportId = report.id;
     await vault.save(record);
     if (person && !record.personSent) {
