@@ -45,7 +45,9 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.EvidenceStore>();
         services.AddScoped<Monitoring.EvidenceVerification>();
         services.AddScoped<Monitoring.KeyRotation>();
-        services.AddSingleton(_ => new Monitoring.Map.ProvinceMap(Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory)));
+        services.AddSingleton(_ => Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory));
+        services.AddSingleton(provider => new Monitoring.Map.ProvinceMap(provider.GetRequiredService<Monitoring.Map.CambodiaBoundaries>()));
+        services.AddSingleton(provider => new Monitoring.Map.CambodiaOutline(provider.GetRequiredService<Monitoring.Map.CambodiaBoundaries>()));
         services.AddSingleton<Monitoring.Map.MapConcessions>();
         services.AddScoped<Monitoring.Map.ReportCountsByProvince>();
         services.AddScoped<Monitoring.Reports.ReportEditor>();

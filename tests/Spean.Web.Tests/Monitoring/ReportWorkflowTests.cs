@@ -136,6 +136,13 @@ public abstract class ReportWorkflowTests(SpeanApp app)
         // A number or a list of names would slip an unnamed confidentiality level through, so neither is taken.
         Assert.Equal("confidentiality is Public, Network, Organisation or Restricted.", errors.GetProperty("confidentiality")[0].GetString());
         Assert.Equal("sourceKind is FirstHand or SecondHand.", errors.GetProperty("sourceKind")[0].GetString());
+        // Within a rectangle round Cambodia, but Vietnamese.
+        using var phuQuoc = await author.PostAsJsonAsync("/api/v1/reports", new
+        {
+            clientId = Guid.NewGuid(), title = "Phu Quoc", narrative = "x", category = "mining", occurredFrom = "2025-03-14", adminUnitCode = "0701", latitude = 10.2899, longitude = 103.984,
+        });
+        Assert.Equal("The point 10.2899, 103.984 is outside Cambodia's borders; check the position or leave it out.",
+            (await ProblemAsync(phuQuoc, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("latitude")[0].GetString());
         using var asViewer = await viewer.PostAsJsonAsync("/api/v1/reports", Input("Viewers only read"));
         Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);
         await ProblemAsync(await author.GetAsync("/api/v1/reports?status=Lost"), HttpStatusCode.BadRequest);

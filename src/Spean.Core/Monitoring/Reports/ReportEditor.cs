@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
+using Spean.Core.Monitoring.Map;
 
 namespace Spean.Core.Monitoring.Reports;
 
@@ -55,10 +56,8 @@ public sealed class ReportErrors : Dictionary<string, string[]>
 }
 
 /// <summary>Creates reports (once per device id) and lets their author change them while they are drafts.</summary>
-public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
+public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, CambodiaOutline cambodia)
 {
-    public const double SouthLatitude = 10.0, NorthLatitude = 14.8, WestLongitude = 102.1, EastLongitude = 108.0;
-
     /// <returns>The report, whether it was just made or had been sent before with the same client id; or the errors.</returns>
     public async Task<(Report? Report, bool Created, ReportErrors Errors)> CreateAsync(
         ReportInput input, Guid authorId, Guid? organisationId, CancellationToken cancellationToken = default)
@@ -139,11 +138,8 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock)
         if (code.Length == 0 || !await db.AdminUnits.AnyAsync(u => u.Code == code, cancellationToken))
             Fail("adminUnitCode", ReportInputProblem.UnknownPlace, $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.", code);
         if (input.Latitude is null != input.Longitude is null) Fail("latitude", ReportInputProblem.HalfAPoint, "Give both latitude and longitude, or neither.");
-        else if (input.Latitude is { } lat && input.Longitude is { } lon
-            && (lat is < SouthLatitude or > NorthLatitude || lon is < WestLongitude or > EastLongitude))
-            Fail("latitude", ReportInputProblem.OutsideCambodia,
-                $"The point {lat}, {lon} is outside Cambodia (latitude {SouthLatitude}–{NorthLatitude}, longitude {WestLongitude}–{EastLongitude}).",
-                lat, lon, SouthLatitude, NorthLatitude, WestLongitude, EastLongitude);
+        else if (input.Latitude is { } lat && input.Longitude is { } lon && !cambodia.Contains(lat, lon))
+            Fail("latitude", ReportInputProblem.OutsideCambodia, $"The point {lat}, {lon} is outside Cambodia's borders; check the position or leave it out.", lat, lon);
         if (new[] { input.AffectedWomen, input.AffectedMen, input.AffectedGirls, input.AffectedBoys, input.AffectedUnknown }.Any(n => n < 0))
             Fail("affected", ReportInputProblem.NegativeCount, "People affected cannot be negative.");
         var source = SourceKind.FirstHand;

@@ -9,7 +9,8 @@ import { sendQueued } from './sender.js';
 const config = JSON.parse(document.getElementById('capture-config').textContent);
 const text = config.strings;
 const $ = id => document.getElementById(id);
-const CAMBODIA = { south: 10.0, north: 14.8, west: 102.1, east: 108.0 };
+// Around Cambodia and its islands: the server checks the point against the borders themselves.
+const CAMBODIA = { south: 9.8, north: 14.8, west: 102.1, east: 108.0 };
 const RETRY_AFTER_MS = 60000;
 
 let vault;
