@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Recommendations;
 using Spean.Core.Tests.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -24,7 +23,7 @@ public abstract class ReportExportTests(SpeanApp app)
         var organisation = await OrganisationAsync(app, "Exporters");
         var (_, author) = await PersonAsync(app, Role.Member, organisation);
         var (coordinator, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
-        var recommendation = await RecommendationAsync();
+        var recommendation = await RecommendationAsync(app);
         using var filed = await author.PostAsJsonAsync("/api/v1/reports", new
         {
             clientId = Guid.NewGuid(), title = "=1+1 forest cleared at S'ang", narrative = KhmerNarrative, category = "mining", occurredFrom = "2024-02-01",
@@ -120,18 +119,6 @@ public abstract class ReportExportTests(SpeanApp app)
         return new Export(bytes, ExportFiles.Read(url, bytes), ExportFiles.AllText(url, bytes));
     }
 
-    private Task<Guid> RecommendationAsync() => app.WithScopeAsync(async services =>
-    {
-        var db = services.GetRequiredService<SpeanDbContext>();
-        var recommendation = new Recommendation
-        {
-            ImportKey = Guid.NewGuid().ToString("N"), Text = "Protect the land rights of indigenous communities", StateUnderReviewIso3 = "KHM",
-            Session = 46, Cycle = 4, Response = RecommendationResponse.Supported, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
-        };
-        db.Recommendations.Add(recommendation);
-        await db.SaveChangesAsync();
-        return recommendation.Id;
-    });
 
     private static async Task UploadAsync(HttpClient author, Guid id, byte[] content)
     {

@@ -48,21 +48,26 @@ public abstract class ReportFormTests(SpeanApp app)
         var (_, author) = await PersonAsync(app, Role.Member, organisation);
         var (coordinator, _) = await PersonAsync(app, Role.Coordinator, organisation);
         var (member, memberClient) = await PersonAsync(app, Role.Member, organisation);
+        var recommendation = await RecommendationAsync(app);
         var id = await FileAsync(author, new
         {
             clientId = Guid.NewGuid(), title = "Draft with a slip", narrative = "Excavators at the clearing.", category = "mining", occurredFrom = "2025-03-14",
             adminUnitCode = PreahVihearCommune, confidentiality = "Restricted", readerIds = new[] { member.Id }, concessionIds = new List<string> { "mining-199" },
+            recommendationIds = new List<Guid> { recommendation },
         });
 
         var draft = await author.GetStringAsync($"/reports/{id}");
         Assert.Contains("No coordinator of your organisation is among the readers of this Restricted report", draft);
         Assert.Contains($"href=\"/reports/{id}/edit\"", draft);
+        Assert.Contains($"<a href=\"/recommendations/{recommendation}\" lang=\"en\">KHM · Session 46, cycle 4: Protect the land rights of indigenous communities</a>", draft);
+        Assert.Matches("<li>[^<]+ \\(Wuhan Steel[^<]*\\)</li>", draft);
         var edit = await author.GetStringAsync($"/reports/{id}/edit");
         Assert.Contains("value=\"Draft with a slip\"", edit);
         Assert.Matches($"value=\"{member.Id}\" checked", edit);
 
         var fields = Fields("Draft corrected", "Restricted", coordinator.Id.ToString());
         fields["Input.ConcessionIds"] = "mining-199";
+        fields["Input.RecommendationIds"] = recommendation.ToString();
         using var corrected = await author.SubmitAsync($"/reports/{id}/edit", fields, formName: "new-report");
         Assert.Equal($"/reports/{id}", corrected.Headers.Location?.AbsolutePath);
         var page = await author.GetStringAsync($"/reports/{id}");
@@ -71,6 +76,7 @@ public abstract class ReportFormTests(SpeanApp app)
         var stored = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Reports.AsNoTracking().SingleAsync(r => r.Id == id));
         Assert.Equal([coordinator.Id], stored.ReaderIds);
         Assert.Equal(["mining-199"], stored.ConcessionIds);
+        Assert.Equal([recommendation], stored.RecommendationIds);
 
         using var khmer = await author.GetAsync($"/reports/{id}/edit?culture=km");
         Assert.Contains("អ្នកអាន (សម្រាប់តែរបាយការណ៍កំណត់)", await khmer.Content.ReadAsStringAsync());

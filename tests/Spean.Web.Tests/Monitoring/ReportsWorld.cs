@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Recommendations;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Monitoring;
@@ -22,6 +23,19 @@ internal static class ReportsWorld
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         return organisation.Id;
+    });
+
+    public static Task<Guid> RecommendationAsync(SpeanApp app) => app.WithScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<SpeanDbContext>();
+        var recommendation = new Recommendation
+        {
+            ImportKey = Guid.NewGuid().ToString("N"), Text = "Protect the land rights of indigenous communities", StateUnderReviewIso3 = "KHM",
+            Session = 46, Cycle = 4, Response = RecommendationResponse.Supported, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        };
+        db.Recommendations.Add(recommendation);
+        await db.SaveChangesAsync();
+        return recommendation.Id;
     });
 
     public static async Task<(SpeanUser User, HttpClient Client)> PersonAsync(SpeanApp app, Role role, Guid organisation)
