@@ -13,7 +13,7 @@ public sealed record ChainCheck(Guid FileId, int Entries, int? BrokenAt, string?
     public bool Intact => BrokenAt is null;
 }
 
-/// <summary>The hash-chained custody log of each evidence file: who uploaded, viewed, downloaded, exported or verified it, and when.</summary>
+/// <summary>The hash-chained custody log of each evidence file: who uploaded, viewed, downloaded or exported it, and when.</summary>
 public sealed class CustodyLog(SpeanDbContext db, AuditActor actor, TimeProvider clock)
 {
     /// <summary>Appends an entry and saves it, retrying when another request appended at the same moment.</summary>

@@ -25,6 +25,8 @@ public abstract class ReportFormTests(SpeanApp app)
         Assert.Contains($"value=\"{colleague.Id}\"", form);
         Assert.DoesNotContain(stranger.Id.ToString(), form, StringComparison.Ordinal);
         Assert.Contains($"{coordinator.DisplayName} (Coordinator)", form);
+        Assert.Contains("(Commune · Chey Saen · Preah Vihear · 130101)", form);
+        Assert.Contains("(ឃុំ · ជ័យសែន · ព្រះវិហារ · 130101)", await author.GetStringAsync("/reports/new?q=S'ang&culture=km"));
 
         var title = "Restricted from the page " + Guid.NewGuid().ToString("N")[..8];
         using var saved = await author.SubmitAsync("/reports/new", Fields(title, "Restricted", coordinator.Id.ToString()), formSource: "/reports/new?q=S'ang", formName: "new-report");
