@@ -140,8 +140,7 @@ internal static class RecommendationsApi
         if (!EnumNames.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), out var kind))
             return BadRequest("'chart' is bar, stacked or line.");
         await labels.LoadAsync(cancellationToken);
-        string Label(string field, string value) => value == RecommendationStatistics.None ? value : labels.Value(field, value);
-        var svg = StatisticsChart.Svg(table, kind, r => Label(table.Rows, r), c => Label(table.Columns, c),
+        var svg = StatisticsChart.Svg(table, kind, r => labels.Value(table.Rows, r), c => labels.Value(table.Columns, c),
             $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}");
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
@@ -187,8 +186,8 @@ internal static class StatisticsCsvFile
     {
         string Name(string field, string value)
         {
-            var name = value == RecommendationStatistics.None ? value : labels.Value(field, value);
-            return name == value ? value : $"{name} ({value})";
+            var name = labels.Value(field, value);
+            return name == value || value == RecommendationStatistics.None ? name : $"{name} ({value})";
         }
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))

@@ -55,6 +55,23 @@ public sealed class StatisticsTests(RecommendationsApp app)
     }
 
     [Fact]
+    public async Task Recommendations_without_a_value_are_named_in_the_reader_s_language_in_both_downloads()
+    {
+        // UPR Info's file tags no SDG targets, so every recommendation counts under "none".
+        const string NoSdg = "rows=sdg&columns=response&sur=KHM&session=18";
+        var client = app.AnonymousClient();
+
+        var khmerCsv = await client.GetStringAsync($"/api/v1/recommendations/statistics.csv?{NoSdg}&culture=km");
+        var khmerSvg = await client.GetStringAsync($"/api/v1/recommendations/statistics.svg?{NoSdg}&culture=km");
+        var englishCsv = await client.GetStringAsync($"/api/v1/recommendations/statistics.csv?{NoSdg}");
+
+        Assert.Contains("\r\n(គ្មាន),42,20.5,163,79.5,205\r\n", khmerCsv);
+        Assert.Contains(">(គ្មាន)</text>", khmerSvg);
+        Assert.DoesNotContain("(none)", khmerCsv + khmerSvg);
+        Assert.Contains("\r\n(none),42,20.5,163,79.5,205\r\n", englishCsv);
+    }
+
+    [Fact]
     public async Task An_unknown_field_is_a_problem_naming_the_fields_there_are()
     {
         using var response = await app.AnonymousClient().GetAsync("/api/v1/recommendations/statistics?rows=colour&columns=Response");
