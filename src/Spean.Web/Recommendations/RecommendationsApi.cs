@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Exports;
@@ -132,8 +133,8 @@ internal static class RecommendationsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatisticsSvg(
-        RecommendationStatistics statistics, RecommendationLabels labels, [AsParameters] RecommendationFilterParameters filters,
-        string rows, string columns, string? chart, CancellationToken cancellationToken)
+        RecommendationStatistics statistics, RecommendationLabels labels, IStringLocalizer<Strings> localizer,
+        [AsParameters] RecommendationFilterParameters filters, string rows, string columns, string? chart, CancellationToken cancellationToken)
     {
         var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
         if (table is null) return BadRequest(error!);
@@ -141,7 +142,7 @@ internal static class RecommendationsApi
             return BadRequest("'chart' is bar, stacked or line.");
         await labels.LoadAsync(cancellationToken);
         var svg = StatisticsChart.Svg(table, kind, r => labels.Value(table.Rows, r), c => labels.Value(table.Columns, c),
-            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}");
+            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}", StatisticsChart.Omission(table, kind, localizer));
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
 
