@@ -23,6 +23,7 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Matches("<mark>[Tt]orture</mark>", page);
         Assert.DoesNotContain("prison", HitTexts(page), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("State under Review", page);
+        Assert.Contains("placeholder=\"torture NOT prison\"", page);
         // The chosen State is a selected link that takes it away again, with its name and count.
         Assert.Matches("<a href=\"/recommendations\\?q=torture%20NOT%20prison&amp;response=Noted\" class=\"selected\"[^>]*>.*?Cambodia.*?</a>",
             Regex.Replace(page, "\\s+", " "));
@@ -42,6 +43,10 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Contains("ប្រភេទសកម្មភាព", page);
         Assert.Contains("ទារុណកម្ម និងការប្រព្រឹត្តឃោរឃៅ", page);
         Assert.DoesNotContain("Torture and other CID treatment", page);
+        // The words of the example are Khmer; AND, OR and NOT are the query's syntax in either language.
+        Assert.Contains("placeholder=\"ទារុណកម្ម NOT ពន្ធនាគារ\"", page);
+        using var example = await client.GetAsync($"/api/v1/recommendations?q={Uri.EscapeDataString("ទារុណកម្ម NOT ពន្ធនាគារ")}");
+        Assert.Equal(HttpStatusCode.OK, example.StatusCode);
     }
 
     [Fact]
