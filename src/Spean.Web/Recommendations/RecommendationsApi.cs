@@ -47,10 +47,10 @@ internal static class RecommendationsApi
         var api = app.MapGroup(Path).WithTags("Recommendations").AllowAnonymous()
             .RequireRateLimiting(ApiConventions.PublicApiLimit);
         api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query.");
-        api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
-            Export(c, s, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
-        api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
-            Export(c, s, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
+        api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, e, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
+        api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, e, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
         api.MapGet("/issues", () => TypedResults.Ok(IssueThesaurus.Shipped.Issues.Select(i => new IssueResponse(i, IssueThesaurus.Shipped.Khmer(i))).ToList()))
             .WithSummary("UPR Info's issues, the thesaurus recommendations are tagged with, in English and Khmer.");
         api.MapGet("/statistics", Statistics).WithSummary("Cross any field with any other over the recommendations the filters match.");
@@ -99,7 +99,8 @@ internal static class RecommendationsApi
         TypedResults.Problem("There is no recommendation with that id; it may have been deleted.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
-        HttpContext context, RecommendationSearch search, AuditTrail audit, RecommendationFilterParameters filters, ExportFormat format)
+        HttpContext context, RecommendationSearch search, RecommendationExport export, AuditTrail audit, RecommendationFilterParameters filters,
+        ExportFormat format)
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
         if (query is null) return BadRequest(error!);
@@ -107,7 +108,7 @@ internal static class RecommendationsApi
         await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
-        await RecommendationExport.WriteAsync(format, search.AllMatchesAsync(query, context.RequestAborted), context.Response.Body, context.RequestAborted);
+        await export.WriteAsync(format, query, context.Response.Body, context.RequestAborted);
         return TypedResults.Empty;
     }
 
