@@ -25,7 +25,7 @@ internal static class ExportCommands
         {
             var (parsed, error) = RecommendationQuery.Parse(parse.GetValue(query));
             var search = services.GetRequiredService<RecommendationSearch>();
-            error ??= parsed is null ? null : await search.ValidateAsync(parsed, cancellationToken);
+            error ??= parsed is null ? null : (await search.ValidateAsync(parsed, cancellationToken))?.Message;
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync($"spean: {error}");

@@ -70,7 +70,7 @@ internal static class RecommendationsApi
         var (query, error) = RecommendationQuery.Parse(filters.Pairs().Append(new("page", [page])).Append(new("pageSize", [pageSize])));
         if (query is null) return BadRequest(error!);
         var results = await search.SearchAsync(query, cancellationToken);
-        if (results.Error is not null) return BadRequest(results.Error);
+        if (results.Error is not null) return BadRequest(results.Error.Message);
         return TypedResults.Ok(new RecommendationSearchResponse(
             results.Total, query.Page, query.PageSize, results.PageCount,
             results.Hits.Select(Item).ToList(),
@@ -104,7 +104,7 @@ internal static class RecommendationsApi
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
         if (query is null) return BadRequest(error!);
-        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid);
+        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid.Message);
         await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
@@ -151,7 +151,9 @@ internal static class RecommendationsApi
         RecommendationStatistics statistics, RecommendationFilterParameters filters, string rows, string columns, CancellationToken cancellationToken)
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
-        return query is null ? (null, error) : await statistics.CrossAsync(query, rows, columns, cancellationToken);
+        if (query is null) return (null, error);
+        var (table, problem) = await statistics.CrossAsync(query, rows, columns, cancellationToken);
+        return (table, problem?.Message);
     }
 
     private static RecommendationItem Item(RecommendationHit hit)

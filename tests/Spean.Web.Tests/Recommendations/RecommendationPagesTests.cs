@@ -50,12 +50,16 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
     }
 
     [Fact]
-    public async Task A_search_that_cannot_be_read_explains_itself_on_the_page()
+    public async Task A_search_that_cannot_be_read_explains_itself_on_the_page_in_the_readers_language()
     {
-        var page = await app.AnonymousClient().GetStringAsync("/recommendations?q=%28torture");
+        var client = app.AnonymousClient();
+        var page = await client.GetStringAsync("/recommendations?q=%28torture");
+        var khmer = await client.GetStringAsync("/recommendations?q=%28torture&culture=km");
+        var statistics = await client.GetStringAsync("/recommendations/statistics?q=torture%20AND&culture=km");
 
-        Assert.Contains("The search could not be read", page);
-        Assert.Contains("not closed", page);
+        Assert.Contains("The search could not be read: The &#x27;(&#x27; at position 1 is not closed. Add a &#x27;)&#x27;.", page);
+        Assert.Contains("មិនអាចអានការស្វែងរកបានទេ៖ សញ្ញា &#x27;(&#x27; នៅទីតាំង 1 មិនទាន់បិទទេ។", khmer);
+        Assert.Contains("AND នៅទីតាំង 9 ត្រូវការពាក្យ ឃ្លា ឬក្រុមមួយនៅពីក្រោយវា។", statistics);
     }
 
     [Fact]
