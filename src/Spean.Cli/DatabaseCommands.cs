@@ -5,6 +5,7 @@ using Spean.Core.Backup;
 using System.Globalization;
 using Spean.Core.Data;
 using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Classification;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Cli;
@@ -52,7 +53,7 @@ internal static class DatabaseCommands
         {
             Description = $"field=Column, once per field, for a CSV not in UPR Info's format; needs text, sur, from and session. Fields: {string.Join(", ", CsvColumnMap.FieldNames)}.",
         };
-        var command = new Command("recommendations", "Imports UPR recommendations. Running it twice changes nothing; bad rows are listed with line and reason.")
+        var command = new Command("recommendations", "Imports UPR recommendations. Running it twice changes nothing; bad rows are listed with line and reason; a row without an action category gets a predicted one.")
         {
             file, dryRun, map,
         };
@@ -80,7 +81,13 @@ internal static class DatabaseCommands
                 await Console.Error.WriteLineAsync($"spean: {path}: {header.Reason}");
                 return 1;
             }
+            // The action model learns (a few seconds) while the database is migrated, so rows the file gives no
+            // category get a predicted one, as they would when added in the app.
+            var learning = rows.Rows.Any(r => r.ActionCategory is null)
+                ? Task.Run(services.GetRequiredService<RecommendationClassifier>().TrainActions)
+                : Task.CompletedTask;
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
+            await learning;
             RecommendationImportReport? report = null;
             await WithProgressAsync("Importing", async progress =>
                 report = await services.GetRequiredService<RecommendationImporter>().ImportAsync(rows, parse.GetValue(dryRun), progress));
@@ -90,6 +97,9 @@ internal static class DatabaseCommands
             else
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"Created {report.Created}, updated {report.Updated}, unchanged {report.Unchanged}, rejected {report.Rejected.Count}.");
+            if (report.Predicted > 0)
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"{(report.DryRun ? "Would predict" : "Predicted")} the action category of {report.Predicted} recommendation(s) the file gives none; marked predicted, not official.");
             foreach (var row in report.Rejected) AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]line {row.Line}:[/] {row.Reason}");
             return 0;
         }));

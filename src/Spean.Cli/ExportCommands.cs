@@ -25,7 +25,7 @@ internal static class ExportCommands
         {
             var (parsed, error) = RecommendationQuery.Parse(parse.GetValue(query));
             var search = services.GetRequiredService<RecommendationSearch>();
-            error ??= parsed is null ? null : await search.ValidateAsync(parsed, cancellationToken);
+            error ??= parsed is null ? null : (await search.ValidateAsync(parsed, cancellationToken))?.Message;
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync($"spean: {error}");
@@ -33,7 +33,7 @@ internal static class ExportCommands
             }
             int written;
             await using (var file = parse.GetValue(output)!.Create())
-                written = await RecommendationExport.WriteAsync(parse.GetValue(format), search.AllMatchesAsync(parsed!, cancellationToken), file, cancellationToken);
+                written = await services.GetRequiredService<RecommendationExport>().WriteAsync(parse.GetValue(format), parsed!, file, cancellationToken);
             await services.GetRequiredService<AuditTrail>().RecordAsync(AuditAction.Exported,
                 $"recommendations exported as {parse.GetValue(format)}: {parsed!.ToQueryString(withPaging: false)}", cancellationToken: cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {written} recommendations to {parse.GetValue(output)!.FullName}."));

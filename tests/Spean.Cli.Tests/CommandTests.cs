@@ -102,6 +102,25 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_gives_rows_without_an_action_category_a_predicted_one_and_keeps_the_official_ones()
+    {
+        var file = Path.Combine(folder, "new-cycle-actions.csv");
+        await File.WriteAllTextAsync(file, "Recommendation,State under Review,Recommending States,Session,Action\n"
+            + "Ratify the Convention against Torture,Cambodia,France,46,\n"
+            + "Continue its efforts to combat trafficking in persons,Cambodia,Germany,46,\n"
+            + "Ratify the Optional Protocol on the sale of children,Cambodia,Spain,46,3\n");
+
+        var (code, output, error) = await RunCapturedAsync("", "import", "recommendations", "--data-dir", folder, "--file", file,
+            "--map", "text=Recommendation", "--map", "sur=State under Review", "--map", "from=Recommending States", "--map", "session=Session",
+            "--map", "action=Action");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("Predicted the action category of 2 recommendation(s) the file gives none; marked predicted, not official.", output);
+        Assert.Equal(["Continue its efforts to combat trafficking in persons: 2 Predicted", "Ratify the Convention against Torture: 5 Predicted",
+            "Ratify the Optional Protocol on the sale of children: 3 Official"], ActionCategories(folder));
+    }
+
+    [Fact]
     public async Task Import_names_a_mapped_column_the_file_lacks_and_the_columns_it_has()
     {
         var file = Path.Combine(folder, "other.csv");
@@ -207,6 +226,18 @@ public sealed class CommandTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static List<string> ActionCategories(string dataDirectory)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "spean.db")};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Text\", \"ActionCategory\", \"ActionCategoryOrigin\" FROM \"Recommendations\" ORDER BY \"Text\"";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add($"{reader.GetString(0)}: {reader.GetValue(1)} {reader.GetValue(2)}");
+        return rows;
     }
 
     public void Dispose()

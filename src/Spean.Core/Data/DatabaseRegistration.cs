@@ -29,6 +29,7 @@ public static class DatabaseRegistration
         services.AddScoped<Recommendations.RecommendationImporter>();
         services.AddSingleton<Recommendations.RecommendationStatistics>();
         services.AddSingleton<Recommendations.RecommendationSearch>();
+        services.AddScoped<Recommendations.RecommendationExport>();
         services.AddScoped<Recommendations.Saved.SavedSearches>();
         services.AddScoped<Recommendations.RecommendationEditor>();
         services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();

@@ -19,6 +19,11 @@ internal sealed class DocumentMapper(IReadOnlyDictionary<string, string> groups,
         return new(groups, memberships.ToLookup(m => m.CountryIso3, m => m.OrganisationCode));
     }
 
+    /// <summary>The UN regional group's name (AsiaPacific), or null for a State in none or a recommender that is no country.</summary>
+    public string? Group(string? iso3) => iso3 is not null && groups.TryGetValue(iso3, out var group) ? group : null;
+
+    public IEnumerable<string> Organisations(string? iso3) => iso3 is null ? [] : organisations[iso3];
+
     public RecommendationDocument ToDocument(Recommendation r)
     {
         var recommending = r.RecommendingStates.Select(s => s.CountryIso3).ToList();
@@ -26,10 +31,10 @@ internal sealed class DocumentMapper(IReadOnlyDictionary<string, string> groups,
         {
             ["sur"] = [r.StateUnderReviewIso3],
             ["recommending"] = r.RecommendingStates.Select(s => s.CountryIso3 ?? s.Name).ToList(),
-            ["surGroup"] = groups.TryGetValue(r.StateUnderReviewIso3, out var group) ? [group] : [],
-            ["recommendingGroup"] = recommending.Select(iso3 => iso3 is not null && groups.TryGetValue(iso3, out var g) ? g : Observer).Distinct().ToList(),
-            ["surOrg"] = organisations[r.StateUnderReviewIso3].ToList(),
-            ["recommendingOrg"] = recommending.SelectMany(iso3 => iso3 is null ? [] : organisations[iso3]).Distinct().ToList(),
+            ["surGroup"] = Group(r.StateUnderReviewIso3) is { } group ? [group] : [],
+            ["recommendingGroup"] = recommending.Select(iso3 => Group(iso3) ?? Observer).Distinct().ToList(),
+            ["surOrg"] = Organisations(r.StateUnderReviewIso3).ToList(),
+            ["recommendingOrg"] = recommending.SelectMany(Organisations).Distinct().ToList(),
             ["session"] = [Number(r.Session)],
             ["cycle"] = [Number(r.Cycle)],
             ["response"] = [r.Response.ToString()],

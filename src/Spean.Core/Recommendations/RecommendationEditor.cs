@@ -77,8 +77,8 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         r.Notes = Blank(input.Notes);
         r.ReviewDate = input.ReviewDate is { } date ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : null;
         r.Response = valid.Response;
-        // While the models are still training at start-up the category stays empty rather than wait.
-        var predicted = input.ActionCategory is null ? classifier.Predict(r.Text)?.Action.Category : null;
+        // While the action model is still training at start-up the category stays empty rather than wait.
+        var predicted = input.ActionCategory is null ? classifier.PredictAction(r.Text)?.Category : null;
         r.ActionCategory = input.ActionCategory ?? predicted;
         r.ActionCategoryOrigin = input.ActionCategory is not null ? CategoryOrigin.Official : predicted is not null ? CategoryOrigin.Predicted : null;
         r.SourceDocument = Blank(input.SourceDocument);

@@ -4,18 +4,22 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Recommendations.Classification;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Recommendations;
 
-public sealed record RecommendationImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<RejectedRow> Rejected, bool DryRun);
+/// <param name="Predicted">Rows created or updated with a predicted action category, because the file gave them none.</param>
+public sealed record RecommendationImportReport(int Created, int Updated, int Unchanged, int Predicted, IReadOnlyList<RejectedRow> Rejected, bool DryRun);
 
 /// <summary>
 /// Imports recommendations from UPR Info's export or a mapped CSV. A row is known again by its import key, so
 /// importing the same file twice changes nothing, and a corrected file updates only the rows whose fields changed.
 /// New rows go in by bulk insert, updates through EF; all in one transaction, with one audit entry.
+/// A row that has no action category, in the file or stored, gets the action model's, marked predicted, once that model
+/// is trained (the CLI trains it before importing such a file); an official category is never replaced by a prediction.
 /// </summary>
-public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, AuditTrail audit, TimeProvider clock)
+public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, AuditTrail audit, RecommendationClassifier classifier, TimeProvider clock)
 {
     private const int UpdateBatch = 1000;
     private const int InsertBatch = 10_000;
@@ -34,7 +38,7 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         var rejected = file.Rejected.ToList();
         var changed = new Dictionary<Guid, UprInfoRow>();
         var batch = new List<Recommendation>(InsertBatch);
-        int created = 0, unchanged = 0;
+        int created = 0, unchanged = 0, predicted = 0;
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
@@ -68,13 +72,17 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
                 }
                 if (stored.TryGetValue(key, out var current))
                 {
+                    var hadNone = current.ActionCategory is null;
                     if (Apply(current, row, file.Fields, now)) changed.Add(current.Id, row);
                     else unchanged++;
+                    if (hadNone && current.ActionCategoryOrigin == CategoryOrigin.Predicted) predicted++;
                     continue;
                 }
                 created++;
+                var action = CategoryOf(row);
+                if (action.Origin == CategoryOrigin.Predicted) predicted++;
                 if (dryRun) continue;
-                batch.Add(New(row, key, sur, recommending, states, now));
+                batch.Add(New(row, key, sur, recommending, states, action, now));
                 if (batch.Count == InsertBatch) await InsertAsync(batch, cancellationToken);
             }
             if (!dryRun)
@@ -96,7 +104,7 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
                     $"UPR recommendations imported: {created} new, {changed.Count} updated", cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return new RecommendationImportReport(created, changed.Count, unchanged, rejected.OrderBy(r => r.Line).ToList(), dryRun);
+        return new RecommendationImportReport(created, changed.Count, unchanged, predicted, rejected.OrderBy(r => r.Line).ToList(), dryRun);
     }
 
     /// <summary>SHA-256 of "surIso3|session|RECOMMENDING STATE|TEXT WITH SINGLE SPACES", upper-cased invariantly.</summary>
@@ -161,7 +169,14 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
         return null;
     }
 
-    private static Recommendation New(UprInfoRow row, string key, string sur, IReadOnlyList<string> recommending, StateNames states, DateTime now)
+    /// <summary>The file's category, official; without one, the action model's, predicted; nothing while that model is untrained.</summary>
+    private (int? Category, CategoryOrigin? Origin) CategoryOf(UprInfoRow row) =>
+        row.ActionCategory is { } official ? (official, CategoryOrigin.Official)
+        : classifier.PredictAction(row.Text) is { } prediction ? (prediction.Category, CategoryOrigin.Predicted)
+        : (null, null);
+
+    private static Recommendation New(UprInfoRow row, string key, string sur, IReadOnlyList<string> recommending, StateNames states,
+        (int? Category, CategoryOrigin? Origin) action, DateTime now)
     {
         var recommendation = new Recommendation
         {
@@ -173,8 +188,8 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
             Cycle = row.Cycle,
             ReviewDate = row.ReviewDate,
             Response = ParseResponse(row.Response),
-            ActionCategory = row.ActionCategory,
-            ActionCategoryOrigin = row.ActionCategory is null ? null : CategoryOrigin.Official,
+            ActionCategory = action.Category,
+            ActionCategoryOrigin = action.Origin,
             SourceDocument = row.SourceDocument,
             Paragraph = row.Paragraph,
             RecommendingStates = new(recommending.Count),
@@ -195,10 +210,11 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
 
     /// <summary>
     /// Fields the file has overwrite the stored ones: response and issues even when empty (as UPR Info's
-    /// corrections do); action category, date, source, paragraph and Khmer text only when given.
+    /// corrections do); action category, date, source, paragraph and Khmer text only when given. A stored row
+    /// with no category at all gets the predicted one.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
-    private static bool Apply(Recommendation current, UprInfoRow row, IReadOnlySet<string> fields, DateTime now)
+    private bool Apply(Recommendation current, UprInfoRow row, IReadOnlySet<string> fields, DateTime now)
     {
         var changed = false;
         void Set<T>(T value, T stored, Action<T> store)
@@ -210,11 +226,15 @@ public sealed class RecommendationImporter(SpeanDbContext db, AuditActor actor, 
 
         if (fields.Contains("response")) Set(ParseResponse(row.Response), current.Response, v => current.Response = v);
         Set(row.Cycle, current.Cycle, v => current.Cycle = v);
-        if (row.ActionCategory is { } category && (current.ActionCategory != category || current.ActionCategoryOrigin != CategoryOrigin.Official))
+        if (current.ActionCategory is null || row.ActionCategory is not null)
         {
-            current.ActionCategory = category;
-            current.ActionCategoryOrigin = CategoryOrigin.Official;
-            changed = true;
+            var (category, origin) = CategoryOf(row);
+            if (category is not null && (current.ActionCategory != category || current.ActionCategoryOrigin != origin))
+            {
+                current.ActionCategory = category;
+                current.ActionCategoryOrigin = origin;
+                changed = true;
+            }
         }
         if (row.ReviewDate is { } date) Set<DateTime?>(date, current.ReviewDate, v => current.ReviewDate = v);
         if (row.SourceDocument is { } source) Set(source, current.SourceDocument, v => current.SourceDocument = v);

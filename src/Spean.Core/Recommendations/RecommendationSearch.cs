@@ -11,7 +11,7 @@ public sealed record RecommendationHit(Recommendation Recommendation, IReadOnlyL
 /// <param name="Error">Why the text query could not be read; then there are no hits.</param>
 public sealed record RecommendationResults(
     RecommendationQuery Query, int Total, IReadOnlyList<RecommendationHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Error)
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, Refusal? Error)
 {
     public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
 }
@@ -47,7 +47,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
         RecommendationQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var found = (await IndexAsync(cancellationToken)).Search(query.ToSearchRequest(all: true) with { CountFields = [] });
-        if (found.Error is not null) throw new ArgumentException(found.Error, nameof(query));
+        if (found.Error is not null) throw new ArgumentException(found.Error.Message, nameof(query));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
         foreach (var batch in found.Ids.Chunk(500))
@@ -59,7 +59,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
     }
 
     /// <returns>A message a person can act on when the text query cannot be read, otherwise null.</returns>
-    public async Task<string?> ValidateAsync(RecommendationQuery query, CancellationToken cancellationToken = default) =>
+    public async Task<Refusal?> ValidateAsync(RecommendationQuery query, CancellationToken cancellationToken = default) =>
         (await IndexAsync(cancellationToken)).Validate(query.Text);
 
     public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default) =>

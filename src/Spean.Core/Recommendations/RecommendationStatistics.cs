@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spean.Core.Recommendations.Search;
 
 namespace Spean.Core.Recommendations;
 
@@ -27,13 +28,14 @@ public sealed class RecommendationStatistics(RecommendationSearch search)
     public const string None = "(none)";
 
     /// <returns>The table, or a message a person can act on.</returns>
-    public async Task<(CrossTable? Table, string? Error)> CrossAsync(
+    public async Task<(CrossTable? Table, Refusal? Error)> CrossAsync(
         RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default)
     {
         var rowField = Field(rows);
         var columnField = Field(columns);
         if (rowField is null || columnField is null)
-            return (null, $"'rows' and 'columns' each take one of: {string.Join(", ", RecommendationQuery.Fields)}.");
+            return (null, new Refusal(QueryProblem.UnknownCrossField, $"'rows' and 'columns' each take one of: {string.Join(", ", RecommendationQuery.Fields)}.",
+                string.Join(", ", RecommendationQuery.Fields)));
         var crossed = await search.CrossAsync(query, rowField, columnField, cancellationToken);
         if (crossed.Error is not null) return (null, crossed.Error);
         var counts = crossed.Counts.ToDictionary(c => (c.Key.Row ?? None, c.Key.Column ?? None), c => c.Value);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Spean.Core.Monitoring;
+using Spean.Core;
 using Spean.Core.Monitoring.Reports;
 
 namespace Spean.Web.Monitoring;

@@ -24,8 +24,10 @@ public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Str
 
     public string Total => localizer["Total"];
 
+    /// <summary>A value's name, or "(none)" in the reader's language where statistics count recommendations without one.</summary>
     public string Value(string field, string value) => field switch
     {
+        _ when value == RecommendationStatistics.None => localizer["NoValue"],
         "sur" or "recommending" => Country(value),
         "surGroup" or "recommendingGroup" => localizer[$"Group.{value}"],
         "surOrg" or "recommendingOrg" => organisations?.GetValueOrDefault(value) ?? value,

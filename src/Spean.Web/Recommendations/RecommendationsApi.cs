@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Exports;
@@ -46,10 +47,10 @@ internal static class RecommendationsApi
         var api = app.MapGroup(Path).WithTags("Recommendations").AllowAnonymous()
             .RequireRateLimiting(ApiConventions.PublicApiLimit);
         api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query.");
-        api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
-            Export(c, s, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
-        api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
-            Export(c, s, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
+        api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, e, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
+        api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
+            Export(c, s, e, a, f, ExportFormat.Xlsx)).WithSummary("Every recommendation the filters match, with every field, as an Excel workbook.");
         api.MapGet("/issues", () => TypedResults.Ok(IssueThesaurus.Shipped.Issues.Select(i => new IssueResponse(i, IssueThesaurus.Shipped.Khmer(i))).ToList()))
             .WithSummary("UPR Info's issues, the thesaurus recommendations are tagged with, in English and Khmer.");
         api.MapGet("/statistics", Statistics).WithSummary("Cross any field with any other over the recommendations the filters match.");
@@ -69,7 +70,7 @@ internal static class RecommendationsApi
         var (query, error) = RecommendationQuery.Parse(filters.Pairs().Append(new("page", [page])).Append(new("pageSize", [pageSize])));
         if (query is null) return BadRequest(error!);
         var results = await search.SearchAsync(query, cancellationToken);
-        if (results.Error is not null) return BadRequest(results.Error);
+        if (results.Error is not null) return BadRequest(results.Error.Message);
         return TypedResults.Ok(new RecommendationSearchResponse(
             results.Total, query.Page, query.PageSize, results.PageCount,
             results.Hits.Select(Item).ToList(),
@@ -98,15 +99,16 @@ internal static class RecommendationsApi
         TypedResults.Problem("There is no recommendation with that id; it may have been deleted.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Export(
-        HttpContext context, RecommendationSearch search, AuditTrail audit, RecommendationFilterParameters filters, ExportFormat format)
+        HttpContext context, RecommendationSearch search, RecommendationExport export, AuditTrail audit, RecommendationFilterParameters filters,
+        ExportFormat format)
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
         if (query is null) return BadRequest(error!);
-        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid);
+        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid.Message);
         await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
-        await RecommendationExport.WriteAsync(format, search.AllMatchesAsync(query, context.RequestAborted), context.Response.Body, context.RequestAborted);
+        await export.WriteAsync(format, query, context.Response.Body, context.RequestAborted);
         return TypedResults.Empty;
     }
 
@@ -132,17 +134,16 @@ internal static class RecommendationsApi
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StatisticsSvg(
-        RecommendationStatistics statistics, RecommendationLabels labels, [AsParameters] RecommendationFilterParameters filters,
-        string rows, string columns, string? chart, CancellationToken cancellationToken)
+        RecommendationStatistics statistics, RecommendationLabels labels, IStringLocalizer<Strings> localizer,
+        [AsParameters] RecommendationFilterParameters filters, string rows, string columns, string? chart, CancellationToken cancellationToken)
     {
         var (table, error) = await CrossAsync(statistics, filters, rows, columns, cancellationToken);
         if (table is null) return BadRequest(error!);
         if (!EnumNames.TryParse<ChartKind>(chart ?? nameof(ChartKind.Bar), out var kind))
             return BadRequest("'chart' is bar, stacked or line.");
         await labels.LoadAsync(cancellationToken);
-        string Label(string field, string value) => value == RecommendationStatistics.None ? value : labels.Value(field, value);
-        var svg = StatisticsChart.Svg(table, kind, r => Label(table.Rows, r), c => Label(table.Columns, c),
-            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}");
+        var svg = StatisticsChart.Svg(table, kind, r => labels.Value(table.Rows, r), c => labels.Value(table.Columns, c),
+            $"{labels.Field(table.Rows)} × {labels.Field(table.Columns)}", StatisticsChart.Omission(table, kind, localizer));
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
 
@@ -150,7 +151,9 @@ internal static class RecommendationsApi
         RecommendationStatistics statistics, RecommendationFilterParameters filters, string rows, string columns, CancellationToken cancellationToken)
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
-        return query is null ? (null, error) : await statistics.CrossAsync(query, rows, columns, cancellationToken);
+        if (query is null) return (null, error);
+        var (table, problem) = await statistics.CrossAsync(query, rows, columns, cancellationToken);
+        return (table, problem?.Message);
     }
 
     private static RecommendationItem Item(RecommendationHit hit)
@@ -187,8 +190,8 @@ internal static class StatisticsCsvFile
     {
         string Name(string field, string value)
         {
-            var name = value == RecommendationStatistics.None ? value : labels.Value(field, value);
-            return name == value ? value : $"{name} ({value})";
+            var name = labels.Value(field, value);
+            return name == value || value == RecommendationStatistics.None ? name : $"{name} ({value})";
         }
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))

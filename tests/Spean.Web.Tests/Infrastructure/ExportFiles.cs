@@ -22,6 +22,14 @@ internal static class ExportFiles
         return rows;
     }
 
+    public static List<string> ReadCsvHeader(byte[] content)
+    {
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(content)), CultureInfo.InvariantCulture);
+        reader.Read();
+        reader.ReadHeader();
+        return [.. reader.HeaderRecord!];
+    }
+
     public static List<Dictionary<string, string>> ReadXlsx(byte[] content)
     {
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(content), false);

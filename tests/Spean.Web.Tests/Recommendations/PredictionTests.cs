@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
+using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Classification;
 using Spean.Web.Tests.Infrastructure;
 
@@ -195,6 +197,32 @@ public sealed class PredictionTests(PredictionApp app) : IClassFixture<Predictio
 
         Assert.Equal((5, "Predicted"), (predicted.GetProperty("actionCategory").GetInt32(), predicted.GetProperty("actionCategoryOrigin").GetString()));
         Assert.Equal((4, "Official"), (given.GetProperty("actionCategory").GetInt32(), given.GetProperty("actionCategoryOrigin").GetString()));
+    }
+
+    [Fact]
+    public async Task Recommendations_imported_without_a_category_get_the_predicted_one_and_the_action_facet_counts_it()
+    {
+        await ModelReadyAsync();
+        var csv = "Recommendation,State under Review,Recommending States,Session,Action\n"
+            + "Ratify the Convention against Torture,Cambodia,France,47,\n"
+            + "Ratify the Optional Protocol on the sale of children,Cambodia,Spain,47,3\n";
+        var map = CsvColumnMap.Parse(["text=Recommendation", "sur=State under Review", "from=Recommending States", "session=Session", "action=Action"]).Map!;
+
+        var report = await app.WithScopeAsync(s => s.GetRequiredService<RecommendationImporter>()
+            .ImportAsync(UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), map)));
+        // Imported as the CLI does, past the app's own edits: search notices the new rows by itself.
+        var found = await app.AnonymousClient().GetJsonAsync("/api/v1/recommendations?session=47");
+        for (var attempt = 0; attempt < 40 && found.GetProperty("total").GetInt32() < 2; attempt++)
+        {
+            await Task.Delay(250);
+            found = await app.AnonymousClient().GetJsonAsync("/api/v1/recommendations?session=47");
+        }
+
+        Assert.Equal((2, 1), (report.Created, report.Predicted));
+        Assert.Equal(["Ratify the Convention against Torture: 5 Predicted", "Ratify the Optional Protocol on the sale of children: 3 Official"],
+            found.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("text").GetString()}: {i.GetProperty("actionCategory").GetInt32()} {i.GetProperty("actionCategoryOrigin").GetString()}").Order());
+        Assert.Equal(["3: 1", "5: 1"], found.GetProperty("facets").GetProperty("action").EnumerateArray()
+            .Where(v => v.GetProperty("count").GetInt32() > 0).Select(v => $"{v.GetProperty("value").GetString()}: {v.GetProperty("count").GetInt32()}").Order());
     }
 
     private async Task ModelReadyAsync()

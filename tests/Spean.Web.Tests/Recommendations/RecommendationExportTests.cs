@@ -28,6 +28,39 @@ public sealed class RecommendationExportTests(RecommendationsApp app)
     }
 
     [Fact]
+    public async Task Both_exports_name_the_State_under_Review_and_both_sides_groups_and_organisations_and_the_issues_in_Khmer()
+    {
+        const string Cambodia18 = "sur=KHM&session=18";
+        var client = app.AnonymousClient();
+
+        using var csvResponse = await client.GetAsync($"/api/v1/recommendations/export.csv?{Cambodia18}");
+        using var xlsxResponse = await client.GetAsync($"/api/v1/recommendations/export.xlsx?{Cambodia18}");
+        var csvBytes = await csvResponse.Content.ReadAsByteArrayAsync();
+        var csv = ExportFiles.ReadCsv(csvBytes);
+        var xlsx = ExportFiles.ReadXlsx(await xlsxResponse.Content.ReadAsByteArrayAsync());
+
+        // The columns a re-import's --map or a spreadsheet formula may name keep their names and order; new ones sit beside related ones.
+        string[] before = ["Id", "Text", "Text (Khmer)", "Notes", "State under Review", "Recommending States", "Recommending States (ISO3)",
+            "Session", "Cycle", "Review date", "Response", "Action category", "Action category origin", "Issues", "SDG targets",
+            "Source document", "Paragraph"];
+        var header = ExportFiles.ReadCsvHeader(csvBytes);
+        Assert.Equal(before, header.Where(before.Contains));
+        Assert.Equal(["State under Review (name)", "State under Review regional group", "State under Review organisations"], header[5..8]);
+        Assert.Equal(["Recommending regional groups", "Recommending organisations"], header[10..12]);
+        Assert.Equal("Issues (Khmer)", header[header.IndexOf("Issues") + 1]);
+
+        Assert.Equal(205, csv.Count);
+        Assert.Equal(csv, xlsx);
+        Assert.All(csv, r => Assert.Equal(("KHM", "Cambodia", "Asia-Pacific Group", "ASEAN; OIF"),
+            (r["State under Review"], r["State under Review (name)"], r["State under Review regional group"], r["State under Review organisations"])));
+        var france = csv.First(r => r["Recommending States (ISO3)"] == "FRA");
+        Assert.Equal(("Western European and Others Group (WEOG)", "EU; OIF"), (france["Recommending regional groups"], france["Recommending organisations"]));
+        var torture = csv.First(r => r["Issues"].Split("; ").Contains("Torture and other CID treatment"));
+        Assert.Equal(torture["Issues"].Split("; ").Length, torture["Issues (Khmer)"].Split("; ").Length);
+        Assert.Contains("ទារុណកម្ម និងការប្រព្រឹត្តឃោរឃៅ អមនុស្សធម៌ ឬបន្ថោកផ្សេងទៀត", torture["Issues (Khmer)"].Split("; "));
+    }
+
+    [Fact]
     public async Task The_whole_database_exports_as_a_workbook_with_one_row_per_recommendation()
     {
         var client = app.AnonymousClient();

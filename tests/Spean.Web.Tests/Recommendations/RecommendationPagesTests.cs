@@ -23,6 +23,7 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Matches("<mark>[Tt]orture</mark>", page);
         Assert.DoesNotContain("prison", HitTexts(page), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("State under Review", page);
+        Assert.Contains("placeholder=\"torture NOT prison\"", page);
         // The chosen State is a selected link that takes it away again, with its name and count.
         Assert.Matches("<a href=\"/recommendations\\?q=torture%20NOT%20prison&amp;response=Noted\" class=\"selected\"[^>]*>.*?Cambodia.*?</a>",
             Regex.Replace(page, "\\s+", " "));
@@ -42,15 +43,23 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Contains("ប្រភេទសកម្មភាព", page);
         Assert.Contains("ទារុណកម្ម និងការប្រព្រឹត្តឃោរឃៅ", page);
         Assert.DoesNotContain("Torture and other CID treatment", page);
+        // The words of the example are Khmer; AND, OR and NOT are the query's syntax in either language.
+        Assert.Contains("placeholder=\"ទារុណកម្ម NOT ពន្ធនាគារ\"", page);
+        using var example = await client.GetAsync($"/api/v1/recommendations?q={Uri.EscapeDataString("ទារុណកម្ម NOT ពន្ធនាគារ")}");
+        Assert.Equal(HttpStatusCode.OK, example.StatusCode);
     }
 
     [Fact]
-    public async Task A_search_that_cannot_be_read_explains_itself_on_the_page()
+    public async Task A_search_that_cannot_be_read_explains_itself_on_the_page_in_the_readers_language()
     {
-        var page = await app.AnonymousClient().GetStringAsync("/recommendations?q=%28torture");
+        var client = app.AnonymousClient();
+        var page = await client.GetStringAsync("/recommendations?q=%28torture");
+        var khmer = await client.GetStringAsync("/recommendations?q=%28torture&culture=km");
+        var statistics = await client.GetStringAsync("/recommendations/statistics?q=torture%20AND&culture=km");
 
-        Assert.Contains("The search could not be read", page);
-        Assert.Contains("not closed", page);
+        Assert.Contains("The search could not be read: The &#x27;(&#x27; at position 1 is not closed. Add a &#x27;)&#x27;.", page);
+        Assert.Contains("មិនអាចអានការស្វែងរកបានទេ៖ សញ្ញា &#x27;(&#x27; នៅទីតាំង 1 មិនទាន់បិទទេ។", khmer);
+        Assert.Contains("AND នៅទីតាំង 9 ត្រូវការពាក្យ ឃ្លា ឬក្រុមមួយនៅពីក្រោយវា។", statistics);
     }
 
     [Fact]

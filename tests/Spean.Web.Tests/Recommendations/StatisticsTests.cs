@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Recommendations;
@@ -52,6 +53,50 @@ public sealed class StatisticsTests(RecommendationsApp app)
 
         Assert.Equal("Recommending State \\ Regional group (State under Review),Asia-Pacific Group (AsiaPacific),Asia-Pacific Group (AsiaPacific) %,Total", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("France (FRA),", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Recommendations_without_a_value_are_named_in_the_reader_s_language_in_both_downloads()
+    {
+        // UPR Info's file tags no SDG targets, so every recommendation counts under "none".
+        const string NoSdg = "rows=sdg&columns=response&sur=KHM&session=18";
+        var client = app.AnonymousClient();
+
+        var khmerCsv = await client.GetStringAsync($"/api/v1/recommendations/statistics.csv?{NoSdg}&culture=km");
+        var khmerSvg = await client.GetStringAsync($"/api/v1/recommendations/statistics.svg?{NoSdg}&culture=km");
+        var englishCsv = await client.GetStringAsync($"/api/v1/recommendations/statistics.csv?{NoSdg}");
+
+        Assert.Contains("\r\n(គ្មាន),42,20.5,163,79.5,205\r\n", khmerCsv);
+        Assert.Contains(">(គ្មាន)</text>", khmerSvg);
+        Assert.DoesNotContain("(none)", khmerCsv + khmerSvg);
+        Assert.Contains("\r\n(none),42,20.5,163,79.5,205\r\n", englishCsv);
+    }
+
+    [Fact]
+    public async Task A_chart_that_leaves_rows_out_says_so_on_the_page_and_in_the_SVG_in_both_languages()
+    {
+        const string ByState = "rows=sur&columns=response";
+        var client = app.AnonymousClient();
+        var rows = (await client.GetJsonAsync($"/api/v1/recommendations/statistics?{ByState}")).GetProperty("table").GetArrayLength();
+
+        var page = await client.GetStringAsync($"/recommendations/statistics?{ByState}");
+        var svg = await client.GetStringAsync($"/api/v1/recommendations/statistics.svg?{ByState}");
+        var line = await client.GetStringAsync($"/api/v1/recommendations/statistics.svg?{ByState}&chart=line");
+        var khmerPage = await client.GetStringAsync($"/recommendations/statistics?{ByState}&culture=km");
+        var khmerSvg = await client.GetStringAsync($"/api/v1/recommendations/statistics.svg?{ByState}&culture=km");
+        var whole = await client.GetStringAsync("/recommendations/statistics?rows=cycle&columns=response");
+        var wholeSvg = await client.GetStringAsync("/api/v1/recommendations/statistics.svg?rows=cycle&columns=response");
+
+        Assert.True(rows > 40, $"only {rows} States under Review");
+        var largest = $"The chart shows the 40 largest of {rows} rows; the table and the CSV hold them all.";
+        Assert.Contains($"<figcaption>{largest}</figcaption>", page);
+        Assert.Contains($">{largest}</text>", svg);
+        Assert.Contains($">The chart shows the first 40 of {rows} rows; the table and the CSV hold them all.</text>", line);
+        var khmer = $"គំនូសតាងបង្ហាញតែ 40 ជួរដេកធំជាងគេ ក្នុងចំណោម {rows} ជួរដេក។ តារាង និងឯកសារ CSV មានគ្រប់ជួរដេក។";
+        Assert.Contains($"<figcaption>{khmer}</figcaption>", khmerPage);
+        Assert.Contains($">{khmer}</text>", khmerSvg);
+        Assert.Equal(rows, Regex.Count(page, "<th scope=\"row\">"));
+        Assert.DoesNotContain("The chart shows", whole + wholeSvg);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ internal static class FacetedSearch
         string? unknown = request.Filters.Keys.Concat(request.CountFields ?? []).FirstOrDefault(name => data.Field(name) is null);
         if (unknown is not null)
         {
-            return SearchResult.Failed($"Unknown facet field '{unknown}'.");
+            return SearchResult.Failed(new Refusal(QueryProblem.UnknownField, $"Unknown facet field '{unknown}'.", unknown));
         }
         using var scratch = new Scratch(data.Pool, data.SlotCount);
         var (text, result, filters, evaluator) = Match(data, request, root, scratch);
@@ -26,7 +26,7 @@ internal static class FacetedSearch
         string? unknown = request.Filters.Keys.Append(rows).Append(columns).FirstOrDefault(name => data.Field(name) is null);
         if (unknown is not null || rowField is null || columnField is null)
         {
-            return CrossCounts.Failed($"Unknown facet field '{unknown}'.");
+            return CrossCounts.Failed(new Refusal(QueryProblem.UnknownField, $"Unknown facet field '{unknown}'.", unknown ?? ""));
         }
         using var scratch = new Scratch(data.Pool, data.SlotCount);
         var result = Match(data, request, root, scratch).Result;

@@ -4,7 +4,27 @@ internal enum LexKind { Word, Phrase, And, Or, Not, Minus, Open, Close, End }
 
 internal readonly record struct Lexeme(LexKind Kind, string Text, int Position);
 
-internal sealed class QueryException(string message) : Exception(message);
+/// <summary>Why a search text cannot be read; pages say it in the reader's language from "QueryProblem.{Code}".</summary>
+public enum QueryProblem
+{
+    TooLong,
+    QuoteNotClosed,
+    CloseWithoutOpen,
+    NeedsWordBefore,
+    TooDeep,
+    EmptyGroup,
+    OpenNotClosed,
+    NeedsOperand,
+    PrefixOfSeveralWords,
+    PrefixTooShort,
+    UnknownField,
+    UnknownCrossField,
+}
+
+internal sealed class QueryException(QueryProblem problem, string message, params object[] arguments) : Exception(message)
+{
+    public Refusal Refusal { get; } = new(problem, message, arguments);
+}
 
 /// <summary>Splits query text into words, "phrases", operators and parentheses. Operators count only in capitals.</summary>
 internal static class QueryLexer
@@ -52,7 +72,7 @@ internal static class QueryLexer
         }
         if (close == query.Length)
         {
-            throw new QueryException($"The quote at position {open + 1} is not closed. Add a closing \" to search for an exact phrase.");
+            throw new QueryException(QueryProblem.QuoteNotClosed, $"The quote at position {open + 1} is not closed. Add a closing \" to search for an exact phrase.", open + 1);
         }
         result.Add(new(LexKind.Phrase, query[(open + 1)..close], open));
         return close + 1;

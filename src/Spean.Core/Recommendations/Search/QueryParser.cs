@@ -1,6 +1,6 @@
 namespace Spean.Core.Recommendations.Search;
 
-internal readonly record struct ParsedQuery(QueryNode? Root, string? Error);
+internal readonly record struct ParsedQuery(QueryNode? Root, Refusal? Error);
 
 /// <summary>
 /// Recursive descent over: or := and (OR and)*; and := unary ([AND] unary)*; unary := (NOT|-) unary | primary;
@@ -30,7 +30,7 @@ internal sealed class QueryParser
         }
         if (text.Length > MaxLength)
         {
-            return new(null, $"The search text is too long (over {MaxLength} characters).");
+            return new(null, new Refusal(QueryProblem.TooLong, $"The search text is too long (over {MaxLength} characters).", MaxLength));
         }
         try
         {
@@ -39,13 +39,13 @@ internal sealed class QueryParser
             var rest = parser.Peek;
             if (rest.Kind != LexKind.End)
             {
-                throw new QueryException($"The ')' at position {rest.Position + 1} has no matching '('.");
+                throw new QueryException(QueryProblem.CloseWithoutOpen, $"The ')' at position {rest.Position + 1} has no matching '('.", rest.Position + 1);
             }
             return new(root, null);
         }
         catch (QueryException e)
         {
-            return new(null, e.Message);
+            return new(null, e.Refusal);
         }
     }
 
@@ -71,7 +71,7 @@ internal sealed class QueryParser
     {
         if (Peek.Kind is LexKind.Or or LexKind.And)
         {
-            throw new QueryException($"{Peek.Text} at position {Peek.Position + 1} needs a word before it.");
+            throw new QueryException(QueryProblem.NeedsWordBefore, $"{Peek.Text} at position {Peek.Position + 1} needs a word before it.", Peek.Text, Peek.Position + 1);
         }
         var children = new List<QueryNode?>();
         while (Peek.Kind is not (LexKind.End or LexKind.Close or LexKind.Or))
@@ -104,7 +104,7 @@ internal sealed class QueryParser
         return lexeme.Kind switch
         {
             LexKind.Open => ParseGroup(lexeme),
-            LexKind.Close => throw new QueryException($"The ')' at position {lexeme.Position + 1} has no matching '('."),
+            LexKind.Close => throw new QueryException(QueryProblem.CloseWithoutOpen, $"The ')' at position {lexeme.Position + 1} has no matching '('.", lexeme.Position + 1),
             LexKind.Phrase => Words(lexeme.Text),
             _ => lexeme.Text.EndsWith('*') ? Prefix(lexeme.Text) : Words(lexeme.Text),
         };
@@ -114,16 +114,16 @@ internal sealed class QueryParser
     {
         if (++depth > MaxDepth)
         {
-            throw new QueryException($"Too many nested parentheses (more than {MaxDepth}).");
+            throw new QueryException(QueryProblem.TooDeep, $"Too many nested parentheses (more than {MaxDepth}).", MaxDepth);
         }
         if (Peek.Kind == LexKind.Close)
         {
-            throw new QueryException($"The parentheses at position {open.Position + 1} are empty.");
+            throw new QueryException(QueryProblem.EmptyGroup, $"The parentheses at position {open.Position + 1} are empty.", open.Position + 1);
         }
         var inner = ParseOr();
         if (Next().Kind != LexKind.Close)
         {
-            throw new QueryException($"The '(' at position {open.Position + 1} is not closed. Add a ')'.");
+            throw new QueryException(QueryProblem.OpenNotClosed, $"The '(' at position {open.Position + 1} is not closed. Add a ')'.", open.Position + 1);
         }
         depth--;
         return inner;
@@ -133,7 +133,7 @@ internal sealed class QueryParser
     {
         if (AtOperandEnd)
         {
-            throw new QueryException($"{name} at position {op.Position + 1} needs a word, phrase or group after it.");
+            throw new QueryException(QueryProblem.NeedsOperand, $"{name} at position {op.Position + 1} needs a word, phrase or group after it.", name, op.Position + 1);
         }
     }
 
@@ -153,11 +153,11 @@ internal sealed class QueryParser
         var surfaces = Surfaces(word.TrimEnd('*'));
         if (surfaces.Count > 1)
         {
-            throw new QueryException($"A prefix search works on one word; \"{word}\" has several.");
+            throw new QueryException(QueryProblem.PrefixOfSeveralWords, $"A prefix search works on one word; \"{word}\" has several.", word);
         }
         if (surfaces.Count == 0 || surfaces[0].Length < 2)
         {
-            throw new QueryException($"A prefix search needs at least 2 letters before '*' (\"{word}\").");
+            throw new QueryException(QueryProblem.PrefixTooShort, $"A prefix search needs at least 2 letters before '*' (\"{word}\").", word);
         }
         return new PrefixNode(surfaces[0]);
     }

@@ -111,7 +111,7 @@ public sealed class RecommendationIndex : IDisposable
     }
 
     /// <summary>A message for the user when <paramref name="query"/> cannot be read, otherwise null.</summary>
-    public string? Validate(string? query) => QueryParser.Parse(query, analyzer).Error;
+    public Refusal? Validate(string? query) => QueryParser.Parse(query, analyzer).Error;
 
     /// <summary>Sorted, non-overlapping ranges of <paramref name="text"/> that the query matched; empty for an invalid query.</summary>
     public IReadOnlyList<HighlightRange> Highlight(string? query, string text) =>

@@ -44,9 +44,9 @@ public sealed record SearchResult(
     int Total,
     IReadOnlyList<Guid> Ids,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets,
-    string? Error)
+    Refusal? Error)
 {
-    public static SearchResult Failed(string error) =>
+    public static SearchResult Failed(Refusal error) =>
         new(0, [], new Dictionary<string, IReadOnlyList<FacetCount>>(), error);
 }
 
@@ -58,7 +58,7 @@ public readonly record struct HighlightRange(int Start, int Length);
 
 /// <param name="Counts">Matches by (row value, column value); null stands for "no value".</param>
 /// <param name="Total">Matching recommendations; a multi-valued field can count one in several cells.</param>
-public sealed record CrossCounts(IReadOnlyDictionary<(string? Row, string? Column), int> Counts, int Total, string? Error)
+public sealed record CrossCounts(IReadOnlyDictionary<(string? Row, string? Column), int> Counts, int Total, Refusal? Error)
 {
-    public static CrossCounts Failed(string error) => new(new Dictionary<(string?, string?), int>(), 0, error);
+    public static CrossCounts Failed(Refusal error) => new(new Dictionary<(string?, string?), int>(), 0, error);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Spean.Core.Recommendations;
 
 namespace Spean.Web.Recommendations.Statistics;
@@ -14,7 +15,8 @@ public enum ChartKind
 
 /// <summary>
 /// Draws a cross table as a self-contained SVG: the page shows it inline and the same text downloads as a file.
-/// Bars run sideways so long names (countries, issues) stay readable on a phone.
+/// Bars run sideways so long names (countries, issues) stay readable on a phone. Past <see cref="MaxRows"/> rows a chart
+/// can no longer be read, so it draws the largest (a line: the first) and says so; the table and the CSV hold every row.
 /// </summary>
 public static class StatisticsChart
 {
@@ -24,7 +26,14 @@ public static class StatisticsChart
     // Okabe–Ito: told apart by people with the common colour-vision deficiencies.
     private static readonly string[] Colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
-    public static string Svg(CrossTable table, ChartKind kind, Func<string, string> rowLabel, Func<string, string> columnLabel, string title)
+    /// <summary>What the reader is told when the chart leaves rows out, in their language; null when it draws them all.</summary>
+    public static string? Omission(CrossTable table, ChartKind kind, IStringLocalizer localizer) =>
+        table.RowKeys.Count <= MaxRows ? null
+            : string.Format(CultureInfo.CurrentCulture, localizer[kind == ChartKind.Line ? "Chart.FirstRows" : "Chart.LargestRows"], MaxRows, table.RowKeys.Count);
+
+    /// <param name="note">Written under the chart, for a file that travels without the page around it.</param>
+    public static string Svg(CrossTable table, ChartKind kind, Func<string, string> rowLabel, Func<string, string> columnLabel, string title,
+        string? note = null)
     {
         var rows = kind == ChartKind.Line
             ? table.RowKeys.Take(MaxRows).ToList()
@@ -44,6 +53,7 @@ public static class StatisticsChart
         }
         if (kind == ChartKind.Line) Lines(svg, table, rows, columns, rowLabel, plotTop, plotHeight);
         else Bars(svg, table, rows, columns, rowLabel, plotTop, stacked: kind == ChartKind.Stacked);
+        if (note is not null) svg.Append(Invariant($"<text x=\"10\" y=\"{height - 6}\" fill=\"#555\">{Escape(note)}</text>"));
         svg.Append("</svg>");
         return svg.ToString();
     }

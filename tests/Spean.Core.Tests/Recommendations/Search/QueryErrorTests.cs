@@ -20,9 +20,9 @@ public sealed class QueryErrorTests
     {
         var result = Index.Search(Sample.Request(query));
         Assert.NotNull(result.Error);
-        Assert.Contains(mentions, result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(mentions, result.Error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, result.Total);
-        Assert.Equal(result.Error, Index.Validate(query));
+        Assert.Equal(result.Error.Message, Index.Validate(query)?.Message);
         Assert.Empty(Index.Highlight(query, "End torture"));
     }
 
@@ -30,7 +30,7 @@ public sealed class QueryErrorTests
     public void Deep_nesting_is_refused_not_a_crash()
     {
         string query = new string('(', 500) + "torture" + new string(')', 500);
-        Assert.Contains("nested", Index.Search(Sample.Request(query)).Error);
+        Assert.Contains("nested", Index.Search(Sample.Request(query)).Error?.Message);
     }
 
     [Theory]

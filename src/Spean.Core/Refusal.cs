@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core;
 
 /// <summary>
 /// Why something was not done: a stable code (an enum value, so pages can say it in the reader's language
