@@ -90,6 +90,19 @@ public abstract class ReportFormTests(SpeanApp app)
         Assert.Contains("Only its author can correct a report, and only while it is a draft.", await submitted.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Someone_in_no_organisation_is_offered_no_one_as_a_reader()
+    {
+        var loner = await app.CreateUserAsync(Role.Member);
+        var other = await app.CreateUserAsync(Role.Coordinator);
+
+        var form = await (await app.ClientForAsync(loner)).GetStringAsync("/reports/new");
+
+        Assert.Contains("Readers (Restricted reports only)", form);
+        Assert.DoesNotContain(other.Id.ToString(), form, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.ReaderIds\"", form, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Fields(string title, string confidentiality, string reader) => new()
     {
         ["Input.ClientId"] = Guid.NewGuid().ToString(),
