@@ -91,6 +91,35 @@ public abstract class ReportFormTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_coordinator_names_a_witness_on_the_report_page_once_however_often_the_form_is_sent()
+    {
+        var organisation = await OrganisationAsync(app, "Namers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, coordinator) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (_, colleague) = await PersonAsync(app, Role.Member, organisation);
+        var id = await FileAsync(author, Input("Witness named on the page", "Organisation"));
+        await MoveOkAsync(author, id, "Submitted");
+        var page = $"/reports/{id}";
+        Assert.DoesNotContain("Name a person", await colleague.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Contains("ដាក់ឈ្មោះមនុស្សម្នាក់", await coordinator.GetStringAsync(page + "?culture=km"));
+
+        var person = new Dictionary<string, string>
+        {
+            ["Person.ClientId"] = Guid.NewGuid().ToString(), ["Person.Role"] = "Witness", ["Person.Name"] = "Srey Mom",
+            ["Person.Contact"] = "097 000 111", ["Person.Sex"] = "Female", ["Person.AgeGroup"] = "", ["Person.Notes"] = "",
+        };
+        using var first = await coordinator.SubmitAsync(page, person, formName: "person");
+        using var again = await coordinator.SubmitAsync(page, person, formName: "person");
+        using var nameless = await coordinator.SubmitAsync(page, new Dictionary<string, string>(person) { ["Person.Name"] = " ", ["Person.ClientId"] = Guid.NewGuid().ToString() }, formName: "person");
+
+        Assert.Equal((HttpStatusCode.Found, HttpStatusCode.Found), (first.StatusCode, again.StatusCode));
+        Assert.Contains("Give the person&#x27;s name (or the name they are known by).", await nameless.Content.ReadAsStringAsync());
+        Assert.Contains("<li>Srey Mom (witness, female) — 097 000 111</li>", await coordinator.GetStringAsync(page));
+        Assert.DoesNotContain("Srey Mom", await colleague.GetStringAsync(page), StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().ReportPeople.CountAsync(p => p.ReportId == id)));
+    }
+
+    [Fact]
     public async Task Someone_in_no_organisation_is_offered_no_one_as_a_reader()
     {
         var loner = await app.CreateUserAsync(Role.Member);
