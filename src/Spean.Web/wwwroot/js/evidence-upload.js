@@ -35,7 +35,15 @@ function start(form) {
     }
     button.disabled = true;
     status.textContent = say('hashing');
-    const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    let digest;
+    try {
+      digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+    } catch {
+      // A phone short of memory for a long video, or a file moved away since it was chosen.
+      status.textContent = '';
+      error.textContent = say('unreadable');
+      return;
+    }
     const sha256 = [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
     chosen = { file, sha256, uploadId: uploadIdFor(form.dataset.report, sha256) };
     hashLine.querySelector('code').textContent = sha256;
