@@ -21,7 +21,7 @@ internal static class ReportFeed
         HttpContext context, ReportSearch search, SpeanDbContext db, IStringLocalizer<Strings> L, [AsParameters] ReportFilterParameters parameters)
     {
         var (filter, error) = parameters.Parse();
-        if (filter is null) return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        if (filter is null) return TypedResults.Problem(error!.Message, statusCode: StatusCodes.Status400BadRequest);
         var cancellationToken = context.RequestAborted;
 
         var latest = await search.Matching(filter, context.User.Viewer())

@@ -69,7 +69,7 @@ internal static class ReportsApi
         ReportSearch search, ClaimsPrincipal user, [AsParameters] ReportFilterParameters parameters, CancellationToken cancellationToken)
     {
         var (filter, error) = parameters.Parse();
-        if (filter is null) return BadRequest(error!);
+        if (filter is null) return BadRequest(error!.Message);
         var results = await search.SearchAsync(filter, user.Viewer(), cancellationToken);
         return TypedResults.Ok(new ReportListResponse(results.Total, filter.Page, filter.PageSize,
             results.Items.Select(Summary).ToList(), results.ByCategory,
@@ -83,7 +83,7 @@ internal static class ReportsApi
         HttpContext context, ReportExport export, AuditTrail audit, ReportFilterParameters parameters, ExportFormat format)
     {
         var (filter, error) = parameters.Parse();
-        if (filter is null) return BadRequest(error!);
+        if (filter is null) return BadRequest(error!.Message);
         await audit.RecordAsync(AuditAction.Exported, $"reports exported as {format}: {context.Request.QueryString}", cancellationToken: context.RequestAborted);
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(format)}\"";
@@ -95,7 +95,7 @@ internal static class ReportsApi
         ReportTimeline timelines, ClaimsPrincipal user, [AsParameters] ReportFilterParameters parameters, CancellationToken cancellationToken)
     {
         var (filter, error) = parameters.Parse();
-        if (filter is null) return BadRequest(error!);
+        if (filter is null) return BadRequest(error!.Message);
         return await timelines.BuildAsync(filter, user.Viewer(), cancellationToken) is { } timeline
             ? TypedResults.Ok(TimelineResponse.From(timeline))
             : TypedResults.Problem($"There is no place with the code \"{filter.Place}\" in the gazetteer; find codes at /api/v1/gazetteer.", statusCode: StatusCodes.Status404NotFound);

@@ -166,6 +166,17 @@ public abstract class ReportListTests(SpeanApp app)
         Assert.Equal(detail, problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("/reports?from=March", "&#x27;from&#x27; must be a date like 2024-03-31.")]
+    [InlineData("/reports?from=March&culture=km", "&#x27;from&#x27; ត្រូវតែជាកាលបរិច្ឆេទ ដូចជា 2024-03-31។")]
+    [InlineData("/reports/timeline?page=0&culture=km", "&#x27;page&#x27; ជាចំនួនគត់ ចាប់ពី 1។")]
+    public async Task A_filter_the_pages_cannot_read_is_explained_in_the_readers_language(string url, string said)
+    {
+        var page = await app.AnonymousClient().GetStringAsync(url);
+
+        Assert.Contains($"<p class=\"error\" role=\"alert\">{said}</p>", page);
+    }
+
     [Fact]
     public async Task The_timeline_page_of_an_unknown_place_says_so_with_a_404()
     {
