@@ -120,6 +120,30 @@ public abstract class ReportFormTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task The_author_of_a_submitted_restricted_report_names_the_second_coordinator_its_publication_needs()
+    {
+        var organisation = await OrganisationAsync(app, "Second readers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (first, firstClient) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (second, secondClient) = await PersonAsync(app, Role.Coordinator, organisation);
+        var id = await FileAsync(author, Input("Restricted, one reviewer", "Restricted", readers: [first.Id]));
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(firstClient, id, "UnderReview");
+        await MoveOkAsync(firstClient, id, "Verified");
+        using var alone = await MoveAsync(firstClient, id, "Published");
+        Assert.Equal(HttpStatusCode.Conflict, alone.StatusCode);
+        var page = $"/reports/{id}";
+        Assert.Matches($"name=\"Readers.Ids\" value=\"{first.Id}\" checked", await author.GetStringAsync(page));
+
+        using var saved = await author.SubmitAsync(page, new Dictionary<string, string> { ["Readers.Ids"] = second.Id.ToString() }, formName: "readers");
+
+        Assert.Equal(HttpStatusCode.Found, saved.StatusCode);
+        using (var gone = await firstClient.GetAsync(page)) Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        await MoveOkAsync(secondClient, id, "Published");
+        Assert.DoesNotContain("Save the readers", await author.GetStringAsync(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Someone_in_no_organisation_is_offered_no_one_as_a_reader()
     {
         var loner = await app.CreateUserAsync(Role.Member);

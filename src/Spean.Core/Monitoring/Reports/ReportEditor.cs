@@ -37,6 +37,7 @@ public enum ReportInputProblem
     UnknownConcession,
     UnknownRecommendations,
     UnknownReaders,
+    ReadersFinal,
 }
 
 /// <summary>
@@ -116,6 +117,23 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         var errors = await ApplyAsync(report, input, cancellationToken);
         if (errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
         return errors;
+    }
+
+    /// <summary>
+    /// The author changes who may read a report until it is published or rejected: a Restricted report needs a
+    /// coordinator among its readers to be reviewed, and a second one to be published.
+    /// </summary>
+    public async Task<ReportErrors> SetReadersAsync(Report report, IReadOnlyList<Guid> readerIds, Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (report.AuthorId != userId) return new ReportErrors().Add("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
+        if (ReportWorkflow.Allowed(report.Status).Count == 0)
+            return new ReportErrors().Add("readerIds", ReportInputProblem.ReadersFinal, $"The report is {report.Status}; its readers can no longer change.", report.Status);
+        var readers = readerIds.Distinct().ToList();
+        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count)
+            return new ReportErrors().Add("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
+        report.ReaderIds = readers;
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReportErrors();
     }
 
     private async Task<ReportErrors> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
