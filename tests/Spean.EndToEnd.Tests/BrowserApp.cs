@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Recommendations;
+using Spean.Core.Recommendations.Classification;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -35,6 +37,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        // The search index and the models are built in the background after start, a minute of both cores on a busy
+        // machine; the tests start once they are ready, so that no page waits behind them.
+        await Task.WhenAll(Services.GetRequiredService<RecommendationSearch>().WarmUpAsync(),
+            Task.Run(Services.GetRequiredService<RecommendationClassifier>().Train));
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

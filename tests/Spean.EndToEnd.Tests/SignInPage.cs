@@ -13,6 +13,13 @@ public sealed class SignInPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Only until the browser leaves the sign-in page: what the next page shows is for the test's own
         // assertions, which wait for it, whereas waiting for its load event here timed out on a busy machine.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Still at {page.Url} after signing in; the page says: {await page.InnerTextAsync("main")}", e);
+        }
     }
 }
