@@ -19,9 +19,12 @@ public sealed class Gazetteer(SpeanDbContext db)
     /// <summary>The unit and its ancestors from the province down.</summary>
     public async Task<List<AdminUnit>> PathAsync(string code, CancellationToken cancellationToken = default)
     {
-        var codes = Enumerable.Range(1, code.Length / 2).Select(n => code[..(n * 2)]).ToList();
+        var codes = PathCodes(code).ToList();
         return await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).OrderBy(u => u.Code).ToListAsync(cancellationToken);
     }
+
+    /// <summary>"130101" → "13", "1301", "130101": a code holds its province's, its district's and so on, two digits a level.</summary>
+    public static IEnumerable<string> PathCodes(string code) => Enumerable.Range(1, code.Length / 2).Select(n => code[..(n * 2)]);
 
     /// <summary>Units whose Khmer or Latin name contains the text, larger units first.</summary>
     public async Task<List<AdminUnit>> SearchAsync(string text, int limit = 50, CancellationToken cancellationToken = default)

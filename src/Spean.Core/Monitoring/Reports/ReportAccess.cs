@@ -43,4 +43,11 @@ public static class ReportAccess
     /// <summary>Coordinators and administrators of the owning organisation who can see the report move it through review.</summary>
     public static bool CanReview(Report report, Viewer viewer) =>
         viewer.Role <= Role.Coordinator && viewer.OrganisationId == report.OrganisationId && CanSee(report, viewer);
+
+    /// <summary>The named readers of a Restricted report who could review it, by <see cref="CanReview"/>'s rule.</summary>
+    public static IQueryable<SpeanUser> ReadersWhoCanReview(this IQueryable<SpeanUser> users, Report report)
+    {
+        var readers = report.ReaderIds;
+        return users.Where(u => readers.Contains(u.Id) && u.OrganisationId == report.OrganisationId && u.Role <= Role.Coordinator);
+    }
 }

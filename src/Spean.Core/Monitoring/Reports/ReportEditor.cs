@@ -129,7 +129,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         if (ReportWorkflow.Allowed(report.Status).Count == 0)
             return new ReportErrors().Add("readerIds", ReportInputProblem.ReadersFinal, $"The report is {report.Status}; its readers can no longer change.", report.Status);
         var readers = readerIds.Distinct().ToList();
-        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count)
+        if (!await AreUsersAsync(readers, cancellationToken))
             return new ReportErrors().Add("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
         report.ReaderIds = readers;
         await db.SaveChangesAsync(cancellationToken);
@@ -177,7 +177,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         var knownRecommendations = await db.Recommendations.Where(r => recommendations.Contains(r.Id)).CountAsync(cancellationToken);
         if (knownRecommendations != recommendations.Count) Fail("recommendationIds", ReportInputProblem.UnknownRecommendations, "Some recommendation ids do not exist.");
         var readers = (input.ReaderIds ?? []).Distinct().ToList();
-        if (await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count)
+        if (!await AreUsersAsync(readers, cancellationToken))
             Fail("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
         if (errors.Count > 0) return errors;
 
@@ -203,6 +203,9 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         report.ReaderIds = readers;
         return errors;
     }
+
+    private async Task<bool> AreUsersAsync(List<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Users.CountAsync(u => ids.Contains(u.Id), cancellationToken) == ids.Count;
 
     private static List<string> Clean(IReadOnlyList<string>? values) =>
         (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
