@@ -3,6 +3,7 @@ using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
+using Spean.Web.Mail;
 using Spean.Web.Monitoring.Map;
 using Spean.Web.Monitoring;
 using Spean.Web.Recommendations;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSpeanCore(builder.Configuration);
 builder.Services.AddSpeanAccounts();
+builder.Services.AddSpeanMail(builder.Configuration);
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddScoped<RecommendationLabels>();

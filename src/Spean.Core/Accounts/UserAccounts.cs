@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
@@ -42,6 +44,29 @@ public sealed class UserAccounts(SpeanDbContext db, UserManager<SpeanUser> users
             organisationId = (await FindOrCreateOrganisationAsync(organisationName)).Id;
         return await CreateUserAsync(new NewUser(email, displayName, Role.Administrator, organisationId, password));
     }
+
+    /// <summary>
+    /// Creates the first administrator, or refuses once any account exists. The check and the creation share one
+    /// serializable transaction, so two setups at once, even from two servers on one database, cannot both succeed.
+    /// </summary>
+    public async Task<AccountResult> CreateFirstAdministratorAsync(string email, string displayName, string password, string? organisationName)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+            if (await db.Users.AnyAsync()) return Fail(FirstAdministratorExists);
+            var result = await CreateAdministratorAsync(email, displayName, password, organisationName);
+            if (result.Succeeded) await transaction.CommitAsync();
+            return result;
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            // PostgreSQL refuses the second of two overlapping serializable transactions; it is the same answer as above.
+            return Fail(FirstAdministratorExists);
+        }
+    }
+
+    public const string FirstAdministratorExists = "An account already exists, so the first administrator has been created. Sign in instead.";
 
     public async Task<Organisation> FindOrCreateOrganisationAsync(string name, string? nameKm = null)
     {

@@ -61,6 +61,8 @@ internal static class AccountsRegistration
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddSingleton<SetupCode>();
+        services.AddHostedService<SetupCodeAnnouncement>();
         return services;
     }
 

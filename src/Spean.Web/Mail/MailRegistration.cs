@@ -1,0 +1,15 @@
+namespace Spean.Web.Mail;
+
+internal static class MailRegistration
+{
+    public static IServiceCollection AddSpeanMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        if (options.IsConfigured && string.IsNullOrWhiteSpace(options.From))
+            throw new InvalidOperationException("Spean:Mail:Host is set but Spean:Mail:From is not: give the address Spean's e-mail is sent from.");
+        services.AddSingleton(options);
+        services.AddSingleton<MailSender>();
+        services.AddScoped<AccountNotices>();
+        return services;
+    }
+}
