@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Web.Accounts;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Accounts;
@@ -137,6 +138,7 @@ public abstract class SecurityTests(SpeanApp app)
 
         using var response = await client.SubmitAsync("/setup", formSource: "/account/login", formName: "setup", fields: new Dictionary<string, string>
         {
+            ["Input.Code"] = app.Services.GetRequiredService<SetupCode>().Current ?? "",
             ["Input.Organisation"] = "Intruders", ["Input.DisplayName"] = "Mallory", ["Input.Email"] = "mallory@example.org",
             ["Input.Password"] = "a long enough password", ["Input.Confirm"] = "a long enough password",
         });
