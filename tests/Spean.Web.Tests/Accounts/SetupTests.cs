@@ -44,7 +44,7 @@ public abstract class SetupTests
         var clients = Enumerable.Range(0, 2).Select(_ => app.AnonymousClient()).ToList();
         var forms = await Task.WhenAll(clients.Select(c => Forms.PrepareAsync(c, "/setup")));
 
-        var responses = await Task.WhenAll(clients.Select((c, i) => forms[i].PostAsync(c, Fields(code, $"racer{i}@example.org"))));
+        var responses = await Task.WhenAll(clients.Select((c, i) => forms[i].PostAsync(c, Fields(code, $"racer{i}@example.org", $"Organisation {i}"))));
 
         Assert.Single(await AdministratorsAsync(app));
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
@@ -54,9 +54,9 @@ public abstract class SetupTests
     private static Task<HttpResponseMessage> SetupAsync(HttpClient client, string code, string email) =>
         client.SubmitAsync("/setup", Fields(code, email));
 
-    private static Dictionary<string, string> Fields(string code, string email) => new()
+    private static Dictionary<string, string> Fields(string code, string email, string organisation = "Network secretariat") => new()
     {
-        ["Input.Code"] = code, ["Input.Organisation"] = "Network secretariat", ["Input.DisplayName"] = "First administrator",
+        ["Input.Code"] = code, ["Input.Organisation"] = organisation, ["Input.DisplayName"] = "First administrator",
         ["Input.Email"] = email, ["Input.Password"] = "a long enough password", ["Input.Confirm"] = "a long enough password",
     };
 
