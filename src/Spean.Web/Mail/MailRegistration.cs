@@ -7,6 +7,8 @@ internal static class MailRegistration
         var options = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
         if (options.IsConfigured && string.IsNullOrWhiteSpace(options.From))
             throw new InvalidOperationException("Spean:Mail:Host is set but Spean:Mail:From is not: give the address Spean's e-mail is sent from.");
+        if (options.IsConfigured && !MimeKit.MailboxAddress.TryParse(options.From, out _))
+            throw new InvalidOperationException($"Spean:Mail:From is not an e-mail address: '{options.From}'.");
         services.AddSingleton(options);
         services.AddSingleton<MailSender>();
         services.AddScoped<AccountNotices>();

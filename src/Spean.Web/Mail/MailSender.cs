@@ -21,19 +21,17 @@ internal sealed class MailSender(MailOptions options, ILogger<MailSender> logger
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public MailOptions Options => options;
-
     public async Task<MailOutcome> SendAsync(MailMessage message, CancellationToken cancellationToken = default)
     {
         if (!options.IsConfigured) return MailOutcome.NotConfigured;
-        var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(options.FromName, options.From));
-        mime.To.Add(new MailboxAddress(message.ToName, message.To));
-        mime.Subject = message.Subject;
-        mime.Body = new TextPart("plain") { Text = message.Body };
         using var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
+            using var mime = new MimeMessage();
+            mime.From.Add(new MailboxAddress(options.FromName, options.From));
+            mime.To.Add(new MailboxAddress(message.ToName, message.To));
+            mime.Subject = message.Subject;
+            mime.Body = new TextPart("plain") { Text = message.Body };
             await client.ConnectAsync(options.Host, options.Port, SocketOptions(options.Security), cancellationToken);
             if (!string.IsNullOrEmpty(options.UserName))
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
