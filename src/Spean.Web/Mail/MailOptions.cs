@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Spean.Web.Mail;
 
 /// <summary>How the connection to the SMTP server is protected.</summary>
-public enum MailSecurity
+internal enum MailSecurity
 {
     /// <summary>Plain connection upgraded with STARTTLS, refused if the server cannot (usually port 587).</summary>
     StartTls,
@@ -20,7 +20,7 @@ public enum MailSecurity
 /// or a secrets file), never in the database, so the password is in no backup and no web page can change where password
 /// links are sent (docs/adr/0013-account-mail-through-smtp.md).
 /// </summary>
-public sealed class MailOptions
+internal sealed class MailOptions
 {
     public const string Section = "Spean:Mail";
 
