@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
@@ -47,6 +48,54 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(1, altered.Code);
         Assert.Contains(file.ToString(), altered.Output);
         Assert.Contains("1 files checked, 1 problems.", altered.Output);
+    }
+
+    [Fact]
+    public async Task Verify_prints_each_chain_head_and_finds_an_entry_edited_in_the_database_even_with_the_plain_chain_recomputed()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (_, file) = await SeedAsync();
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            await services.GetRequiredService<EvidenceStore>().WriteOriginalAsync((await db.EvidenceFiles.FindAsync(file))!, Stream.Null, CustodyAction.Viewed);
+        });
+        var intact = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+        var head = (await EntriesAsync(file))[^1].EntryHash;
+
+        // Someone who can write to the database, but has no key file, rewrites who uploaded the file and
+        // recomputes every hash after it the way an unkeyed SHA-256 chain is made.
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            var sha256 = (await db.EvidenceFiles.FindAsync(file))!.Sha256;
+            var previous = sha256;
+            foreach (var e in await EntriesAsync(file))
+            {
+                var who = e.Sequence == 1 ? "someone else" : e.Who;
+                var text = string.Join('\n', previous, e.FileId, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Action, e.UserId,
+                    who, e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), e.Detail);
+                var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE \"CustodyEntries\" SET \"Who\" = {who}, \"PreviousHash\" = {previous}, \"EntryHash\" = {hash} WHERE \"Id\" = {e.Id}");
+                previous = hash;
+            }
+        });
+        var edited = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(0, intact.Code);
+        Assert.Contains($"head {file} 2 {head}", intact.Output);
+        Assert.Equal(1, edited.Code);
+        Assert.Contains("entry 1 (Uploaded by someone else) was changed after it was written", edited.Output);
+        Assert.DoesNotContain($"head {file}", edited.Output);
+    }
+
+    private async Task<List<CustodyEntry>> EntriesAsync(Guid file)
+    {
+        List<CustodyEntry> entries = [];
+        await WithServicesAsync(async services => entries = await services.GetRequiredService<SpeanDbContext>().CustodyEntries
+            .AsNoTracking().Where(e => e.FileId == file).OrderBy(e => e.Sequence).ToListAsync());
+        return entries;
     }
 
     [Fact]

@@ -8,13 +8,14 @@ namespace Spean.Core.Data;
 
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
-    SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys)
+    SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await db.Database.MigrateAsync(cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
+        await custody.SealUnkeyedChainsAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
         if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
