@@ -119,11 +119,11 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
         var (person, _) = await SeedAsync();
         var backup = Path.Combine(folder, "spean.backup");
-        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "backup", "--data-dir", folder, "-o", backup)).Code);
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("a backup passphrase\n", "backup", "--data-dir", folder, "-o", backup, "--passphrase-stdin")).Code);
         var target = Path.Combine(folder, "new-server");
         Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", target)).Code);
 
-        var refused = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+        var refused = await CommandTests.RunCapturedAsync("a backup passphrase\n", "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
 
         Assert.Equal(1, refused.Code);
         Assert.Contains("Nothing was restored: the backup holds identities encrypted with key", refused.Error);
@@ -131,7 +131,7 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(0, PeopleIn(target));
 
         File.Copy(Path.Combine(folder, "keys", KeyRing.FileName), Path.Combine(target, "keys", KeyRing.FileName), overwrite: true);
-        var restored = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+        var restored = await CommandTests.RunCapturedAsync("a backup passphrase\n", "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
 
         Assert.True(restored.Code == 0, restored.Error);
         Assert.Equal(2, PeopleIn(target));

@@ -16,7 +16,6 @@ public sealed class KeyRing(string directory, TimeProvider clock)
 {
     public const string FileName = "spean-keys.json";
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Lock gate = new();
@@ -35,8 +34,7 @@ public sealed class KeyRing(string directory, TimeProvider clock)
         lock (gate)
         {
             if (Exists) return false;
-            if (OperatingSystem.IsWindows()) System.IO.Directory.CreateDirectory(Directory);
-            else System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
+            Data.OwnerOnly.CreateDirectory(Directory);
             Save(new RingFile
             {
                 Format = 1,
