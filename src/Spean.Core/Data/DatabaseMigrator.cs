@@ -8,7 +8,7 @@ namespace Spean.Core.Data;
 
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
-    SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody)
+    SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -17,12 +17,29 @@ public sealed class DatabaseMigrator(
         await db.Database.MigrateAsync(cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
         await custody.SealUnkeyedChainsAsync(cancellationToken);
+        await ProtectClearTokensAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
         if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
             await recommendations.ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile), progress: progress, cancellationToken: cancellationToken);
         if (loadRecommendations && !await db.VoluntaryPledges.AnyAsync(cancellationToken))
             await pledges.ImportAsync(VoluntaryPledgeImporter.ShippedFile, cancellationToken);
+    }
+
+    /// <summary>Authenticator keys and recovery codes stored in clear by an earlier version are encrypted once, at the first start after it.</summary>
+    private async Task ProtectClearTokensAsync(CancellationToken cancellationToken)
+    {
+        actor.SuppressRowAudit = true;
+        try
+        {
+            var (changed, _) = await tokens.ProtectAllAsync(db, keys.Current.Id, clearOnly: true, cancellationToken);
+            if (changed > 0) await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            actor.SuppressRowAudit = false;
+        }
     }
 
     /// <summary>
