@@ -14,6 +14,7 @@ using Spean.Web.Taxonomies;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSpeanCore(builder.Configuration);
+builder.Services.AddSpeanHardening(builder.Configuration);
 builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
@@ -28,6 +29,8 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+app.UseSpeanForwardedHeaders();
+app.UseSpeanSecurityHeaders();
 app.UseSpeanErrorHandling();
 app.UseStaticFiles();
 app.UseSpeanLocalization();
