@@ -65,22 +65,7 @@ public sealed class MonitoringCommandTests : IDisposable
 
         // Someone who can write to the database, but has no key file, rewrites who uploaded the file and
         // recomputes every hash after it the way an unkeyed SHA-256 chain is made.
-        await WithServicesAsync(async services =>
-        {
-            var db = services.GetRequiredService<SpeanDbContext>();
-            var sha256 = (await db.EvidenceFiles.FindAsync(file))!.Sha256;
-            var previous = sha256;
-            foreach (var e in await EntriesAsync(file))
-            {
-                var who = e.Sequence == 1 ? "someone else" : e.Who;
-                var text = string.Join('\n', previous, e.FileId, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Action, e.UserId,
-                    who, e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), e.Detail);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
-                await db.Database.ExecuteSqlAsync(
-                    $"UPDATE \"CustodyEntries\" SET \"Who\" = {who}, \"PreviousHash\" = {previous}, \"EntryHash\" = {hash} WHERE \"Id\" = {e.Id}");
-                previous = hash;
-            }
-        });
+        await RechainUnkeyedAsync(file, who: "someone else");
         var edited = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
 
         Assert.Equal(0, intact.Code);
@@ -88,6 +73,47 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(1, edited.Code);
         Assert.Contains("entry 1 (Uploaded by someone else) was changed after it was written", edited.Output);
         Assert.DoesNotContain($"head {file}", edited.Output);
+    }
+
+    [Fact]
+    public async Task Chains_written_before_custody_was_keyed_are_keyed_at_the_next_start_and_then_verify()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (_, file) = await SeedAsync();
+        await RechainUnkeyedAsync(file, who: null);
+        var ring = Path.Combine(folder, "keys", KeyRing.FileName);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(ring))!.AsObject();
+        json.Remove("CustodyKey");
+        await File.WriteAllTextAsync(ring, json.ToJsonString());
+
+        var migrate = await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder);
+        var verify = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(0, migrate.Code);
+        Assert.Contains("\"CustodyKey\"", await File.ReadAllTextAsync(ring));
+        Assert.True(verify.Code == 0, verify.Output);
+        Assert.Contains($"head {file} 1 {(await EntriesAsync(file))[^1].EntryHash}", verify.Output);
+    }
+
+    /// <summary>Rewrites a file's chain as the unkeyed SHA-256 chain Spean wrote before custody was keyed, optionally naming another uploader.</summary>
+    private async Task RechainUnkeyedAsync(Guid file, string? who)
+    {
+        var entries = await EntriesAsync(file);
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            var previous = (await db.EvidenceFiles.FindAsync(file))!.Sha256;
+            foreach (var e in entries)
+            {
+                var writer = e.Sequence == 1 && who is not null ? who : e.Who;
+                var text = string.Join('\n', previous, e.FileId, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Action, e.UserId,
+                    writer, e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), e.Detail);
+                var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE \"CustodyEntries\" SET \"Who\" = {writer}, \"PreviousHash\" = {previous}, \"EntryHash\" = {hash} WHERE \"Id\" = {e.Id}");
+                previous = hash;
+            }
+        });
     }
 
     private async Task<List<CustodyEntry>> EntriesAsync(Guid file)
