@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
+using Spean.Core.Auditing;
 using Spean.Core.Data;
 
 namespace Spean.Web.Tests.Infrastructure;
@@ -101,7 +103,7 @@ public sealed class ProxiedApp : SpeanApp
 public sealed class ForwardedHeaderTests(ProxiedApp app) : IClassFixture<ProxiedApp>
 {
     [Fact]
-    public async Task Sign_in_limits_count_the_client_the_known_proxy_names_and_ignore_what_anyone_else_claims()
+    public async Task Sign_in_limits_and_the_audit_trail_see_the_client_the_known_proxy_names_and_ignore_what_anyone_else_claims()
     {
         var viaProxy = new List<HttpStatusCode>();
         foreach (var client in new[] { "198.51.100.7", "198.51.100.7", "198.51.100.8", "198.51.100.7" })
@@ -112,7 +114,12 @@ public sealed class ForwardedHeaderTests(ProxiedApp app) : IClassFixture<Proxied
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], viaProxy);
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], direct);
+        var addresses = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().AuditEntries
+            .Where(e => e.Action == AuditAction.SignInFailed && e.Detail!.Contains(email)).Select(e => e.IpAddress).ToListAsync());
+        Assert.Equal(["192.0.2.99", "192.0.2.99", "198.51.100.7", "198.51.100.7", "198.51.100.8"], addresses.Order(StringComparer.Ordinal));
     }
+
+    private readonly string email = $"someone-{Guid.NewGuid():N}@example.org";
 
     [Fact]
     public async Task Behind_the_known_proxy_on_https_cookies_are_secure_and_HSTS_is_sent_but_not_when_anyone_else_claims_https()
@@ -143,7 +150,7 @@ public sealed class ForwardedHeaderTests(ProxiedApp app) : IClassFixture<Proxied
         client.DefaultRequestHeaders.Add(ProxiedApp.PeerHeader, peer);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
         using var response = await client.SubmitAsync("/account/login",
-            new Dictionary<string, string> { ["Input.Email"] = "someone@example.org", ["Input.Password"] = "a wrong guess" });
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = "a wrong guess" });
         return response.StatusCode;
     }
 }
