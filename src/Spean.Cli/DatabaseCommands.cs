@@ -106,18 +106,40 @@ internal static class DatabaseCommands
         return command;
     }
 
+    private static readonly Option<bool> PassphraseStdin = new("--passphrase-stdin")
+    {
+        Description = $"Read the backup's passphrase from the first line of standard input (at least {BackupSecret.MinimumPassphraseLength} characters; several words).",
+    };
+
+    private static readonly Option<FileInfo?> KeyFile = new("--key-file")
+    {
+        Description = $"Use a key file of at least {BackupSecret.MinimumKeyFileBytes} random bytes (head -c 32 /dev/urandom > spean-backup.key); keep it apart from the backups.",
+    };
+
     public static Command Backup()
     {
-        var output = new Option<FileInfo>("--output", "-o") { Description = "The backup file to write.", Required = true };
-        var command = new Command("backup", "Writes every row of the database to a portable file that restores into SQLite or PostgreSQL.") { output };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The backup file to write (readable by this account only).", Required = true };
+        var command = new Command("backup",
+            "Writes every row of the database to an encrypted, portable file that restores into SQLite or PostgreSQL. Needs --passphrase-stdin or --key-file.")
+        {
+            output, PassphraseStdin, KeyFile,
+        };
         command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             var file = parse.GetValue(output)!;
+            if (await SecretAsync(parse) is not { } secret)
+            {
+                await Console.Error.WriteLineAsync(
+                    "spean: backups are encrypted: give --passphrase-stdin (and the passphrase on standard input) or --key-file FILE.");
+                return 1;
+            }
             BackupManifest? manifest = null;
-            await using (var stream = file.Create())
+            await using (var stream = OwnerOnly.Create(file.FullName))
+            await using (var encrypted = BackupEncryption.Encrypt(stream, secret))
                 await WithProgressAsync("Backing up", async progress =>
-                    manifest = await services.GetRequiredService<BackupArchive>().WriteAsync(stream, progress));
-            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Wrote {manifest!.Rows.Values.Sum()} rows to {file.FullName}.[/]");
+                    manifest = await services.GetRequiredService<BackupArchive>().WriteAsync(encrypted, progress));
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture,
+                $"[green]Wrote {manifest!.Rows.Values.Sum()} rows to {file.FullName}, encrypted.[/] Keep the {(parse.GetValue(KeyFile) is null ? "passphrase" : "key file")} apart from the backups and from the key ring.");
             return 0;
         }));
         return command;
@@ -127,7 +149,11 @@ internal static class DatabaseCommands
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "The backup file to read.", Required = true };
         var yes = new Option<bool>("--yes") { Description = "Replace the database's rows without asking." };
-        var command = new Command("restore", "Replaces every row of the database with the rows of a backup.") { input, yes };
+        var command = new Command("restore",
+            "Replaces every row of the database with the rows of a backup. An encrypted backup needs the --passphrase-stdin or --key-file it was made with.")
+        {
+            input, yes, PassphraseStdin, KeyFile,
+        };
         command.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             var file = parse.GetValue(input)!;
@@ -136,17 +162,50 @@ internal static class DatabaseCommands
                 await Console.Error.WriteLineAsync($"spean: no backup file at {file.FullName}.");
                 return 1;
             }
+            await using var raw = file.OpenRead();
+            var start = new byte[8];
+            await raw.ReadAtLeastAsync(start, start.Length, throwOnEndOfStream: false);
+            raw.Position = 0;
+            Stream backup = raw;
+            if (BackupEncryption.IsEncrypted(start))
+            {
+                if (await SecretAsync(parse) is not { } secret)
+                {
+                    await Console.Error.WriteLineAsync("spean: this backup is encrypted: give --passphrase-stdin or --key-file, as when it was made. Nothing was restored.");
+                    return 1;
+                }
+                backup = await BackupEncryption.DecryptAsync(raw, secret);
+            }
+            else
+                await Console.Error.WriteLineAsync(
+                    "spean: this backup is not encrypted (made before Spean encrypted its backups); it restores as before. Make an encrypted backup afterwards and delete this file.");
             if (!parse.GetValue(yes) && !AnsiConsole.Confirm("This replaces every row in the database. Continue?", defaultValue: false))
                 return 1;
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             BackupManifest? manifest = null;
-            await using (var stream = file.OpenRead())
+            await using (backup)
                 await WithProgressAsync("Restoring", async progress =>
-                    manifest = await services.GetRequiredService<BackupArchive>().RestoreAsync(stream, progress));
+                    manifest = await services.GetRequiredService<BackupArchive>().RestoreAsync(backup, progress));
             AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Restored {manifest!.Rows.Values.Sum()} rows from {file.Name}.[/]");
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The passphrase or key file the command was given; null when neither was. Both at once is refused.</summary>
+    private static async Task<BackupSecret?> SecretAsync(ParseResult parse)
+    {
+        var keyFile = parse.GetValue(KeyFile);
+        if (parse.GetValue(PassphraseStdin))
+        {
+            if (keyFile is not null) throw new InvalidDataException("Give --passphrase-stdin or --key-file, not both.");
+            var passphrase = (await Console.In.ReadLineAsync() ?? "").TrimEnd('\r', '\n');
+            if (passphrase.Length < BackupSecret.MinimumPassphraseLength)
+                throw new InvalidDataException(
+                    $"The backup passphrase has {passphrase.Length} characters; use at least {BackupSecret.MinimumPassphraseLength} (several words that are not a saying).");
+            return BackupSecret.FromPassphrase(passphrase);
+        }
+        return keyFile is null ? null : BackupSecret.FromKeyFile(keyFile.FullName);
     }
 
     private static Task WithProgressAsync(string title, Func<IProgress<ImportProgress>, Task> work) =>

@@ -40,11 +40,14 @@ internal static class MonitoringCommands
 
     public static Command Evidence()
     {
-        var verify = new Command("verify", "Hashes every stored evidence file again and walks every custody log; exits with 1 when anything does not match.");
+        var verify = new Command("verify",
+            "Hashes every stored evidence file again and walks every custody log; prints each chain's head (keep them elsewhere) and exits with 1 when anything does not match.");
         verify.SetAction((parse, _) => CliHost.RunAsync(parse, async services =>
         {
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: false);
             var report = await services.GetRequiredService<EvidenceVerification>().VerifyAllAsync();
+            foreach (var file in report.Files.Where(f => f.Custody.Head is not null))
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"head {file.FileId} {file.Custody.Entries} {file.Custody.Head}"));
             foreach (var defect in report.Defects)
                 await Console.Out.WriteLineAsync($"{defect.FileId} ({defect.StoredName}): {defect.Problem}");
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

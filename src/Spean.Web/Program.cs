@@ -15,6 +15,7 @@ using Spean.Web.Taxonomies;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSpeanCore(builder.Configuration);
+builder.Services.AddSpeanHardening(builder.Configuration);
 builder.Services.AddSpeanAccounts();
 builder.Services.AddSpeanMail(builder.Configuration);
 builder.Services.AddSpeanLocalization();
@@ -30,6 +31,8 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+app.UseSpeanForwardedHeaders();
+app.UseSpeanSecurityHeaders();
 app.UseSpeanErrorHandling();
 app.UseStaticFiles();
 app.UseSpeanLocalization();

@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Backup;
+using Spean.Core.Data;
 using Spectre.Console;
 
 namespace Spean.Cli.Tests;
@@ -22,12 +26,117 @@ public sealed class CommandTests : IDisposable
         var admin = await RunCapturedAsync("a long enough password\n", "create-admin", "--data-dir", source,
             "--email", "admin@example.org", "--name", "Admin", "--organisation", "Network", "--password-stdin");
         Assert.True(admin.Code == 0, admin.Error);
-        Assert.Equal(0, await RunAsync("backup", "--data-dir", source, "-o", backup));
-        Assert.Equal(0, await RunAsync("restore", "--data-dir", target, "-i", backup, "--yes"));
+        Assert.Equal(0, (await RunCapturedAsync(Passphrase, "backup", "--data-dir", source, "-o", backup, "--passphrase-stdin")).Code);
+        Assert.Equal(0, (await RunCapturedAsync(Passphrase, "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin")).Code);
 
         foreach (var table in new[] { "AdminUnits", "Countries", "SdgItems", "AspNetUsers", "Organisations" })
             Assert.Equal((table, Count(source, table)), (table, Count(target, table)));
         Assert.Equal(16_457, Count(target, "AdminUnits"));
+    }
+
+    [Fact]
+    public async Task A_backup_is_encrypted_and_readable_by_its_owner_only_and_a_wrong_passphrase_restores_nothing()
+    {
+        var source = Path.Combine(folder, "source");
+        var target = Path.Combine(folder, "target");
+        var backup = Path.Combine(folder, "spean.backup");
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", source));
+        Assert.Equal(0, (await RunCapturedAsync("a long enough password\n", "create-admin", "--data-dir", source,
+            "--email", "backed-up@example.org", "--name", "Admin", "--organisation", "Network", "--password-stdin")).Code);
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", target));
+
+        var unencrypted = await RunCapturedAsync("", "backup", "--data-dir", source, "-o", backup + ".plain");
+        var written = await RunCapturedAsync(Passphrase, "backup", "--data-dir", source, "-o", backup, "--passphrase-stdin");
+        var wrong = await RunCapturedAsync("not the passphrase at all\n", "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
+        var none = await RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+        var usersAfterRefusals = Count(target, "AspNetUsers");
+        var right = await RunCapturedAsync(Passphrase, "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
+
+        Assert.Equal(1, unencrypted.Code);
+        Assert.Contains("backups are encrypted: give --passphrase-stdin", unencrypted.Error);
+        Assert.False(File.Exists(backup + ".plain"));
+        Assert.True(written.Code == 0, written.Error);
+        var bytes = await File.ReadAllBytesAsync(backup);
+        Assert.Equal("SPEANBAK"u8.ToArray(), bytes[..8]);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf("backed-up@example.org"u8));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf("manifest.json"u8));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("This passphrase or key file does not open the backup", wrong.Error);
+        Assert.Equal(1, none.Code);
+        Assert.Contains("this backup is encrypted", none.Error);
+        Assert.Equal(0, usersAfterRefusals);
+        Assert.True(right.Code == 0, right.Error);
+        Assert.Equal(1, Count(target, "AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task A_key_file_backup_restores_with_the_key_file_and_an_altered_byte_is_refused()
+    {
+        var source = Path.Combine(folder, "source");
+        var target = Path.Combine(folder, "target");
+        var backup = Path.Combine(folder, "spean.backup");
+        var key = Path.Combine(folder, "spean-backup.key");
+        await File.WriteAllBytesAsync(key, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", source));
+        Assert.Equal(0, (await RunCapturedAsync("a long enough password\n", "create-admin", "--data-dir", source,
+            "--email", "backed-up@example.org", "--name", "Admin", "--organisation", "Network", "--password-stdin")).Code);
+
+        Assert.Equal(0, (await RunCapturedAsync("", "backup", "--data-dir", source, "-o", backup, "--key-file", key)).Code);
+        var withPassphrase = await RunCapturedAsync(Passphrase, "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
+        var altered = backup + ".altered";
+        var bytes = await File.ReadAllBytesAsync(backup);
+        bytes[^20] ^= 1;
+        await File.WriteAllBytesAsync(altered, bytes);
+        var alteredRestore = await RunCapturedAsync("", "restore", "--data-dir", target, "-i", altered, "--yes", "--key-file", key);
+        var restored = await RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes", "--key-file", key);
+
+        Assert.Equal(1, withPassphrase.Code);
+        Assert.Contains("encrypted with a key file: give it with --key-file", withPassphrase.Error);
+        Assert.Equal(1, alteredRestore.Code);
+        Assert.Contains("Nothing was restored", alteredRestore.Error);
+        Assert.True(restored.Code == 0, restored.Error);
+        Assert.Equal(1, Count(target, "AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task A_backup_made_before_backups_were_encrypted_still_restores_and_says_it_is_not_encrypted()
+    {
+        var source = Path.Combine(folder, "source");
+        var target = Path.Combine(folder, "target");
+        var backup = Path.Combine(folder, "old.backup");
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", source));
+        Assert.Equal(0, (await RunCapturedAsync("a long enough password\n", "create-admin", "--data-dir", source,
+            "--email", "old@example.org", "--name", "Admin", "--organisation", "Network", "--password-stdin")).Code);
+        // Written as `spean backup` wrote it before backups were encrypted: the zip alone.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = source }).Build();
+        await using (var provider = new ServiceCollection().AddLogging().AddSpeanCore(configuration).BuildServiceProvider())
+        await using (var scope = provider.CreateAsyncScope())
+        await using (var file = File.Create(backup))
+            await scope.ServiceProvider.GetRequiredService<BackupArchive>().WriteAsync(file);
+
+        var restored = await RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+
+        Assert.True(restored.Code == 0, restored.Error);
+        Assert.Contains("this backup is not encrypted", restored.Error);
+        Assert.Equal(1, Count(target, "AspNetUsers"));
+    }
+
+    [Fact]
+    public async Task The_data_folder_database_and_key_ring_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var data = Path.Combine(folder, "data");
+
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", data));
+
+        const UnixFileMode file = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        const UnixFileMode directory = file | UnixFileMode.UserExecute;
+        Assert.Equal(directory, File.GetUnixFileMode(data));
+        Assert.Equal(file, File.GetUnixFileMode(Path.Combine(data, "spean.db")));
+        Assert.Equal(directory, File.GetUnixFileMode(Path.Combine(data, "keys")));
+        Assert.Equal(file, File.GetUnixFileMode(Path.Combine(data, "keys", "spean-keys.json")));
+        foreach (var database in Directory.GetFiles(data, "spean.db*")) Assert.Equal((database, file), (database, File.GetUnixFileMode(database)));
     }
 
     [Fact]
@@ -189,6 +298,8 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("spean: unlabelled.csv has no rows with an action category to compare against.", error.Trim());
     }
+
+    private const string Passphrase = "correct horse battery staple\n";
 
     private static async Task<int> RunAsync(params string[] args) => (await RunCapturedAsync("", args)).Code;
 

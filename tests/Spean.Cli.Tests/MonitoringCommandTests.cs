@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
@@ -50,6 +51,80 @@ public sealed class MonitoringCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_prints_each_chain_head_and_finds_an_entry_edited_in_the_database_even_with_the_plain_chain_recomputed()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (_, file) = await SeedAsync();
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            await services.GetRequiredService<EvidenceStore>().WriteOriginalAsync((await db.EvidenceFiles.FindAsync(file))!, Stream.Null, CustodyAction.Viewed);
+        });
+        var intact = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+        var head = (await EntriesAsync(file))[^1].EntryHash;
+
+        // Someone who can write to the database, but has no key file, rewrites who uploaded the file and
+        // recomputes every hash after it the way an unkeyed SHA-256 chain is made.
+        await RechainUnkeyedAsync(file, who: "someone else");
+        var edited = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(0, intact.Code);
+        Assert.Contains($"head {file} 2 {head}", intact.Output);
+        Assert.Equal(1, edited.Code);
+        Assert.Contains("entry 1 (Uploaded by someone else) was changed after it was written", edited.Output);
+        Assert.DoesNotContain($"head {file}", edited.Output);
+    }
+
+    [Fact]
+    public async Task Chains_written_before_custody_was_keyed_are_keyed_at_the_next_start_and_then_verify()
+    {
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
+        var (_, file) = await SeedAsync();
+        await RechainUnkeyedAsync(file, who: null);
+        var ring = Path.Combine(folder, "keys", KeyRing.FileName);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(ring))!.AsObject();
+        json.Remove("CustodyKey");
+        await File.WriteAllTextAsync(ring, json.ToJsonString());
+
+        var migrate = await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder);
+        var verify = await CommandTests.RunCapturedAsync("", "evidence", "verify", "--data-dir", folder);
+
+        Assert.Equal(0, migrate.Code);
+        Assert.Contains("\"CustodyKey\"", await File.ReadAllTextAsync(ring));
+        Assert.True(verify.Code == 0, verify.Output);
+        Assert.Contains($"head {file} 1 {(await EntriesAsync(file))[^1].EntryHash}", verify.Output);
+    }
+
+    /// <summary>Rewrites a file's chain as the unkeyed SHA-256 chain Spean wrote before custody was keyed, optionally naming another uploader.</summary>
+    private async Task RechainUnkeyedAsync(Guid file, string? who)
+    {
+        var entries = await EntriesAsync(file);
+        await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            var previous = (await db.EvidenceFiles.FindAsync(file))!.Sha256;
+            foreach (var e in entries)
+            {
+                var writer = e.Sequence == 1 && who is not null ? who : e.Who;
+                var text = string.Join('\n', previous, e.FileId, e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Action, e.UserId,
+                    writer, e.At.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture), e.Detail);
+                var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+                await db.Database.ExecuteSqlAsync(
+                    $"UPDATE \"CustodyEntries\" SET \"Who\" = {writer}, \"PreviousHash\" = {previous}, \"EntryHash\" = {hash} WHERE \"Id\" = {e.Id}");
+                previous = hash;
+            }
+        });
+    }
+
+    private async Task<List<CustodyEntry>> EntriesAsync(Guid file)
+    {
+        List<CustodyEntry> entries = [];
+        await WithServicesAsync(async services => entries = await services.GetRequiredService<SpeanDbContext>().CustodyEntries
+            .AsNoTracking().Where(e => e.FileId == file).OrderBy(e => e.Sequence).ToListAsync());
+        return entries;
+    }
+
+    [Fact]
     public async Task Starting_on_a_database_with_identities_but_no_key_file_stops_with_the_remedy()
     {
         Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
@@ -70,11 +145,11 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", folder)).Code);
         var (person, _) = await SeedAsync();
         var backup = Path.Combine(folder, "spean.backup");
-        Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "backup", "--data-dir", folder, "-o", backup)).Code);
+        Assert.Equal(0, (await CommandTests.RunCapturedAsync("a backup passphrase\n", "backup", "--data-dir", folder, "-o", backup, "--passphrase-stdin")).Code);
         var target = Path.Combine(folder, "new-server");
         Assert.Equal(0, (await CommandTests.RunCapturedAsync("", "migrate", "--no-reference-data", "--data-dir", target)).Code);
 
-        var refused = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+        var refused = await CommandTests.RunCapturedAsync("a backup passphrase\n", "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
 
         Assert.Equal(1, refused.Code);
         Assert.Contains("Nothing was restored: the backup holds identities encrypted with key", refused.Error);
@@ -82,7 +157,7 @@ public sealed class MonitoringCommandTests : IDisposable
         Assert.Equal(0, PeopleIn(target));
 
         File.Copy(Path.Combine(folder, "keys", KeyRing.FileName), Path.Combine(target, "keys", KeyRing.FileName), overwrite: true);
-        var restored = await CommandTests.RunCapturedAsync("", "restore", "--data-dir", target, "-i", backup, "--yes");
+        var restored = await CommandTests.RunCapturedAsync("a backup passphrase\n", "restore", "--data-dir", target, "-i", backup, "--yes", "--passphrase-stdin");
 
         Assert.True(restored.Code == 0, restored.Error);
         Assert.Equal(2, PeopleIn(target));

@@ -10,6 +10,7 @@ public static class IdentityRegistration
     public static IdentityBuilder AddSpeanIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<UserAccounts>();
+        services.AddSingleton<UserTokenCipher>();
         return services.AddIdentityCore<SpeanUser>(options =>
             {
                 // Length over composition rules, as NIST SP 800-63B advises.
@@ -24,6 +25,7 @@ public static class IdentityRegistration
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
-            .AddEntityFrameworkStores<SpeanDbContext>();
+            .AddEntityFrameworkStores<SpeanDbContext>()
+            .AddUserStore<ProtectedUserStore>();
     }
 }

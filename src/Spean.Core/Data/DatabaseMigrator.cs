@@ -8,19 +8,52 @@ namespace Spean.Core.Data;
 
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
-    SpeanDbContext db, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys)
+    SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        PrepareSqliteFile();
         await db.Database.MigrateAsync(cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
+        await custody.SealUnkeyedChainsAsync(cancellationToken);
+        await ProtectClearTokensAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
         if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
             await recommendations.ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile), progress: progress, cancellationToken: cancellationToken);
         if (loadRecommendations && !await db.VoluntaryPledges.AnyAsync(cancellationToken))
             await pledges.ImportAsync(VoluntaryPledgeImporter.ShippedFile, cancellationToken);
+    }
+
+    /// <summary>Authenticator keys and recovery codes stored in clear by an earlier version are encrypted once, at the first start after it.</summary>
+    private async Task ProtectClearTokensAsync(CancellationToken cancellationToken)
+    {
+        actor.SuppressRowAudit = true;
+        try
+        {
+            var (changed, _) = await tokens.ProtectAllAsync(db, keys.Current.Id, clearOnly: true, cancellationToken);
+            if (changed > 0) await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            actor.SuppressRowAudit = false;
+        }
+    }
+
+    /// <summary>
+    /// The data folder 0700 and the database file 0600 before SQLite opens it: SQLite would create it 0644, and
+    /// gives its journal and WAL files the database file's mode.
+    /// </summary>
+    private void PrepareSqliteFile()
+    {
+        if (options.DatabaseProvider != DatabaseProvider.Sqlite) return;
+        OwnerOnly.CreateDirectory(options.DataDirectory);
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.SqliteConnectionString).DataSource;
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) OwnerOnly.CreateDirectory(folder);
+        OwnerOnly.CreateFile(file);
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public static class DatabaseRegistration
                     npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
                 break;
             default:
-                Directory.CreateDirectory(options.DataDirectory);
+                OwnerOnly.CreateDirectory(options.DataDirectory);
                 db.UseSqlite(options.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
                 break;
         }

@@ -44,8 +44,9 @@ public enum CustodyAction
 }
 
 /// <summary>
-/// One link of an evidence file's chain of custody. <see cref="EntryHash"/> covers the previous entry's hash
-/// and this entry's fields, so editing or deleting any entry breaks every hash after it.
+/// One link of an evidence file's chain of custody. <see cref="EntryHash"/> is an HMAC, under the key ring's
+/// custody key, of the previous entry's hash, this entry's fields and the file's report and content type, so
+/// editing or deleting any entry breaks every hash after it, and without the key the chain cannot be recomputed.
 /// </summary>
 public sealed class CustodyEntry
 {

@@ -16,7 +16,6 @@ public sealed class KeyRing(string directory, TimeProvider clock)
 {
     public const string FileName = "spean-keys.json";
     private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = OwnerOnlyFile | UnixFileMode.UserExecute;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
     private readonly Lock gate = new();
@@ -35,12 +34,12 @@ public sealed class KeyRing(string directory, TimeProvider clock)
         lock (gate)
         {
             if (Exists) return false;
-            if (OperatingSystem.IsWindows()) System.IO.Directory.CreateDirectory(Directory);
-            else System.IO.Directory.CreateDirectory(Directory, OwnerOnlyDirectory);
+            Data.OwnerOnly.CreateDirectory(Directory);
             Save(new RingFile
             {
                 Format = 1,
                 PseudonymKey = RandomNumberGenerator.GetBytes(32),
+                CustodyKey = RandomNumberGenerator.GetBytes(32),
                 Keys = [NewKey()],
             });
             return true;
@@ -68,6 +67,9 @@ public sealed class KeyRing(string directory, TimeProvider clock)
 
     internal byte[] PseudonymKey => Load().PseudonymKey;
 
+    /// <summary>Keys the custody chains; null in a ring made before chains were keyed, until <see cref="CustodyLog.SealUnkeyedChainsAsync"/> adds it.</summary>
+    internal byte[]? CustodyKey => Load().CustodyKey;
+
     /// <summary>The ids of every key in the ring, as ciphertexts name them; none when there is no key file.</summary>
     internal IReadOnlySet<uint> Ids => Exists ? Load().Keys.Select(k => k.Id).ToHashSet() : [];
 
@@ -89,6 +91,16 @@ public sealed class KeyRing(string directory, TimeProvider clock)
             var key = NewKey();
             Save(current with { Keys = [.. current.Keys, key] });
             return Hex(key.Id);
+        }
+    }
+
+    internal void AddCustodyKey(byte[] key)
+    {
+        lock (gate)
+        {
+            var current = Reload();
+            if (current.CustodyKey is not null) throw new InvalidOperationException($"The key ring at {FilePath} already has a custody key.");
+            Save(current with { CustodyKey = key });
         }
     }
 
@@ -156,6 +168,9 @@ public sealed class KeyRing(string directory, TimeProvider clock)
     {
         public int Format { get; init; }
         public required byte[] PseudonymKey { get; init; }
+
+        /// <summary>Never rotated, like the pseudonym key: chain heads kept elsewhere must stay comparable (docs/adr/0014).</summary>
+        public byte[]? CustodyKey { get; init; }
 
         /// <summary>Oldest first; the last one is current.</summary>
         public required List<RingKey> Keys { get; init; }

@@ -15,7 +15,7 @@ public sealed record RotationReport(
 /// the keys nothing uses any more removed. The key just replaced stays until the next rotation, in case a
 /// running app encrypted with it in the moment before it saw the new key ring.
 /// </summary>
-public sealed class KeyRotation(SpeanDbContext db, KeyRing keys, FieldCipher cipher, EvidenceStore evidence, AuditActor actor, AuditTrail audit)
+public sealed class KeyRotation(SpeanDbContext db, KeyRing keys, FieldCipher cipher, Accounts.UserTokenCipher tokens, EvidenceStore evidence, AuditActor actor, AuditTrail audit)
 {
     private const int BatchSize = 500;
 
@@ -35,6 +35,15 @@ public sealed class KeyRotation(SpeanDbContext db, KeyRing keys, FieldCipher cip
                 var encrypted = type.GetProperties().Where(p => p.IsEncrypted()).ToList();
                 if (encrypted.Count == 0) continue;
                 fields += await ReencryptFieldsAsync(type, encrypted, current, inUse, failures, cancellationToken);
+            }
+            var (tokensChanged, tokenFailures) = await tokens.ProtectAllAsync(db, current, clearOnly: false, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            fields += tokensChanged;
+            foreach (var (problem, keyId) in tokenFailures)
+            {
+                failures.Add(problem);
+                inUse.Add(keyId);
             }
         }
         finally

@@ -48,6 +48,8 @@ internal static class AccountsRegistration
             options.Cookie.Name = "spean.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, which behind a known proxy every request is (Infrastructure/Hardening.cs says why not Always).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
         });
