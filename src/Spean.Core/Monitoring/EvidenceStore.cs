@@ -46,7 +46,8 @@ public sealed class EvidenceReceived(string path, long size, string sha256, stri
 /// them against the device's hash and by their content, and records every use in the custody log.
 /// Files are written once and never changed; only a key rotation rewrites their encryption.
 /// </summary>
-public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock)
+public sealed class EvidenceStore(
+    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock, PublicCopyCache publicCopies)
 {
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
@@ -173,16 +174,23 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
     /// Writes a copy fit to publish: without GPS, device, author names and capture times, each format as its
     /// own class says. Returns false for files that have no public copy. Custody records each distinct copy
     /// once, as Exported with the copy's SHA-256: the copy is the same for every reader, and logging every
-    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md).
+    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md). Copies are
+    /// kept in memory once made (<see cref="PublicCopyCache"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">The file's structure could not be read, so its metadata could not be removed.</exception>
     public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
     {
         if (!HasPublicCopy(file)) return false;
+        if (publicCopies.TryGet(file.Id, out var made))
+        {
+            await output.WriteAsync(made, cancellationToken);
+            return true;
+        }
         using var sha256 = SHA256.Create();
+        using var keeping = new PublicCopyCache.Keeping(output);
         await using (var input = OpenStored(file))
         await using (var original = await EvidenceCipher.SeekableReader.OpenAsync(input, keys, cancellationToken))
-        await using (var hashing = new CryptoStream(output, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        await using (var hashing = new CryptoStream(keeping, sha256, CryptoStreamMode.Write, leaveOpen: true))
         {
             await WriteWithoutMetadataAsync(file.ContentType, original, hashing, cancellationToken);
             await hashing.FlushFinalBlockAsync(cancellationToken);
@@ -190,6 +198,7 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         var detail = $"public copy without metadata, SHA-256 {Convert.ToHexStringLower(sha256.Hash!)}";
         if (!await db.CustodyEntries.AnyAsync(e => e.FileId == file.Id && e.Action == CustodyAction.Exported && e.Detail == detail, cancellationToken))
             await custody.AppendAsync(file, CustodyAction.Exported, detail, cancellationToken);
+        if (keeping.Copy is { } copy) publicCopies.Add(file.Id, copy);
         return true;
     }
 

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
+using Spean.Core.Data;
 using Spean.Core.Tests.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -91,6 +94,34 @@ public abstract class EvidenceUploadTests(SpeanApp app)
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         Assert.True(whileSending.Count == 0, "while uploading, the photo is in clear in " + string.Join(", ", whileSending));
         Assert.Empty(afterwards);
+    }
+
+    [Fact]
+    public async Task A_public_copy_is_made_once_and_then_served_without_opening_the_original_again()
+    {
+        var a = await OrganisationAsync(app, "Organisation A");
+        var (_, author) = await PersonAsync(app, Role.Member, a);
+        var (_, coordinator) = await PersonAsync(app, Role.Coordinator, a);
+        var report = await FileAsync(author, Input("Published with a document", "Public"));
+        var document = SampleDocuments.Docx();
+        var fileId = await UploadOkAsync(author, report, document, "statement.docx");
+        await PublishAsync(author, coordinator, report);
+        var url = $"/api/v1/reports/{report}/evidence/{fileId}/public";
+        var first = await app.AnonymousClient().GetByteArrayAsync(url);
+        var stored = await app.WithScopeAsync(async services => Path.Combine(services.GetRequiredService<SpeanOptions>().EvidenceDirectoryPath,
+            (await services.GetRequiredService<SpeanDbContext>().EvidenceFiles.SingleAsync(f => f.Id == fileId)).StoredName));
+        File.Move(stored, stored + ".away");
+        try
+        {
+            using var again = await app.AnonymousClient().GetAsync(url);
+
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Equal(first, await again.Content.ReadAsByteArrayAsync());
+        }
+        finally
+        {
+            File.Move(stored + ".away", stored);
+        }
     }
 
     private static async Task<Guid> UploadWithIdAsync(HttpClient client, Guid report, Guid uploadId)
