@@ -66,7 +66,10 @@ internal static class ReportsApi
         var uploadLimit = app.ServiceProvider.GetRequiredService<SpeanOptions>().EvidenceMaxBytes + 1_000_000;
         signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
-            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused.");
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
+                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
             Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>

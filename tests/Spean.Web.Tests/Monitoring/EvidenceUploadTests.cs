@@ -124,6 +124,23 @@ public abstract class EvidenceUploadTests(SpeanApp app)
         }
     }
 
+    [Fact]
+    public async Task The_upload_is_described_in_the_OpenAPI_document_as_a_multipart_form()
+    {
+        var document = await app.AnonymousClient().GetJsonAsync("/openapi/v1.json");
+
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/reports/{id}/evidence").GetProperty("post");
+        var form = operation.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var text = form.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]).ToString()
+            : form.ToString();
+        foreach (var field in new[] { "\"file\"", "\"sha256\"", "\"clientUploadId\"", "IFormFile" })
+            Assert.True(text.Contains(field, StringComparison.Ordinal), text);
+        Assert.StartsWith("Upload evidence", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        foreach (var status in new[] { "200", "201", "400", "409", "413" })
+            Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"{status} missing: {operation.GetProperty("responses")}");
+    }
+
     private static async Task<Guid> UploadWithIdAsync(HttpClient client, Guid report, Guid uploadId)
     {
         using var response = await UploadAsync(client, report, Photo, uploadId: uploadId);
