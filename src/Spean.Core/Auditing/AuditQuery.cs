@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
+using Spean.Core.Exports;
 
 namespace Spean.Core.Auditing;
 
@@ -35,15 +36,9 @@ public sealed class AuditQuery(SpeanDbContext db)
         await foreach (var e in Apply(filter).OrderBy(e => e.At).ThenBy(e => e.Id).AsNoTracking().AsAsyncEnumerable()
                            .WithCancellation(cancellationToken))
         {
-            csv.WriteField(e.At.ToString("O", CultureInfo.InvariantCulture));
-            csv.WriteField(e.Action.ToString());
-            csv.WriteField(e.UserName);
-            csv.WriteField(e.UserId?.ToString());
-            csv.WriteField(e.EntityType);
-            csv.WriteField(e.EntityId);
-            csv.WriteField(e.Changes);
-            csv.WriteField(e.Detail);
-            csv.WriteField(e.IpAddress);
+            // Names, details and changes quote what people typed: a spreadsheet must not run them as formulas.
+            foreach (var field in new object?[] { e.At.ToString("O", CultureInfo.InvariantCulture), e.Action, e.UserName, e.UserId, e.EntityType, e.EntityId, e.Changes, e.Detail, e.IpAddress })
+                csv.WriteField(TableExport.CsvText(field));
             await csv.NextRecordAsync();
         }
     }

@@ -44,6 +44,7 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.ReportPeople>();
         services.AddScoped<Monitoring.CustodyLog>();
         services.AddScoped<Monitoring.EvidenceStore>();
+        services.AddSingleton<Monitoring.PublicCopyCache>();
         services.AddScoped<Monitoring.EvidenceVerification>();
         services.AddScoped<Monitoring.KeyRotation>();
         services.AddSingleton(_ => Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory));

@@ -55,35 +55,30 @@ public static class TableExport
     /// <summary>
     /// Text that a spreadsheet would read as a formula gets a leading apostrophe: a report's title is typed by
     /// anyone who files one, and a formula such as =WEBSERVICE(…) would send the rows of a confidential export away.
+    /// Every CSV Spean writes puts its text cells through here.
     /// </summary>
-    private static string CsvText(object? value) => value switch
+    public static string CsvText(object? value) => value switch
     {
         null => "",
         int number => number.ToString(CultureInfo.InvariantCulture),
-        _ when value.ToString() is { Length: > 0 } s && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' => "'" + s,
+        _ when value.ToString() is { } s && IsFormula(s) => "'" + s,
         _ => value.ToString() ?? "",
     };
 
+    private static bool IsFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>
+    /// The package format needs a seekable stream, so the workbook is built in memory, compressed, and then copied
+    /// out: a temporary file would hold the export in clear on the server's disk, beyond Spean's control.
+    /// </summary>
     private static async Task<int> WriteXlsxAsync(
         string sheetName, IReadOnlyList<string> columns, IAsyncEnumerable<object?[]> rows, Stream output, CancellationToken cancellationToken)
     {
-        // The package format needs a seekable stream; a temporary file keeps memory flat for any size.
-        var path = Path.GetTempFileName();
-        try
-        {
-            int count;
-            await using (var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite))
-            {
-                count = await WriteWorkbookAsync(sheetName, columns, rows, file, cancellationToken);
-            }
-            await using var written = new FileStream(path, FileMode.Open, FileAccess.Read);
-            await written.CopyToAsync(output, cancellationToken);
-            return count;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var workbook = new MemoryStream();
+        var count = await WriteWorkbookAsync(sheetName, columns, rows, workbook, cancellationToken);
+        workbook.Position = 0;
+        await workbook.CopyToAsync(output, cancellationToken);
+        return count;
     }
 
     private static async Task<int> WriteWorkbookAsync(

@@ -30,12 +30,24 @@ public sealed record EvidenceStored(EvidenceFile File, bool AlreadyStored) : Evi
 
 public sealed record EvidenceRejected(EvidenceRejection Reason, string Message) : EvidenceOutcome;
 
+/// <summary>An upload written encrypted beside the evidence and not yet kept; disposing it deletes what was not kept.</summary>
+public sealed class EvidenceReceived(string path, long size, string sha256, string contentType) : IDisposable
+{
+    internal string Path { get; } = path;
+    public long Size { get; } = size;
+    public string Sha256 { get; } = sha256;
+    public string ContentType { get; } = contentType;
+
+    public void Dispose() => File.Delete(Path);
+}
+
 /// <summary>
 /// Keeps original evidence files encrypted on disk under generated names (Spean:EvidenceDirectory), checks
 /// them against the device's hash and by their content, and records every use in the custody log.
 /// Files are written once and never changed; only a key rotation rewrites their encryption.
 /// </summary>
-public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock)
+public sealed class EvidenceStore(
+    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock, PublicCopyCache publicCopies)
 {
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
@@ -43,59 +55,90 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
 
     public string Directory => options.EvidenceDirectoryPath;
 
+    /// <summary>Checks the upload id first, so a retry of a file already kept is answered without writing it again.</summary>
     public async Task<EvidenceOutcome> StoreAsync(EvidenceUpload upload, Stream content, CancellationToken cancellationToken = default)
     {
-        var claimed = upload.Sha256.Trim().ToLowerInvariant();
-        if (claimed.Length != 64 || !claimed.All(char.IsAsciiHexDigitLower))
-            return new EvidenceRejected(EvidenceRejection.InvalidHash,
-                $"The SHA-256 sent with the file must be 64 hexadecimal characters; it was \"{upload.Sha256}\".");
-        if (await FindByUploadIdAsync(upload.ClientUploadId, claimed, cancellationToken) is { } earlier) return earlier;
+        if (InvalidHash(upload) is { } invalid) return invalid;
+        if (await FindByUploadIdAsync(upload, cancellationToken) is { } earlier) return earlier;
+        var (received, rejected) = await ReceiveAsync(content, cancellationToken);
+        if (rejected is not null) return rejected;
+        using (received) return await KeepAsync(upload, received!, cancellationToken);
+    }
 
+    /// <summary>
+    /// Streams an upload straight into an encrypted file beside the evidence, hashing it and checking its type and
+    /// size on the way, before the fields that name it have arrived: the original never touches the disk in clear.
+    /// </summary>
+    public async Task<(EvidenceReceived? Received, EvidenceRejected? Rejection)> ReceiveAsync(Stream content, CancellationToken cancellationToken = default)
+    {
         CreateDirectory();
-        var storedName = $"{Guid.CreateVersion7():N}.evidence";
-        var partial = Path.Combine(Directory, storedName + ".partial");
+        var partial = Path.Combine(Directory, $"{Guid.CreateVersion7():N}.evidence.partial");
         try
         {
             var (written, rejected) = await WriteEncryptedAsync(content, partial, cancellationToken);
-            if (rejected is not null) return rejected;
-            var (size, hash, type) = written!;
-            if (hash != claimed)
-                return new EvidenceRejected(EvidenceRejection.HashMismatch,
-                    $"The file that arrived is not the file your device sent: its SHA-256 is {hash}, the device said {claimed}. " +
-                    "Nothing was kept; send it again.");
-
-            var facts = await ReadFactsAsync(partial, type, cancellationToken);
-            File.Move(partial, Path.Combine(Directory, storedName));
-            var id = Guid.CreateVersion7();
-            var file = new EvidenceFile
+            if (rejected is not null)
             {
-                Id = id, ReportId = upload.ReportId, ClientUploadId = upload.ClientUploadId,
-                EncryptedOriginalName = cipher.Encrypt(FileName(upload.OriginalName), FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
-                ContentType = type, Size = size, Sha256 = hash, StoredName = storedName,
-                CapturedAt = facts.CapturedAt, Latitude = facts.Latitude, Longitude = facts.Longitude, Device = facts.Device,
-                UploadedById = actor.UserId, UploadedBy = actor.UserName ?? "anonymous", UploadedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.EvidenceFiles.Add(file);
-            custody.Add(file, CustodyAction.Uploaded, $"{type}, {size.ToString(CultureInfo.InvariantCulture)} bytes", 0, file.Sha256);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
+                File.Delete(partial);
+                return (null, rejected);
             }
-            catch (DbUpdateException)
-            {
-                // Two tries of the same upload raced; the unique upload id let one through. Answer with that one.
-                db.ChangeTracker.Clear();
-                File.Delete(Path.Combine(Directory, storedName));
-                return await FindByUploadIdAsync(upload.ClientUploadId, claimed, cancellationToken) ?? throw new InvalidOperationException(
-                    "The evidence file could not be saved.");
-            }
-            return new EvidenceStored(file, AlreadyStored: false);
+            return (new EvidenceReceived(partial, written!.Size, written.Sha256, written.ContentType), null);
         }
-        finally
+        catch
         {
             File.Delete(partial);
+            throw;
         }
     }
+
+    /// <summary>Keeps a received file as the evidence the upload names, or answers with the file that upload already delivered.</summary>
+    public async Task<EvidenceOutcome> KeepAsync(EvidenceUpload upload, EvidenceReceived received, CancellationToken cancellationToken = default)
+    {
+        if (InvalidHash(upload) is { } invalid) return invalid;
+        var claimed = Claimed(upload);
+        if (await FindByUploadIdAsync(upload, cancellationToken) is { } earlier) return earlier;
+        if (received.Sha256 != claimed)
+            return new EvidenceRejected(EvidenceRejection.HashMismatch,
+                $"The file that arrived is not the file your device sent: its SHA-256 is {received.Sha256}, the device said {claimed}. " +
+                "Nothing was kept; send it again.");
+
+        var facts = await ReadFactsAsync(received.Path, received.ContentType, cancellationToken);
+        var storedName = $"{Guid.CreateVersion7():N}.evidence";
+        File.Move(received.Path, Path.Combine(Directory, storedName));
+        var id = Guid.CreateVersion7();
+        var file = new EvidenceFile
+        {
+            Id = id, ReportId = upload.ReportId, ClientUploadId = upload.ClientUploadId,
+            EncryptedOriginalName = cipher.Encrypt(FileName(upload.OriginalName), FieldCipher.Context(nameof(EvidenceFile), nameof(EvidenceFile.EncryptedOriginalName), id)),
+            ContentType = received.ContentType, Size = received.Size, Sha256 = received.Sha256, StoredName = storedName,
+            CapturedAt = facts.CapturedAt, Latitude = facts.Latitude, Longitude = facts.Longitude, Device = facts.Device,
+            UploadedById = actor.UserId, UploadedBy = Uploader, UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.EvidenceFiles.Add(file);
+        custody.Add(file, CustodyAction.Uploaded, $"{file.ContentType}, {file.Size.ToString(CultureInfo.InvariantCulture)} bytes", 0, file.Sha256);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two tries of the same upload raced; the unique upload id let one through. Answer with that one.
+            db.ChangeTracker.Clear();
+            File.Delete(Path.Combine(Directory, storedName));
+            return await FindByUploadIdAsync(upload, cancellationToken) ?? throw new InvalidOperationException(
+                "The evidence file could not be saved.");
+        }
+        return new EvidenceStored(file, AlreadyStored: false);
+    }
+
+    private static string Claimed(EvidenceUpload upload) => upload.Sha256.Trim().ToLowerInvariant();
+
+    private static EvidenceRejected? InvalidHash(EvidenceUpload upload) =>
+        Claimed(upload) is { Length: 64 } claimed && claimed.All(char.IsAsciiHexDigitLower)
+            ? null
+            : new EvidenceRejected(EvidenceRejection.InvalidHash,
+                $"The SHA-256 sent with the file must be 64 hexadecimal characters; it was \"{upload.Sha256}\".");
+
+    private string Uploader => actor.UserName ?? "anonymous";
 
     /// <summary>Read from the whole file once it is written, not from its first bytes: a video's moov box often comes after its media data.</summary>
     private async Task<CaptureFacts> ReadFactsAsync(string path, string contentType, CancellationToken cancellationToken)
@@ -131,16 +174,23 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
     /// Writes a copy fit to publish: without GPS, device, author names and capture times, each format as its
     /// own class says. Returns false for files that have no public copy. Custody records each distinct copy
     /// once, as Exported with the copy's SHA-256: the copy is the same for every reader, and logging every
-    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md).
+    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md). Copies are
+    /// kept in memory once made (<see cref="PublicCopyCache"/>).
     /// </summary>
     /// <exception cref="InvalidDataException">The file's structure could not be read, so its metadata could not be removed.</exception>
     public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
     {
         if (!HasPublicCopy(file)) return false;
+        if (publicCopies.TryGet(file.Id, out var made))
+        {
+            await output.WriteAsync(made, cancellationToken);
+            return true;
+        }
         using var sha256 = SHA256.Create();
+        using var keeping = new PublicCopyCache.Keeping(output);
         await using (var input = OpenStored(file))
         await using (var original = await EvidenceCipher.SeekableReader.OpenAsync(input, keys, cancellationToken))
-        await using (var hashing = new CryptoStream(output, sha256, CryptoStreamMode.Write, leaveOpen: true))
+        await using (var hashing = new CryptoStream(keeping, sha256, CryptoStreamMode.Write, leaveOpen: true))
         {
             await WriteWithoutMetadataAsync(file.ContentType, original, hashing, cancellationToken);
             await hashing.FlushFinalBlockAsync(cancellationToken);
@@ -148,6 +198,7 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         var detail = $"public copy without metadata, SHA-256 {Convert.ToHexStringLower(sha256.Hash!)}";
         if (!await db.CustodyEntries.AnyAsync(e => e.FileId == file.Id && e.Action == CustodyAction.Exported && e.Detail == detail, cancellationToken))
             await custody.AppendAsync(file, CustodyAction.Exported, detail, cancellationToken);
+        if (keeping.Copy is { } copy) publicCopies.Add(file.Id, copy);
         return true;
     }
 
@@ -311,14 +362,21 @@ public sealed class EvidenceStore(SpeanDbContext db, KeyRing keys, FieldCipher c
         length = keep + chunk.Length;
     }
 
-    private async Task<EvidenceOutcome?> FindByUploadIdAsync(Guid clientUploadId, string sha256, CancellationToken cancellationToken)
+    /// <summary>
+    /// Upload ids are written to the audit trail, which administrators of every organisation read: an id answers with
+    /// its file only to the person who sent it, on the same report and with the same content. Any other match is
+    /// refused without a word about the file, its report or its hash.
+    /// </summary>
+    private async Task<EvidenceOutcome?> FindByUploadIdAsync(EvidenceUpload upload, CancellationToken cancellationToken)
     {
-        var existing = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.ClientUploadId == clientUploadId, cancellationToken);
+        var existing = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.ClientUploadId == upload.ClientUploadId, cancellationToken);
         if (existing is null) return null;
-        return existing.Sha256 == sha256
+        var sameSender = existing.ReportId == upload.ReportId
+            && (actor.UserId is { } user ? existing.UploadedById == user : existing.UploadedById is null && existing.UploadedBy == Uploader);
+        return sameSender && existing.Sha256 == Claimed(upload)
             ? new EvidenceStored(existing, AlreadyStored: true)
             : new EvidenceRejected(EvidenceRejection.UploadIdReused,
-                $"Upload {clientUploadId} already delivered a different file (SHA-256 {existing.Sha256}). Send a new file with a new upload id.");
+                $"The upload id {upload.ClientUploadId} has already been used. Make a new upload id on the device and send the file again.");
     }
 
     private string PathOf(EvidenceFile file) => Path.Combine(Directory, file.StoredName);

@@ -34,20 +34,24 @@ internal static class IsoMediaMetadata
         foreach (var box in Children(original, 0, original.Length))
         {
             if (photo && box.Type == "meta") ZeroMetadataItems(original, box, edits);
-            else if (Containers.Contains(box.Type)) Walk(original, box, edits);
+            else if (Containers.Contains(box.Type)) Walk(original, box, edits, 1);
             else if (!KeptAtTop.Contains(box.Type)) Blank(box, edits);
         }
         await edits.CopyAsync(original, output, cancellationToken);
     }
 
-    private static void Walk(Stream original, Box parent, ByteEdits edits)
+    /// <summary>Real files nest boxes a handful deep; a stack overflow cannot be caught, so a deeper file is refused.</summary>
+    internal const int MaxNesting = 32;
+
+    private static void Walk(Stream original, Box parent, ByteEdits edits, int depth)
     {
+        if (depth > MaxNesting) throw new InvalidDataException($"This file nests its boxes more than {MaxNesting} deep; Spean does not read it.");
         var children = Children(original, parent.Payload, parent.End);
         foreach (var box in children)
         {
             if (Blanked.Contains(box.Type)) Blank(box, edits);
             else if (box.Type is "mvhd" or "tkhd" or "mdhd") ZeroTimes(original, box, edits);
-            else if (Containers.Contains(box.Type)) Walk(original, box, edits);
+            else if (Containers.Contains(box.Type)) Walk(original, box, edits, depth + 1);
         }
         if (parent.Type == "trak" && IsMetadataTrack(original, children)) ZeroSamples(original, children, edits);
     }

@@ -26,6 +26,16 @@ internal static class OfficeMetadata
     /// <summary>Elements whose text names a person: Excel's comment authors, ODF's annotation and change authors.</summary>
     private static readonly HashSet<string> PersonElements = ["author", "creator", "creator-initials"];
 
+    /// <summary>
+    /// Limits on what a package may make Spean inflate, since any member can upload one: a ZIP "bomb" of a few
+    /// kilobytes can declare gigabytes. Real documents stay far inside them; embedded Office files nest once or twice.
+    /// </summary>
+    internal const long MaxPartBytes = 64L * 1024 * 1024;
+    internal const long MaxPackageBytes = 256L * 1024 * 1024;
+    internal const int MaxEntries = 10_000;
+    internal const int MaxRatio = 200;
+    internal const int MaxNesting = 3;
+
     private const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -42,27 +52,34 @@ internal static class OfficeMetadata
             ? (core, XName.Get("created", "http://purl.org/dc/terms/"))
             : (archive.GetEntry("meta.xml"), XName.Get("creation-date", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"));
         if (part is null || part.Length > 1024 * 1024) return CaptureFacts.None;
-        using var from = part.Open();
+        using var from = Open(part, new Budget());
         return CaptureFacts.None with { CapturedAt = CaptureFacts.IsoTime(Load(from).Descendants(created).FirstOrDefault()?.Value) };
     }
 
-    public static async Task WriteWithoutMetadataAsync(Stream original, Stream output, CancellationToken cancellationToken)
+    public static Task WriteWithoutMetadataAsync(Stream original, Stream output, CancellationToken cancellationToken) =>
+        WriteWithoutMetadataAsync(original, output, new Budget(), 1, cancellationToken);
+
+    private static async Task WriteWithoutMetadataAsync(Stream original, Stream output, Budget budget, int nesting, CancellationToken cancellationToken)
     {
+        if (nesting > MaxNesting)
+            throw new InvalidDataException($"This document holds Office files nested more than {MaxNesting} deep; Spean does not open them.");
         // Written to memory first: a ZIP written to a stream that cannot seek needs data descriptors, which
         // ODF's uncompressed mimetype entry must not have. Documents are small next to videos.
         using var copy = new MemoryStream();
         try
         {
             using var input = new ZipArchive(original, ZipArchiveMode.Read, leaveOpen: true);
+            if (input.Entries.Count > MaxEntries)
+                throw new InvalidDataException($"This document has {input.Entries.Count} parts; Spean opens documents of up to {MaxEntries}.");
             using var archive = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var entry in input.Entries)
             {
                 var level = entry.FullName == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
                 var target = archive.CreateEntry(entry.FullName, level);
                 target.LastWriteTime = EntryTime;
-                await using var from = entry.Open();
+                await using var from = Open(entry, budget);
                 await using var to = target.Open();
-                await WritePartAsync(entry.FullName, from, to, cancellationToken);
+                await WritePartAsync(entry.FullName, from, to, budget, nesting, cancellationToken);
             }
         }
         catch (XmlException e)
@@ -73,7 +90,68 @@ internal static class OfficeMetadata
         await copy.CopyToAsync(output, cancellationToken);
     }
 
-    private static async Task WritePartAsync(string name, Stream from, Stream to, CancellationToken cancellationToken)
+    /// <summary>What the whole package, embedded files included, may still inflate.</summary>
+    private sealed class Budget
+    {
+        public long Remaining { get; set; } = MaxPackageBytes;
+    }
+
+    /// <summary>
+    /// Opens a part after checking the sizes its header declares, and reads no more than it declared: a part that
+    /// inflates beyond that, or beyond what the package may still inflate, is refused rather than read on.
+    /// </summary>
+    private static BoundedStream Open(ZipArchiveEntry entry, Budget budget)
+    {
+        if (entry.Length > MaxPartBytes)
+            throw new InvalidDataException($"This document's part {entry.FullName} inflates to {entry.Length} bytes; Spean reads parts of up to {MaxPartBytes}.");
+        if (entry.Length > 1024 * 1024 && entry.Length / Math.Max(1, entry.CompressedLength) > MaxRatio)
+            throw new InvalidDataException($"This document's part {entry.FullName} is compressed {entry.Length / Math.Max(1, entry.CompressedLength)} times; " +
+                "a real document's parts are not, so Spean does not inflate it.");
+        if (entry.Length > budget.Remaining)
+            throw new InvalidDataException($"This document inflates to more than {MaxPackageBytes} bytes; Spean does not open it.");
+        budget.Remaining -= entry.Length;
+        return new BoundedStream(entry.Open(), entry.Length, entry.FullName);
+    }
+
+    private sealed class BoundedStream(Stream inner, long limit, string name) : Stream
+    {
+        private long read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => read; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Count(int bytes)
+        {
+            read += bytes;
+            return read <= limit ? bytes : throw new InvalidDataException($"This document's part {name} inflates beyond the size it declares; Spean does not read it.");
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+
+    private static async Task WritePartAsync(string name, Stream from, Stream to, Budget budget, int nesting, CancellationToken cancellationToken)
     {
         if (Emptied.Any(part => name == part || name.EndsWith("/" + part, StringComparison.Ordinal)))
         {
@@ -100,7 +178,7 @@ internal static class OfficeMetadata
             throw new InvalidDataException($"This document holds {name}, {detected.Found}, whose metadata Spean cannot remove.");
         else if (detected.IsZip)
         {
-            await WriteWithoutMetadataAsync(part, to, cancellationToken);
+            await WriteWithoutMetadataAsync(part, to, budget, nesting + 1, cancellationToken);
             return;
         }
         else if (detected.ContentType is { } type && EvidenceStore.HasPublicCopy(type))
@@ -133,7 +211,7 @@ internal static class OfficeMetadata
     /// <summary>Office parts never have a document type declaration; refusing one rules out entity expansion tricks.</summary>
     private static XDocument Load(Stream from)
     {
-        using var reader = XmlReader.Create(from, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
+        using var reader = XmlReader.Create(from, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxPartBytes });
         return XDocument.Load(reader, LoadOptions.PreserveWhitespace);
     }
 

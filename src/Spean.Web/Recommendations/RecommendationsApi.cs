@@ -183,6 +183,7 @@ internal static class RecommendationsApi
 /// <summary>
 /// A cross table as a spreadsheet opens it: counts and row percentages side by side, UTF-8 with a byte-order mark.
 /// Values are named in the reader's language, with the code beside a name ("France (FRA)") so either can be looked up.
+/// Labels go through the exports' formula guard: a recommending State is free text.
 /// </summary>
 internal static class StatisticsCsvFile
 {
@@ -196,13 +197,13 @@ internal static class StatisticsCsvFile
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvHelper.CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            csv.WriteField($"{labels.Field(table.Rows)} \\ {labels.Field(table.Columns)}");
-            foreach (var c in table.ColumnKeys) { csv.WriteField(Name(table.Columns, c)); csv.WriteField(Name(table.Columns, c) + " %"); }
-            csv.WriteField(labels.Total);
+            csv.WriteField(TableExport.CsvText($"{labels.Field(table.Rows)} \\ {labels.Field(table.Columns)}"));
+            foreach (var c in table.ColumnKeys) { csv.WriteField(TableExport.CsvText(Name(table.Columns, c))); csv.WriteField(TableExport.CsvText(Name(table.Columns, c) + " %")); }
+            csv.WriteField(TableExport.CsvText(labels.Total));
             csv.NextRecord();
             foreach (var r in table.RowKeys)
             {
-                csv.WriteField(Name(table.Rows, r));
+                csv.WriteField(TableExport.CsvText(Name(table.Rows, r)));
                 foreach (var c in table.ColumnKeys) { csv.WriteField(table.Count(r, c)); csv.WriteField(table.RowPercent(r, c)); }
                 csv.WriteField(table.RowTotal(r));
                 csv.NextRecord();

