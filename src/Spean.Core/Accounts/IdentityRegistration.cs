@@ -10,6 +10,7 @@ public static class IdentityRegistration
     public static IdentityBuilder AddSpeanIdentityCore(this IServiceCollection services)
     {
         services.AddScoped<UserAccounts>();
+        services.AddScoped<UserAdministration>();
         return services.AddIdentityCore<SpeanUser>(options =>
             {
                 // Length over composition rules, as NIST SP 800-63B advises.
