@@ -46,6 +46,8 @@ public static class AuditedFields
         [typeof(CustodyEntry)] = Entity(["Id", "FileId", "Sequence", "Action", "UserId", "Who", "At"], ["Detail", "PreviousHash", "EntryHash"]),
         [typeof(SavedSearch)] = Entity(["Id", "UserId", "CreatedAt"], ["Name", "QueryString"]),
         [typeof(IdentityUserToken<Guid>)] = AuditedEntity.NamesOnlyForAll,
+        [typeof(IdentityUserClaim<Guid>)] = AuditedEntity.NamesOnlyForAll,
+        [typeof(IdentityUserLogin<Guid>)] = AuditedEntity.NamesOnlyForAll,
     };
 
     public static AuditedEntity For(Type entityType) => Decisions.GetValueOrDefault(entityType, AuditedEntity.NamesOnlyForAll);

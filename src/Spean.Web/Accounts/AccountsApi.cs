@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Accounts;
 using Spean.Web.Administration;
 
@@ -9,7 +10,7 @@ namespace Spean.Web.Accounts;
 
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Role, Guid? OrganisationId, bool TwoFactorEnabled);
 
-public sealed record CreateTokenRequest(string Name, int? ExpiresInDays, TokenScope? Scope);
+public sealed record CreateTokenRequest(string Name, int? ExpiresInDays, string? Scope);
 
 public sealed record OrganisationSummary(Guid Id, string Name, string? NameKm);
 
@@ -54,10 +55,10 @@ internal static class AccountsApi
         if (request.ExpiresInDays is not (>= 1 and <= PersonalAccessTokens.MaxDays))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 { ["expiresInDays"] = ["Say when the token expires: after 1 to 365 days."] });
-        if (request.Scope is null)
+        if (!EnumNames.TryParse<TokenScope>(request.Scope, out var scope))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 { ["scope"] = ["Say what the token may do: Read, or ReadWrite to change data as well."] });
-        var created = await tokens.CreateAsync(principal.UserId()!.Value, request.Name, request.ExpiresInDays.Value, request.Scope.Value);
+        var created = await tokens.CreateAsync(principal.UserId()!.Value, request.Name, request.ExpiresInDays.Value, scope);
         return TypedResults.Created($"/api/v1/me/tokens/{created.Id}", created);
     }
 

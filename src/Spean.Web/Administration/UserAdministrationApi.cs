@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Accounts;
 using Spean.Web.Accounts;
 
@@ -9,9 +10,9 @@ namespace Spean.Web.Administration;
 public sealed record UserResponse(
     Guid Id, string Email, string DisplayName, string Role, Guid? OrganisationId, bool TwoFactorEnabled, bool Disabled);
 
-public sealed record CreateUserRequest(string Email, string DisplayName, Role Role, Guid? OrganisationId);
+public sealed record CreateUserRequest(string Email, string DisplayName, string Role, Guid? OrganisationId);
 
-public sealed record ChangeRoleRequest(Role Role);
+public sealed record ChangeRoleRequest(string Role);
 
 internal static class UserAdministrationApi
 {
@@ -37,7 +38,8 @@ internal static class UserAdministrationApi
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.DisplayName))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["An email and a display name are both needed."] });
-        var result = await administration.CreateAsync(principal.AsAdministrator(), request.Email, request.DisplayName, request.Role, request.OrganisationId);
+        if (!EnumNames.TryParse<Role>(request.Role, out var role)) return UnknownRole();
+        var result = await administration.CreateAsync(principal.AsAdministrator(), request.Email, request.DisplayName, role, request.OrganisationId);
         if (result.Error == AdministrationError.Invalid)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["user"] = [.. result.Problems ?? []] });
         if (!result.Succeeded) return Problem(result);
@@ -51,9 +53,16 @@ internal static class UserAdministrationApi
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Enable(ClaimsPrincipal principal, UserAdministration administration, Guid id) =>
         Answer(await administration.EnableAsync(principal.AsAdministrator(), id));
 
-    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> ChangeRole(
-        ClaimsPrincipal principal, UserAdministration administration, Guid id, ChangeRoleRequest request) =>
-        Answer(await administration.ChangeRoleAsync(principal.AsAdministrator(), id, request.Role));
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> ChangeRole(
+        ClaimsPrincipal principal, UserAdministration administration, Guid id, ChangeRoleRequest request)
+    {
+        if (!EnumNames.TryParse<Role>(request.Role, out var role)) return UnknownRole();
+        var result = await administration.ChangeRoleAsync(principal.AsAdministrator(), id, role);
+        return result.Succeeded ? TypedResults.Ok(Response(result.User!)) : Problem(result);
+    }
+
+    private static ValidationProblem UnknownRole() => TypedResults.ValidationProblem(new Dictionary<string, string[]>
+        { ["role"] = [$"The role must be one of: {string.Join(", ", Enum.GetNames<Role>())}."] });
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> RevokeTokens(
         ClaimsPrincipal principal, UserAdministration administration, Guid id) =>
