@@ -154,8 +154,6 @@ public abstract class AdministrationAccessTests(SpeanApp app)
     }
 }
 
-[Collection(nameof(SqliteApp))]
-public sealed class SqliteAdministrationAccessTests(SqliteApp app) : AdministrationAccessTests(app);
+public sealed class SqliteAdministrationAccessTests(SqliteApp app) : AdministrationAccessTests(app), IClassFixture<SqliteApp>;
 
-[Collection(nameof(PostgresApp))]
-public sealed class PostgresAdministrationAccessTests(PostgresApp app) : AdministrationAccessTests(app);
+public sealed class PostgresAdministrationAccessTests(PostgresApp app) : AdministrationAccessTests(app), IClassFixture<PostgresApp>;
