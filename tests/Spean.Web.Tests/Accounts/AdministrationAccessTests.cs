@@ -43,6 +43,47 @@ public abstract class AdministrationAccessTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task The_users_page_shows_an_organisation_administrator_its_own_accounts_and_disables_one()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var b = await ReportsWorld.OrganisationAsync(app, "B");
+        var (_, adminA) = await PersonAsync(app, Role.Administrator, a);
+        var memberA = await app.CreateUserAsync(Role.Member, organisationId: a);
+        var memberB = await app.CreateUserAsync(Role.Member, organisationId: b);
+
+        var page = await adminA.GetStringAsync("/admin/users");
+        using var disabled = await adminA.SubmitAsync("/admin/users", new Dictionary<string, string>(), formName: $"disable-{memberA.Id}");
+        using var other = await adminA.SubmitAsync("/admin/users", new Dictionary<string, string>(), formName: $"disable-{memberB.Id}");
+        var listed = (await (await PersonAsync(app, Role.NetworkAdministrator, a)).Client.GetJsonAsync("/api/v1/admin/users")).EnumerateArray()
+            .ToDictionary(u => u.GetProperty("id").GetGuid(), u => u.GetProperty("disabled").GetBoolean());
+
+        Assert.Contains(memberA.Email!, page);
+        Assert.DoesNotContain(memberB.Email!, page);
+        Assert.DoesNotContain("value=\"NetworkAdministrator\"", page);
+        Assert.Contains("Organisation administrator", page);
+        Assert.Contains(memberA.Email!, await disabled.Content.ReadAsStringAsync());
+        Assert.True(listed[memberA.Id]);
+        Assert.False(listed[memberB.Id]);
+        Assert.NotEqual(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_cannot_create_a_token_on_the_tokens_page_either()
+    {
+        var (user, client) = await PersonAsync(app, Role.Member, null);
+
+        using var response = await client.SubmitAsync("/account/tokens", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "child", ["Input.Days"] = "30", ["Input.Scope"] = "ReadWrite",
+        });
+        var tokens = await client.GetJsonAsync("/api/v1/me/tokens");
+
+        Assert.Contains("never with another token", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, tokens.GetArrayLength());
+        Assert.NotEqual(Guid.Empty, user.Id);
+    }
+
+    [Fact]
     public async Task An_organisation_administrator_cannot_grant_network_administrator_create_organisations_or_touch_a_network_administrator()
     {
         var a = await ReportsWorld.OrganisationAsync(app, "A");
