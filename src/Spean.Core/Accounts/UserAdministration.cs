@@ -13,8 +13,6 @@ public sealed record AccountAdministrator(Guid? UserId, Role Role, Guid? Organis
 
     public bool IsNetworkAdministrator => Role == Role.NetworkAdministrator;
 
-    public bool IsAdministrator => Role <= Role.Administrator;
-
     /// <summary>An organisation administrator manages only its own organisation's accounts, and never a network administrator's.</summary>
     public bool Manages(SpeanUser user) =>
         IsNetworkAdministrator

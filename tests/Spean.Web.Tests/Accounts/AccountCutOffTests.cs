@@ -45,6 +45,8 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().AuditEntries
             .AnyAsync(e => e.Action == AuditAction.Disabled && e.Detail!.Contains(monitor.Email!) && e.OrganisationId == a)));
+        Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().AuditEntries
+            .AnyAsync(e => e.Action == AuditAction.Refused && e.Detail == $"sign-in refused for {monitor.Email}: the account is disabled")));
         Assert.True(await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().PersonalAccessTokens
             .Where(t => t.UserId == monitor.Id).AllAsync(t => t.RevokedAt != null)));
     }
