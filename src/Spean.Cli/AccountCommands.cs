@@ -14,7 +14,7 @@ internal static class AccountCommands
         var name = new Option<string>("--name") { Description = "The name shown to others.", Required = true };
         var organisation = new Option<string?>("--organisation") { Description = "The member organisation the administrator belongs to." };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking." };
-        var command = new Command("create-admin", "Creates an administrator. The password is typed or piped, never given on the command line.")
+        var command = new Command("create-admin", "Creates a network administrator, who must set up two-factor sign-in. The password is typed or piped, never given on the command line.")
         {
             email, name, organisation, passwordStdin,
         };
@@ -31,7 +31,7 @@ internal static class AccountCommands
                 foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"spean: {error}");
                 return 1;
             }
-            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Administrator {result.User!.Email} created.[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture, $"[green]Network administrator {result.User!.Email} created; two-factor sign-in is set up at the first sign-in.[/]");
             return 0;
         }));
         return command;

@@ -36,6 +36,7 @@ internal static class SpeanCommands
         root.Subcommands.Add(DatabaseCommands.Backup());
         root.Subcommands.Add(DatabaseCommands.Restore());
         root.Subcommands.Add(AccountCommands.CreateAdmin());
+        root.Subcommands.Add(UserCommands.Users());
         root.Subcommands.Add(MonitoringCommands.Keys());
         root.Subcommands.Add(MonitoringCommands.Evidence());
         root.Subcommands.Add(Segment());

@@ -39,6 +39,7 @@ app.UseSpeanLocalization();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseSpeanAuditActor();
+app.UseTokenScopes();
 app.UseAuthorization();
 app.UseTwoFactorEnrolment();
 app.UseAntiforgery();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
 
@@ -9,7 +10,10 @@ public sealed class JourneyTests(BrowserApp app)
     [Fact]
     public async Task Administrator_signs_in_switches_to_Khmer_and_sees_the_audit_trail_in_Khmer()
     {
-        var (email, password) = await app.CreateUserAsync(Role.Administrator);
+        Guid organisation;
+        await using (var scope = app.Services.CreateAsyncScope())
+            organisation = (await scope.ServiceProvider.GetRequiredService<UserAccounts>().FindOrCreateOrganisationAsync("Journey " + Guid.NewGuid().ToString("N")[..6])).Id;
+        var (email, password) = await app.CreateUserAsync(Role.Administrator, organisation);
         var page = await app.NewDesktopPageAsync();
 
         await new SignInPage(page).SignInAsync(email, password, "/admin/audit");

@@ -21,6 +21,7 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
     {
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.TokenHash).HasMaxLength(64).IsSensitive();
+        builder.Property(t => t.Scope).HasDefaultValue(TokenScope.ReadWrite);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasOne<SpeanUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }

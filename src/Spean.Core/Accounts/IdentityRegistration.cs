@@ -11,6 +11,7 @@ public static class IdentityRegistration
     {
         services.AddScoped<UserAccounts>();
         services.AddSingleton<UserTokenCipher>();
+        services.AddScoped<UserAdministration>();
         return services.AddIdentityCore<SpeanUser>(options =>
             {
                 // Length over composition rules, as NIST SP 800-63B advises.

@@ -1,5 +1,12 @@
 namespace Spean.Core.Accounts;
 
+/// <summary>What a token may do: also change data, or only read. Tokens made before scopes existed could change data.</summary>
+public enum TokenScope
+{
+    ReadWrite,
+    Read,
+}
+
 /// <summary>A token for scripts; only its SHA-256 hash is stored, the secret is shown once.</summary>
 public sealed class PersonalAccessToken
 {
@@ -8,7 +15,8 @@ public sealed class PersonalAccessToken
     public required string Name { get; set; }
     public required string TokenHash { get; init; }
     public DateTime CreatedAt { get; init; }
-    public DateTime? ExpiresAt { get; init; }
+    public required DateTime ExpiresAt { get; init; }
+    public required TokenScope Scope { get; init; }
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

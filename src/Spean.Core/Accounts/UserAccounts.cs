@@ -36,13 +36,13 @@ public sealed class UserAccounts(SpeanDbContext db, UserManager<SpeanUser> users
         return result.Succeeded ? new AccountResult(user, []) : new AccountResult(null, result.Errors.Select(e => e.Description).ToList());
     }
 
-    /// <summary>Creates an administrator and, when named, the organisation it belongs to.</summary>
+    /// <summary>Creates the first administrator, a network administrator, and, when named, the organisation it belongs to.</summary>
     public async Task<AccountResult> CreateAdministratorAsync(string email, string displayName, string password, string? organisationName)
     {
         Guid? organisationId = null;
         if (!string.IsNullOrWhiteSpace(organisationName))
             organisationId = (await FindOrCreateOrganisationAsync(organisationName)).Id;
-        return await CreateUserAsync(new NewUser(email, displayName, Role.Administrator, organisationId, password));
+        return await CreateUserAsync(new NewUser(email, displayName, Role.NetworkAdministrator, organisationId, password));
     }
 
     /// <summary>

@@ -12,6 +12,8 @@ public enum AuditAction
     LockedOut,
     Exported,
     Restored,
+    Disabled,
+    Enabled,
 }
 
 /// <summary>One line of the append-only audit trail. Changes hold field names with old and new values as JSON.</summary>
@@ -27,4 +29,7 @@ public sealed class AuditEntry
     public string? Changes { get; init; }
     public string? Detail { get; init; }
     public string? IpAddress { get; init; }
+
+    /// <summary>The organisation whose administrators may read the entry; none means network administrators only.</summary>
+    public Guid? OrganisationId { get; init; }
 }

@@ -15,5 +15,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.Action, e.At });
         builder.HasIndex(e => new { e.UserId, e.At });
+        builder.HasIndex(e => new { e.OrganisationId, e.At });
     }
 }

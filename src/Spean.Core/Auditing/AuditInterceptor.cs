@@ -2,27 +2,33 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
 
 namespace Spean.Core.Auditing;
 
-/// <summary>Writes an audit entry for every entity created, changed or deleted, in the same transaction.</summary>
+/// <summary>
+/// Writes an audit entry for every entity created, changed or deleted, in the same transaction: the values of the
+/// fields <see cref="AuditedFields"/> allows, the names of the others, and the organisation the entry belongs to.
+/// </summary>
 internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        RecordAsync(eventData.Context, async: false).AsTask().GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        await RecordAsync(eventData.Context, async: true);
+        return result;
     }
 
-    private void Record(DbContext? context)
+    private async ValueTask RecordAsync(DbContext? context, bool async)
     {
         if (context is null) return;
         var changed = context.ChangeTracker.Entries()
@@ -33,6 +39,7 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
         if (actor.SuppressRowAudit) return;
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var owners = new OwningOrganisations(context, async);
         foreach (var entry in changed.Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned()))
         {
             var changes = Changes(entry);
@@ -49,6 +56,7 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
                 UserId = actor.UserId,
                 UserName = actor.UserName,
                 IpAddress = actor.IpAddress,
+                OrganisationId = await owners.OfAsync(entry.Entity) ?? actor.OrganisationId,
                 EntityType = entry.Metadata.ClrType.Name,
                 EntityId = KeyOf(entry),
                 Changes = changes.Count == 0 ? null : JsonSerializer.Serialize(changes),
@@ -61,37 +69,86 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
 
     private static Dictionary<string, FieldChange> Changes(EntityEntry entry)
     {
+        var decision = AuditedFields.For(entry.Metadata.ClrType);
         var changes = new Dictionary<string, FieldChange>();
         foreach (var property in entry.Properties)
         {
-            var sensitive = property.Metadata.IsSensitive();
+            var shown = decision.RecordsValueOf(property.Metadata.Name) && !property.Metadata.IsSensitive();
+            string? Show(object? value) => value is null ? null : shown ? Text(value) : Hidden;
             switch (entry.State)
             {
                 case EntityState.Added:
-                    changes[property.Metadata.Name] = new(null, sensitive ? Redacted : Text(property.CurrentValue));
+                    changes[property.Metadata.Name] = new(null, Show(property.CurrentValue));
                     break;
                 case EntityState.Deleted:
-                    changes[property.Metadata.Name] = new(sensitive ? Redacted : Text(property.OriginalValue), null);
+                    changes[property.Metadata.Name] = new(Show(property.OriginalValue), null);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                    changes[property.Metadata.Name] = sensitive
-                        ? new(Redacted, Redacted)
-                        : new(Text(property.OriginalValue), Text(property.CurrentValue));
+                    changes[property.Metadata.Name] = shown
+                        ? new(Text(property.OriginalValue), Text(property.CurrentValue))
+                        : new(Hidden, Hidden);
                     break;
             }
         }
         return changes;
     }
 
-    private const string Redacted = "(hidden)";
+    private const string Hidden = "(hidden)";
 
     private static string? Text(object? value) => value switch
     {
         null => null,
         DateTime d => d.ToString("O"),
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable list and not string => string.Join(", ", list.Cast<object?>().Select(Text)),
         _ => value.ToString(),
     };
+
+    /// <summary>A report's entries, and its people's, evidence's and history's, belong to the report's organisation; an account's to its own.</summary>
+    private sealed class OwningOrganisations(DbContext context, bool async)
+    {
+        private readonly Dictionary<(Type, Guid), Guid?> known = [];
+
+        public async ValueTask<Guid?> OfAsync(object entity) => entity switch
+        {
+            Organisation o => o.Id,
+            SpeanUser u => u.OrganisationId,
+            Report r => r.OrganisationId,
+            StatusChange c => await ReportAsync(c.ReportId),
+            ReportPerson p => await ReportAsync(p.ReportId),
+            EvidenceFile f => await ReportAsync(f.ReportId),
+            CustodyEntry c => await FileAsync(c.FileId),
+            PersonalAccessToken t => await UserAsync(t.UserId),
+            Recommendations.Saved.SavedSearch s => await UserAsync(s.UserId),
+            _ => null,
+        };
+
+        private ValueTask<Guid?> ReportAsync(Guid id) => LookUpAsync(typeof(Report), id,
+            () => context.ChangeTracker.Entries<Report>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.OrganisationId,
+            context.Set<Report>().AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.OrganisationId));
+
+        private async ValueTask<Guid?> FileAsync(Guid id)
+        {
+            var reportId = context.ChangeTracker.Entries<EvidenceFile>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.ReportId
+                ?? await FirstAsync(context.Set<EvidenceFile>().AsNoTracking().Where(f => f.Id == id).Select(f => (Guid?)f.ReportId));
+            return reportId is { } report ? await ReportAsync(report) : null;
+        }
+
+        private ValueTask<Guid?> UserAsync(Guid id) => LookUpAsync(typeof(SpeanUser), id,
+            () => context.ChangeTracker.Entries<SpeanUser>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.OrganisationId,
+            context.Set<SpeanUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.OrganisationId));
+
+        private async ValueTask<Guid?> LookUpAsync(Type type, Guid id, Func<Guid?> tracked, IQueryable<Guid?> stored)
+        {
+            if (known.TryGetValue((type, id), out var organisation)) return organisation;
+            organisation = tracked() ?? await FirstAsync(stored);
+            known[(type, id)] = organisation;
+            return organisation;
+        }
+
+        private async ValueTask<Guid?> FirstAsync(IQueryable<Guid?> query) =>
+            async ? await query.FirstOrDefaultAsync() : query.FirstOrDefault();
+    }
 }
 
 public sealed record FieldChange(string? Old, string? New);

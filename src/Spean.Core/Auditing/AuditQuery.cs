@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Exports;
 
@@ -11,13 +12,22 @@ public sealed record AuditFilter(
     AuditAction? Action = null, string? User = null, string? EntityType = null,
     DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
 
+/// <summary>Whose entries a reader may see: a network administrator every organisation's, an organisation administrator its own only.</summary>
+public sealed record AuditScope(bool Everything, Guid? OrganisationId)
+{
+    public static readonly AuditScope Network = new(true, null);
+
+    public static AuditScope For(Role role, Guid? organisationId) =>
+        role == Role.NetworkAdministrator ? Network : new(false, role == Role.Administrator ? organisationId : null);
+}
+
 public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);
 
 public sealed class AuditQuery(SpeanDbContext db)
 {
-    public async Task<AuditResults> FindAsync(AuditFilter filter, CancellationToken cancellationToken = default)
+    public async Task<AuditResults> FindAsync(AuditScope scope, AuditFilter filter, CancellationToken cancellationToken = default)
     {
-        var query = Apply(filter);
+        var query = Apply(scope, filter);
         var page = Math.Max(1, filter.Page);
         var size = Math.Clamp(filter.PageSize, 1, 500);
         var total = await query.CountAsync(cancellationToken);
@@ -27,25 +37,30 @@ public sealed class AuditQuery(SpeanDbContext db)
     }
 
     /// <summary>Streams every matching entry, oldest first, so the export holds all rows without loading them at once.</summary>
-    public async Task WriteCsvAsync(AuditFilter filter, TextWriter output, CancellationToken cancellationToken = default)
+    public async Task WriteCsvAsync(AuditScope scope, AuditFilter filter, TextWriter output, CancellationToken cancellationToken = default)
     {
         await using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
-        foreach (var header in new[] { "at", "action", "user", "user_id", "entity_type", "entity_id", "changes", "detail", "ip_address" })
+        foreach (var header in new[] { "at", "action", "user", "user_id", "organisation_id", "entity_type", "entity_id", "changes", "detail", "ip_address" })
             csv.WriteField(header);
         await csv.NextRecordAsync();
-        await foreach (var e in Apply(filter).OrderBy(e => e.At).ThenBy(e => e.Id).AsNoTracking().AsAsyncEnumerable()
+        await foreach (var e in Apply(scope, filter).OrderBy(e => e.At).ThenBy(e => e.Id).AsNoTracking().AsAsyncEnumerable()
                            .WithCancellation(cancellationToken))
         {
             // Names, details and changes quote what people typed: a spreadsheet must not run them as formulas.
-            foreach (var field in new object?[] { e.At.ToString("O", CultureInfo.InvariantCulture), e.Action, e.UserName, e.UserId, e.EntityType, e.EntityId, e.Changes, e.Detail, e.IpAddress })
+            foreach (var field in new object?[] { e.At.ToString("O", CultureInfo.InvariantCulture), e.Action, e.UserName, e.UserId, e.OrganisationId, e.EntityType, e.EntityId, e.Changes, e.Detail, e.IpAddress })
                 csv.WriteField(TableExport.CsvText(field));
             await csv.NextRecordAsync();
         }
     }
 
-    private IQueryable<AuditEntry> Apply(AuditFilter filter)
+    private IQueryable<AuditEntry> Apply(AuditScope scope, AuditFilter filter)
     {
         var query = db.AuditEntries.AsQueryable();
+        if (!scope.Everything)
+        {
+            var organisationId = scope.OrganisationId;
+            query = organisationId is null ? query.Where(_ => false) : query.Where(e => e.OrganisationId == organisationId);
+        }
         if (filter.Action is { } action) query = query.Where(e => e.Action == action);
         if (!string.IsNullOrWhiteSpace(filter.User)) query = query.Where(e => e.UserName != null && e.UserName.Contains(filter.User));
         if (!string.IsNullOrWhiteSpace(filter.EntityType)) query = query.Where(e => e.EntityType == filter.EntityType);

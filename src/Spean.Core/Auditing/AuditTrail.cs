@@ -1,14 +1,20 @@
+using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
 namespace Spean.Core.Auditing;
 
-/// <summary>Records events that are not entity changes: sign-ins, refusals, exports.</summary>
+/// <summary>Records events that are not entity changes: sign-ins, refusals, exports, accounts cut off.</summary>
 public sealed class AuditTrail(SpeanDbContext db, AuditActor actor, TimeProvider clock)
 {
+    /// <param name="userId">Who acted, when not the current actor (a sign-in, before the user is known to the request).</param>
+    /// <param name="organisationId">The organisation the event concerns; by default the acting user's.</param>
     public async Task RecordAsync(
         AuditAction action, string? detail = null, Guid? userId = null, string? userName = null,
-        CancellationToken cancellationToken = default)
+        Guid? organisationId = null, CancellationToken cancellationToken = default)
     {
+        var organisation = organisationId ?? (userId is { } id && id != actor.UserId
+            ? await db.Users.Where(u => u.Id == id).Select(u => u.OrganisationId).FirstOrDefaultAsync(cancellationToken)
+            : actor.OrganisationId);
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,
@@ -16,6 +22,7 @@ public sealed class AuditTrail(SpeanDbContext db, AuditActor actor, TimeProvider
             UserId = userId ?? actor.UserId,
             UserName = userName ?? actor.UserName,
             IpAddress = actor.IpAddress,
+            OrganisationId = organisation,
             Detail = detail is { Length: > 1000 } ? detail[..1000] : detail,
         });
         await db.SaveChangesAsync(cancellationToken);

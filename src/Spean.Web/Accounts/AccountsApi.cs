@@ -2,18 +2,15 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Accounts;
-using Spean.Core.Data;
+using Spean.Web.Administration;
 
 namespace Spean.Web.Accounts;
 
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Role, Guid? OrganisationId, bool TwoFactorEnabled);
 
-public sealed record CreateTokenRequest(string Name, int? ExpiresInDays);
-
-public sealed record UserResponse(Guid Id, string Email, string DisplayName, string Role, Guid? OrganisationId, bool TwoFactorEnabled);
-
-public sealed record CreateUserRequest(string Email, string DisplayName, Role Role, Guid? OrganisationId);
+public sealed record CreateTokenRequest(string Name, int? ExpiresInDays, string? Scope);
 
 public sealed record OrganisationSummary(Guid Id, string Name, string? NameKm);
 
@@ -24,16 +21,16 @@ internal static class AccountsApi
     public static void MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/v1/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
-        me.MapGet("/", GetMe);
-        me.MapGet("/tokens", ListTokens);
-        me.MapPost("/tokens", CreateToken);
-        me.MapDelete("/tokens/{id:guid}", RevokeToken);
+        me.MapGet("/", GetMe).WithSummary("The signed-in account");
+        me.MapGet("/tokens", ListTokens).WithSummary("Your personal access tokens");
+        me.MapPost("/tokens", CreateToken).WithSummary("Create a personal access token (from a browser session only, never with a token)");
+        me.MapDelete("/tokens/{id:guid}", RevokeToken).WithSummary("Revoke one of your personal access tokens");
 
         var admin = app.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
-        admin.MapGet("/users", ListUsers);
-        admin.MapPost("/users", CreateUser);
-        admin.MapGet("/organisations", ListOrganisations);
-        admin.MapPost("/organisations", CreateOrganisation);
+        admin.MapUserAdministrationApi();
+        admin.MapGet("/organisations", ListOrganisations).WithSummary("The organisations you administer: all of them for a network administrator");
+        admin.MapPost("/organisations", CreateOrganisation).WithSummary("Create a member organisation (network administrators)")
+            .RequireAuthorization(Policies.NetworkAdministrator);
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(ClaimsPrincipal principal, UserManager<SpeanUser> users)
@@ -47,14 +44,21 @@ internal static class AccountsApi
     private static async Task<Ok<List<TokenSummary>>> ListTokens(ClaimsPrincipal principal, PersonalAccessTokens tokens) =>
         TypedResults.Ok(await tokens.ListAsync(principal.UserId()!.Value));
 
-    private static async Task<Results<Created<CreatedToken>, ValidationProblem>> CreateToken(
+    private static async Task<Results<Created<CreatedToken>, ValidationProblem, ProblemHttpResult>> CreateToken(
         ClaimsPrincipal principal, PersonalAccessTokens tokens, CreateTokenRequest request)
     {
+        if (principal.UsesToken())
+            return TypedResults.Problem("A token cannot create tokens. Sign in with your password in a browser and create it at /account/tokens.",
+                statusCode: StatusCodes.Status403Forbidden);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Give the token a name of 1 to 100 characters."] });
-        if (request.ExpiresInDays is < 1 or > 365)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["expiresInDays"] = ["Tokens expire after 1 to 365 days."] });
-        var created = await tokens.CreateAsync(principal.UserId()!.Value, request.Name, request.ExpiresInDays ?? 90);
+        if (request.ExpiresInDays is not (>= 1 and <= PersonalAccessTokens.MaxDays))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["expiresInDays"] = ["Say when the token expires: after 1 to 365 days."] });
+        if (!EnumNames.TryParse<TokenScope>(request.Scope, out var scope))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                { ["scope"] = ["Say what the token may do: Read, or ReadWrite to change data as well."] });
+        var created = await tokens.CreateAsync(principal.UserId()!.Value, request.Name, request.ExpiresInDays.Value, scope);
         return TypedResults.Created($"/api/v1/me/tokens/{created.Id}", created);
     }
 
@@ -63,25 +67,8 @@ internal static class AccountsApi
             ? TypedResults.NoContent()
             : TypedResults.Problem("You have no token with that id.", statusCode: StatusCodes.Status404NotFound);
 
-    private static async Task<Ok<List<UserResponse>>> ListUsers(SpeanDbContext db) =>
-        TypedResults.Ok(await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-            .Select(u => new UserResponse(u.Id, u.Email!, u.DisplayName, u.Role.ToString(), u.OrganisationId, u.TwoFactorEnabled))
-            .ToListAsync());
-
-    private static async Task<Results<Created<UserResponse>, ValidationProblem>> CreateUser(UserAccounts accounts, CreateUserRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.DisplayName))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["An email and a display name are both needed."] });
-        var result = await accounts.CreateUserAsync(new NewUser(request.Email, request.DisplayName, request.Role, request.OrganisationId, Password: null));
-        if (!result.Succeeded)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["user"] = result.Errors.ToArray() });
-        var u = result.User!;
-        return TypedResults.Created($"/api/v1/admin/users/{u.Id}",
-            new UserResponse(u.Id, u.Email!, u.DisplayName, u.Role.ToString(), u.OrganisationId, u.TwoFactorEnabled));
-    }
-
-    private static async Task<Ok<List<OrganisationSummary>>> ListOrganisations(SpeanDbContext db) =>
-        TypedResults.Ok(await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
+    private static async Task<Ok<List<OrganisationSummary>>> ListOrganisations(ClaimsPrincipal principal, UserAdministration administration) =>
+        TypedResults.Ok(await administration.Organisations(principal.AsAdministrator()).AsNoTracking().OrderBy(o => o.Name)
             .Select(o => new OrganisationSummary(o.Id, o.Name, o.NameKm)).ToListAsync());
 
     private static async Task<Results<Created<OrganisationSummary>, ValidationProblem>> CreateOrganisation(

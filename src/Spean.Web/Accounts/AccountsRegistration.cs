@@ -8,6 +8,7 @@ namespace Spean.Web.Accounts;
 
 internal static class Policies
 {
+    public const string NetworkAdministrator = nameof(NetworkAdministrator);
     public const string Administrator = nameof(Administrator);
     public const string Coordinator = nameof(Coordinator);
     public const string Member = nameof(Member);
@@ -19,11 +20,15 @@ internal static class AccountsRegistration
     public const string SmartScheme = "Spean";
     public const string TwoFactorRequiredClaim = "spean:two-factor-required";
     public const string OrganisationClaim = "spean:organisation";
+    public const string TokenScopeClaim = "spean:token-scope";
+
+    /// <summary>How often a signed-in browser's account is checked again: a disabled account or a changed role takes effect within it.</summary>
+    public static readonly TimeSpan AccountCheckInterval = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSpeanAccounts(this IServiceCollection services)
     {
         services.AddSpeanIdentityCore()
-            .AddSignInManager()
+            .AddSignInManager<SpeanSignInManager>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SpeanClaimsFactory>();
 
@@ -54,8 +59,11 @@ internal static class AccountsRegistration
             options.SlidingExpiration = true;
         });
 
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = AccountCheckInterval);
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.NetworkAdministrator, p => p.RequireRole(Roles.NetworkAdministrator))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.AtLeast(Role.Administrator)))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.AtLeast(Role.Coordinator)))
             .AddPolicy(Policies.Member, p => p.RequireRole(Roles.AtLeast(Role.Member)))
@@ -70,4 +78,15 @@ internal static class AccountsRegistration
 
     public static Guid? UserId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static Guid? OrganisationId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(OrganisationClaim), out var id) ? id : null;
+
+    /// <summary>The administrator acting, as the account rules see them; someone without an administrator role manages nobody.</summary>
+    public static AccountAdministrator AsAdministrator(this ClaimsPrincipal user) =>
+        new(user.UserId(), user.IsInRole(Roles.NetworkAdministrator) ? Role.NetworkAdministrator
+            : user.IsInRole(Roles.Administrator) ? Role.Administrator : Role.Viewer, user.OrganisationId());
+
+    /// <summary>Whether the request came with a personal access token rather than a browser sign-in.</summary>
+    public static bool UsesToken(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == TokenScopeClaim);
 }

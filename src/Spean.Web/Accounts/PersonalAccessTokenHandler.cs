@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Spean.Core.Accounts;
+using Spean.Core.Auditing;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Accounts;
 
@@ -18,11 +21,33 @@ internal sealed class PersonalAccessTokenHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var ownerId = await tokens.FindOwnerAsync(header["Bearer ".Length..].Trim());
-        if (ownerId is null) return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
-        var user = await users.FindByIdAsync(ownerId.Value.ToString());
-        if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("The token's account is locked or gone.");
+        var token = await tokens.FindAsync(header["Bearer ".Length..].Trim());
+        if (token is null) return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        var user = await users.FindByIdAsync(token.UserId.ToString());
+        if (user is null || user.DisabledAt is not null || await users.IsLockedOutAsync(user))
+            return AuthenticateResult.Fail("The token's account is disabled, locked or gone.");
         var principal = await principals.CreateAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AccountsRegistration.TokenScopeClaim, token.Scope.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+}
+
+internal static class TokenScopes
+{
+    /// <summary>A read token may look but not change anything: every method other than GET, HEAD and OPTIONS is refused.</summary>
+    public static IApplicationBuilder UseTokenScopes(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var readOnly = context.User.HasClaim(AccountsRegistration.TokenScopeClaim, nameof(TokenScope.Read));
+            if (!readOnly || HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                || HttpMethods.IsOptions(context.Request.Method))
+            {
+                await next(context);
+                return;
+            }
+            await context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(AuditAction.Refused,
+                $"{context.Request.Method} {context.Request.Path} (read-only token)");
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden,
+                "This token may only read. Create a read-write token at /account/tokens to change data.");
+        });
 }

@@ -7,7 +7,7 @@ using Spean.Core.Data;
 
 namespace Spean.Web.Accounts;
 
-/// <summary>Puts the user's role and organisation in the sign-in, and flags staff who still owe a second factor.</summary>
+/// <summary>Puts the user's role and organisation in the sign-in, and flags staff who still owe a second factor: network administrators always, other staff when the network requires it.</summary>
 internal sealed class SpeanClaimsFactory(UserManager<SpeanUser> users, IOptions<IdentityOptions> options, SpeanDbContext db)
     : UserClaimsPrincipalFactory<SpeanUser>(users, options)
 {
@@ -18,7 +18,7 @@ internal sealed class SpeanClaimsFactory(UserManager<SpeanUser> users, IOptions<
         identity.AddClaim(new Claim("name", user.DisplayName));
         if (user.OrganisationId is { } organisation)
             identity.AddClaim(new Claim(AccountsRegistration.OrganisationClaim, organisation.ToString()));
-        if (user.Role <= Role.Coordinator && !user.TwoFactorEnabled && await TwoFactorRequiredAsync())
+        if (!user.TwoFactorEnabled && (user.Role == Role.NetworkAdministrator || (user.Role <= Role.Coordinator && await TwoFactorRequiredAsync())))
             identity.AddClaim(new Claim(AccountsRegistration.TwoFactorRequiredClaim, "true"));
         return identity;
     }

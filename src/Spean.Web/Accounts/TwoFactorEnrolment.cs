@@ -6,7 +6,7 @@ internal static class TwoFactorEnrolment
 {
     private static readonly string[] OpenPaths = ["/account", "/culture", "/css", "/fonts", "/health", "/favicon.ico"];
 
-    /// <summary>When the network requires it, administrators and coordinators set up a second factor before anything else.</summary>
+    /// <summary>Network administrators, and administrators and coordinators when the network requires it, set up a second factor before anything else.</summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -18,7 +18,7 @@ internal static class TwoFactorEnrolment
             }
             if (ProblemResponses.IsApi(context.Request))
                 await ProblemResponses.WriteAsync(context, StatusCodes.Status403Forbidden,
-                    "Your network requires two-factor sign-in for your role. Set it up at /account/two-factor, then try again.");
+                    "Your role requires two-factor sign-in. Set it up at /account/two-factor, then try again.");
             else
                 context.Response.Redirect("/account/two-factor");
         });

@@ -16,6 +16,7 @@ internal static class AuditActorMiddleware
             {
                 actor.UserId = context.User.UserId();
                 actor.UserName = context.User.FindFirstValue(ClaimTypes.Name);
+                actor.OrganisationId = context.User.OrganisationId();
             }
             await next(context);
         });

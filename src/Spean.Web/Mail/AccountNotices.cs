@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
@@ -12,7 +13,8 @@ namespace Spean.Web.Mail;
 /// Tells people by e-mail what was done to their account: a link to set their password, and every change of their
 /// password, two-factor sign-in or role, so that a change they did not make does not go unnoticed.
 /// </summary>
-internal sealed class AccountNotices(MailSender mail, SpeanDbContext db, TimeProvider clock, ILogger<AccountNotices> logger)
+internal sealed class AccountNotices(
+    MailSender mail, SpeanDbContext db, UserManager<SpeanUser> users, TimeProvider clock, ILogger<AccountNotices> logger)
 {
     private static readonly ResourceManager Texts = new("Spean.Web.Resources.Strings", typeof(Strings).Assembly);
 
@@ -20,7 +22,14 @@ internal sealed class AccountNotices(MailSender mail, SpeanDbContext db, TimePro
     /// E-mails a set-password link to the user. Without an SMTP server, or when the e-mail cannot be sent, the link is
     /// written to the server's log at Warning instead: it is never handed back to be shown to the administrator.
     /// </summary>
-    public async Task<MailOutcome> PasswordLinkAsync(SpeanUser user, string link)
+    public async Task<MailOutcome> PasswordLinkAsync(SpeanUser user, string baseUri)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = $"{baseUri.TrimEnd('/')}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={Uri.EscapeDataString(token)}";
+        return await SendPasswordLinkAsync(user, link);
+    }
+
+    private async Task<MailOutcome> SendPasswordLinkAsync(SpeanUser user, string link)
     {
         var network = await NetworkNameAsync();
         var outcome = await SendAsync(user, language: null, "Mail.PasswordLink.Subject", "Mail.PasswordLink.Body", c => [user.DisplayName, network, link]);

@@ -26,7 +26,7 @@ internal static class EvidenceApi
             .AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit)
             .WithSummary("An evidence file of a published report without its metadata: photos without EXIF or XMP, video and audio without location, " +
                 "device, tags or capture times, PDF and Office documents without author names, properties or comments' authors. Unpublished reports have no public copy.");
-        app.MapGroup("/api/v1/evidence").WithTags("Evidence").RequireAuthorization(Policies.Administrator)
+        app.MapGroup("/api/v1/evidence").WithTags("Evidence").RequireAuthorization(Policies.NetworkAdministrator)
             .MapPost("/verification", VerifyAsync)
             .WithSummary("Hashes every stored evidence file again and walks every custody log; names each file that does not match.");
     }

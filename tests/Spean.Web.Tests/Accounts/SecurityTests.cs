@@ -20,7 +20,8 @@ public abstract class SecurityTests(SpeanApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Sign in", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
-        var audit = await (await app.ClientForAsync(Role.Administrator)).GetJsonAsync("/api/v1/audit?action=Refused&pageSize=500");
+        var (_, network) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
+        var audit = await network.GetJsonAsync("/api/v1/audit?action=Refused&pageSize=500");
         Assert.Contains(audit.GetProperty("entries").EnumerateArray(),
             e => e.GetProperty("detail").GetString() == "GET /api/v1/admin/users (not signed in)");
     }
@@ -150,9 +151,9 @@ public abstract class SecurityTests(SpeanApp app)
     [Fact]
     public async Task Validation_errors_are_problem_details_that_say_what_to_fix()
     {
-        var client = await app.ClientForAsync(Role.Member);
+        var client = await app.ClientForAsync(Role.Administrator);
 
-        using var response = await client.PostAsJsonAsync("/api/v1/me/tokens", new { name = "", expiresInDays = 10 });
+        using var response = await client.PostAsJsonAsync("/api/v1/admin/users", new { email = "someone@example.org", displayName = "", role = "Member" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("name", (await response.Content.ReadAsStringAsync()).ToLowerInvariant());

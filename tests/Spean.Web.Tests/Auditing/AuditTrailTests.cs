@@ -13,8 +13,7 @@ public abstract class AuditTrailTests(SpeanApp app)
     [Fact]
     public async Task Changes_are_recorded_with_who_which_fields_and_old_and_new_values()
     {
-        var admin = await app.CreateUserAsync(Role.Administrator);
-        var client = await app.ClientForAsync(admin);
+        var (admin, client) = await Accounts.Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
         var name = $"Community Legal Education Center {Guid.NewGuid():N}";
 
         using var created = await client.PostAsJsonAsync("/api/v1/admin/organisations", new { name, nameKm = "មជ្ឈមណ្ឌលអប់រំច្បាប់សម្រាប់សហគមន៍" });
@@ -69,7 +68,7 @@ public abstract class AuditTrailTests(SpeanApp app)
     [Fact]
     public async Task Export_holds_every_matching_row_as_CSV()
     {
-        var client = await app.ClientForAsync(Role.Administrator);
+        var (_, client) = await Accounts.Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
         var total = (await client.GetJsonAsync("/api/v1/audit?pageSize=1")).GetProperty("total").GetInt32();
 
         using var response = await client.GetAsync("/api/v1/audit/export.csv");

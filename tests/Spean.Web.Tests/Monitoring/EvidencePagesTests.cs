@@ -233,7 +233,7 @@ public abstract class EvidencePagesTests(SpeanApp app)
     }
 
     [Fact]
-    public async Task Verification_names_the_file_altered_on_disk_and_the_changed_custody_entry_and_is_for_administrators_only()
+    public async Task Verification_names_the_file_altered_on_disk_and_the_changed_custody_entry_and_is_for_network_administrators_only()
     {
         var (author, coordinator) = await MonitorsAsync();
         var id = await FileAsync(author, Input("Evidence to verify", "Network"));
@@ -250,7 +250,7 @@ public abstract class EvidencePagesTests(SpeanApp app)
             .Where(e => e.FileId == relogged && e.Sequence == 1).ExecuteUpdateAsync(e => e.SetProperty(x => x.Detail, "image/png, 1 bytes")));
         try
         {
-            var administrator = await app.ClientForAsync(await app.CreateUserAsync(Role.Administrator));
+            var (_, administrator) = await Accounts.Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
             using var response = await administrator.PostAsync("/api/v1/evidence/verification", null);
             var result = await response.ReadJsonAsync();
 
@@ -267,9 +267,12 @@ public abstract class EvidencePagesTests(SpeanApp app)
             Assert.Matches("^entry 1 \\(Uploaded by .+\\) was changed after it was written$", Result(relogged).GetProperty("custodyProblem").GetString());
             Assert.True(files.IndexOf(Result(altered)) < files.IndexOf(Result(clean)), "files with problems come first");
 
+            var organisationAdministrator = await app.ClientForAsync(await app.CreateUserAsync(Role.Administrator));
+            using var asOrganisationAdministrator = await organisationAdministrator.PostAsync("/api/v1/evidence/verification", null);
             using var asCoordinator = await coordinator.PostAsync("/api/v1/evidence/verification", null);
             using var asAnonymous = await app.AnonymousClient().PostAsync("/api/v1/evidence/verification", null);
-            Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized), (asCoordinator.StatusCode, asAnonymous.StatusCode));
+            Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Unauthorized),
+                (asOrganisationAdministrator.StatusCode, asCoordinator.StatusCode, asAnonymous.StatusCode));
         }
         finally
         {
