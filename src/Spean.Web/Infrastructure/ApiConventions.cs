@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Spean.Core.Data;
@@ -13,6 +14,8 @@ internal static class ApiConventions
     public static IServiceCollection AddSpeanApiConventions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        // A body or parameter the endpoint cannot read is thrown, so the handler below can say which field to change.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var signInsPerMinute = configuration.GetValue("Spean:SignInAttemptsPerMinute", 10);
@@ -36,10 +39,15 @@ internal static class ApiConventions
 
     public static void UseSpeanErrorHandling(this WebApplication app)
     {
-        app.UseExceptionHandler(error => error.Run(context => ProblemResponses.IsApi(context.Request)
-            ? ProblemResponses.WriteAsync(context, StatusCodes.Status500InternalServerError,
-                "Something went wrong on the server. Try again, and tell an administrator if it happens again.").AsTask()
-            : ErrorPage.WriteAsync(context)));
+        app.UseExceptionHandler(error => error.Run(context =>
+        {
+            if (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException unreadable)
+                return ProblemResponses.WriteAsync(context, unreadable.StatusCode, ProblemResponses.Unreadable(unreadable)).AsTask();
+            return ProblemResponses.IsApi(context.Request)
+                ? ProblemResponses.WriteAsync(context, StatusCodes.Status500InternalServerError,
+                    "Something went wrong on the server. Try again, and tell an administrator if it happens again.").AsTask()
+                : ErrorPage.WriteAsync(context);
+        }));
         app.UseStatusCodePages(context => ProblemResponses.IsApi(context.HttpContext.Request) && !context.HttpContext.Response.HasStarted
             ? ProblemResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null).AsTask()
             : Task.CompletedTask);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Spean.Web.Infrastructure;
@@ -20,8 +21,18 @@ internal static class ProblemResponses
         });
     }
 
+    /// <summary>What to change in a request whose body or parameters the endpoint could not read.</summary>
+    public static string Unreadable(BadHttpRequestException failure) => failure.InnerException switch
+    {
+        JsonException { Path: { Length: > 1 } path } =>
+            $"The request body could not be read at '{path}': check that field's type and, for a choice, its name in /openapi/v1.json.",
+        JsonException => "The request body is not valid JSON. Send a JSON object as described in /openapi/v1.json.",
+        _ => $"{failure.Message} Check the request against /openapi/v1.json.",
+    };
+
     private static string? DefaultDetail(int status) => status switch
     {
+        StatusCodes.Status400BadRequest => "The request could not be read. Check it against /openapi/v1.json.",
         StatusCodes.Status401Unauthorized => "Sign in, or send a personal access token as 'Authorization: Bearer <token>'.",
         StatusCodes.Status403Forbidden => "Your role does not allow this. Ask an administrator of your network if you need it.",
         StatusCodes.Status404NotFound => "Nothing exists at this address. Check the link or the identifier.",

@@ -61,7 +61,7 @@ public abstract class SetupTests
     };
 
     private static Task<List<string>> AdministratorsAsync(SpeanApp app) => app.WithScopeAsync(s =>
-        s.GetRequiredService<SpeanDbContext>().Users.Where(u => u.Role == Role.Administrator).Select(u => u.Email!).ToListAsync());
+        s.GetRequiredService<SpeanDbContext>().Users.Where(u => u.Role == Role.NetworkAdministrator).Select(u => u.Email!).ToListAsync());
 }
 
 public sealed class SqliteSetupTests : SetupTests

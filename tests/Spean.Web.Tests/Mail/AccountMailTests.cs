@@ -1,12 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
-using Spean.Core.Data;
-using Spean.Web.Mail;
+using Spean.Web.Tests.Accounts;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Mail;
@@ -17,7 +16,7 @@ public abstract partial class AccountMailTests(MailApp app)
     public async Task A_password_link_is_emailed_to_the_user_and_never_shown_to_the_administrator()
     {
         var user = await app.CreateUserAsync(Role.Member, password: null);
-        var admin = await app.ClientForAsync(Role.Administrator);
+        var (_, admin) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
 
         using var issued = await admin.SubmitAsync("/admin/users", new Dictionary<string, string>(), formName: $"reset-{user.Id}");
 
@@ -47,7 +46,7 @@ public abstract partial class AccountMailTests(MailApp app)
     [Fact]
     public async Task A_new_user_gets_the_link_by_email_in_Khmer_and_English_when_their_language_is_unknown()
     {
-        var admin = await app.ClientForAsync(Role.Administrator);
+        var (_, admin) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
         var email = $"new-{Guid.NewGuid():N}@example.org";
 
         using var created = await admin.SubmitAsync("/admin/users", new Dictionary<string, string>
@@ -104,19 +103,14 @@ public abstract partial class AccountMailTests(MailApp app)
     }
 
     [Fact]
-    public async Task A_role_change_notice_names_the_new_role_in_both_languages()
+    public async Task A_role_change_tells_the_user_by_email_naming_the_new_role_in_both_languages()
     {
         var user = await app.CreateUserAsync(Role.Member);
+        var (_, admin) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
 
-        await app.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<SpeanDbContext>();
-            var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
-            stored.Role = Role.Coordinator;
-            await db.SaveChangesAsync();
-            Assert.Equal(MailOutcome.Sent, await services.GetRequiredService<AccountNotices>().RoleChangedAsync(stored));
-        });
+        using var changed = await admin.PutAsJsonAsync($"/api/v1/admin/users/{user.Id}/role", new { role = "Coordinator" });
 
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var message = await app.Mail.SingleToAsync(user.Email!, "Your role in");
         Assert.Contains("you are now Coordinator", (message.TextBody ?? ""));
         Assert.Contains("ឥឡូវនេះអ្នកជា អ្នកសម្របសម្រួល", (message.TextBody ?? ""));
@@ -125,8 +119,7 @@ public abstract partial class AccountMailTests(MailApp app)
     [Fact]
     public async Task The_settings_page_shows_the_mail_server_but_never_its_password_and_sends_a_test()
     {
-        var admin = await app.CreateUserAsync(Role.Administrator);
-        var client = await app.ClientForAsync(admin);
+        var (admin, client) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
 
         var page = await client.GetStringAsync("/admin/settings");
         using var saved = await client.SubmitAsync("/admin/settings",

@@ -1,4 +1,5 @@
 using Spean.Core.Accounts;
+using Spean.Web.Tests.Accounts;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Mail;
@@ -12,7 +13,7 @@ public abstract class PasswordLinkFallbackTests(SpeanApp app)
     public async Task The_link_goes_to_the_servers_log_at_warning_and_the_page_says_where()
     {
         var user = await app.CreateUserAsync(Role.Member, password: null);
-        var admin = await app.ClientForAsync(Role.Administrator);
+        var (_, admin) = await Administrators.PersonAsync(app, Role.NetworkAdministrator, null);
 
         using var issued = await admin.SubmitAsync("/admin/users", new Dictionary<string, string>(), formName: $"reset-{user.Id}");
 

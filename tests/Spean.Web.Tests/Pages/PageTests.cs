@@ -81,4 +81,20 @@ public sealed class PageTests(SqliteApp app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("{\"title\": 5}", "$.title")]
+    [InlineData("{\"title\": \"A\", \"occurredFrom\": \"last week\"}", "$.occurredFrom")]
+    [InlineData("not json", "not valid JSON")]
+    public async Task A_body_the_api_cannot_read_is_a_400_problem_naming_what_to_change(string body, string named)
+    {
+        var client = await app.ClientForAsync(Spean.Core.Accounts.Role.Member);
+
+        using var response = await client.PostAsync("/api/v1/reports", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
