@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Cli.Tests;
 

@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Reports;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.EndToEnd.Tests;
 

@@ -8,7 +8,7 @@ using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.EndToEnd.Tests;
 

@@ -57,8 +57,8 @@ internal static class ApiConventions
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
-        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
-            Localization.SwitchLanguage(culture, returnUrl, context)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context, TimeProvider time) =>
+            Localization.SwitchLanguage(culture, returnUrl, context, time)).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>Applies migrations and loads the shipped reference data before the first request is served.</summary>

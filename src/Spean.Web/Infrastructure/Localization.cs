@@ -45,14 +45,14 @@ internal static class Localization
     public static IApplicationBuilder UseSpeanLocalization(this IApplicationBuilder app) => app.UseRequestLocalization();
 
     /// <summary>Remembers the chosen language in a cookie for a year and goes back to the page the switch was on.</summary>
-    public static IResult SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    public static IResult SwitchLanguage(string culture, string? returnUrl, HttpContext context, TimeProvider time)
     {
         if (!Cultures.Any(c => c.Name == culture))
             return TypedResults.Problem($"Unknown language '{culture}'. Use 'en' or 'km'.", statusCode: StatusCodes.Status400BadRequest);
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
         return TypedResults.LocalRedirect(LocalUrl(returnUrl));
     }
 

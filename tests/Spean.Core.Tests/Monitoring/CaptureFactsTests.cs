@@ -1,5 +1,6 @@
 using Spean.Core.Monitoring;
-using static Spean.Core.Tests.Monitoring.SampleMedia;
+using Spean.Testing.Monitoring;
+using static Spean.Testing.Monitoring.SampleMedia;
 
 namespace Spean.Core.Tests.Monitoring;
 

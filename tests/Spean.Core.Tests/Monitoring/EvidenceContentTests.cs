@@ -1,4 +1,5 @@
 using Spean.Core.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using static Spean.Core.Tests.Monitoring.SampleMedia;
+using static Spean.Testing.Monitoring.SampleMedia;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,4 +1,4 @@
-using static Spean.Core.Tests.Monitoring.SampleMedia;
+using static Spean.Testing.Monitoring.SampleMedia;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Spean.Core.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Core.Tests.Monitoring;
 

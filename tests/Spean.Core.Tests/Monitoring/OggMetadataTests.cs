@@ -1,4 +1,5 @@
 using System.Text;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Core.Tests.Monitoring;
 

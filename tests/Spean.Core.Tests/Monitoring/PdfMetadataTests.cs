@@ -1,5 +1,6 @@
 using UglyToad.PdfPig;
 using Spean.Core.Monitoring;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using static Spean.Core.Tests.Monitoring.SampleMedia;
+using static Spean.Testing.Monitoring.SampleMedia;
 
 namespace Spean.Core.Tests.Monitoring;
 

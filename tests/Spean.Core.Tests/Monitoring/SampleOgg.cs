@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Core.Tests.Monitoring;
 

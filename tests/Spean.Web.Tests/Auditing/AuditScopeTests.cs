@@ -68,7 +68,7 @@ public abstract class AuditScopeTests(SpeanApp app)
         var id = await ReportsWorld.FileAsync(author, ReportsWorld.Input("Title-" + marker, "Restricted", readers: [reader.Id],
             narrative: "Narrative-" + marker, category: "landmines", place: "130101"));
         await ReportsWorld.AddPersonAsync(author, id, "Witness-" + marker);
-        using (var upload = await ReportsWorld.UploadAsync(author, id, Spean.Core.Tests.Monitoring.SampleFiles.Jpeg(), uploadId: uploadId))
+        using (var upload = await ReportsWorld.UploadAsync(author, id, Spean.Testing.Monitoring.SampleFiles.Jpeg(), uploadId: uploadId))
             Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         await ReportsWorld.MoveOkAsync(author, id, "Submitted");
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Spean.Core.Accounts;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Monitoring;

@@ -1,6 +1,6 @@
 using System.Net;
 using Spean.Core.Accounts;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Tests.Monitoring;
+using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 

@@ -11,8 +11,8 @@ using Spean.Core.Data;
 namespace Spean.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SpeanDbContext))]
-    [Migration("20261123153802_CountryNameKm")]
-    partial class CountryNameKm
+    [Migration("20261205180444_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -136,7 +136,7 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("ExpiresAt")
+                    b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastUsedAt")
@@ -149,6 +149,13 @@ namespace Spean.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("ReadWrite");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -184,6 +191,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasAnnotation("Spean:Sensitive", true);
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -288,6 +298,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
@@ -300,6 +313,8 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("At");
 
                     b.HasIndex("Action", "At");
+
+                    b.HasIndex("OrganisationId", "At");
 
                     b.HasIndex("UserId", "At");
 
@@ -521,6 +536,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("EncryptedContact")
                         .HasColumnType("BLOB")
                         .HasAnnotation("Spean:Encrypted", true)
@@ -550,6 +568,9 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("ReportId");
 

@@ -2,10 +2,10 @@ using System.Buffers.Binary;
 using System.Text;
 using Spean.Core.Monitoring;
 
-namespace Spean.Core.Tests.Monitoring;
+namespace Spean.Testing.Monitoring;
 
 /// <summary>Small video, audio and image files, built byte by byte with the metadata phones and apps plant in them.</summary>
-internal static class SampleMedia
+public static class SampleMedia
 {
     public const string Iso6709 = "+13.8047+104.9802/";
     public const uint DeviceClock = 0xE1B2C3D4;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
-namespace Spean.Core.Tests.Monitoring;
+namespace Spean.Testing.Monitoring;
 
 /// <summary>A PDF and Office files written part by part, carrying the names, devices, paths and places that editors leave in them.</summary>
-internal static class SampleDocuments
+public static class SampleDocuments
 {
     public const string Statement = "Excavator at the clearing";
 

@@ -4,7 +4,7 @@ using Spean.Core.Data;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Taxonomies;
 
-namespace Spean.Core.Tests.Monitoring;
+namespace Spean.Testing.Monitoring;
 
 /// <summary>A saved report to hang people and evidence on, with the organisation, author and place it needs.</summary>
 public static class SampleReports

@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Spean.Core.Tests.Monitoring;
+namespace Spean.Testing.Monitoring;
 
 /// <summary>Small files of each kind, built byte by byte, so the tests say exactly what they hold.</summary>
-internal static class SampleFiles
+public static class SampleFiles
 {
     public static byte[] Jpeg(byte[]? exif = null, string comment = "")
     {
