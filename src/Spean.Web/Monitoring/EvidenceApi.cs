@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
+using Microsoft.Net.Http.Headers;
 
 namespace Spean.Web.Monitoring;
 
@@ -15,6 +18,12 @@ public sealed record FileVerificationResponse(
 
 /// <param name="Files">Every file checked, those with a problem first.</param>
 public sealed record VerificationResponse(int FilesChecked, int FilesIntact, int FilesWithProblems, bool AllIntact, IReadOnlyList<FileVerificationResponse> Files);
+
+/// <summary>The multipart form an evidence upload sends; read as it streams in, never bound.</summary>
+/// <param name="File">The original file, as the device holds it.</param>
+/// <param name="Sha256">The SHA-256 the device computed, 64 hexadecimal characters: a file that arrives different is refused.</param>
+/// <param name="ClientUploadId">Made on the device before the first try: a retry by the same person to the same report answers with the file already kept.</param>
+public sealed record EvidenceUploadRequest(IFormFile File, string Sha256, Guid ClientUploadId);
 
 internal static class EvidenceApi
 {
@@ -95,4 +104,88 @@ internal static class EvidenceApi
     };
 
     private static ProblemHttpResult NotFound(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
+    /// in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
+    /// </summary>
+    internal static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
+        HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return ReportsApi.NoSuchReport();
+        if (!ReportAccess.CanSeeIdentities(report, viewer)) return ReportsApi.CannotSeeIdentities();
+        if (!ReportWorkflow.TakesEvidence(report.Status))
+            return ReportsApi.Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
+                EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            return BadRequest("Send the evidence as multipart/form-data with the fields 'file', 'sha256' and 'clientUploadId'.");
+
+        EvidenceReceived? received = null;
+        try
+        {
+            string? name = null, sha256 = null, clientUploadId = null;
+            var reader = new MultipartReader(boundary, context.Request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
+                {
+                    case "file" when disposition.IsFileDisposition():
+                        if (received is not null) return BadRequest("Send one file per upload, as the multipart field 'file'.");
+                        name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                        var (file, rejected) = await store.ReceiveAsync(section.Body, cancellationToken);
+                        if (rejected is not null) return Rejected(rejected);
+                        received = file;
+                        break;
+                    case "sha256":
+                        sha256 = await FieldAsync(section, cancellationToken);
+                        break;
+                    case "clientUploadId":
+                        clientUploadId = await FieldAsync(section, cancellationToken);
+                        break;
+                }
+            }
+            if (received is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
+            if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
+            if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
+            var outcome = await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken);
+            if (outcome is EvidenceRejected refused) return Rejected(refused);
+            var stored = (EvidenceStored)outcome;
+            var f = stored.File;
+            var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
+            return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{ReportsApi.Path}/{report.Id}/evidence/{f.Id}", response);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ReportsApi.Refused("This upload is larger than the limit for evidence files. Nothing was kept.", EvidenceRejection.TooLarge, e.StatusCode);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            return BadRequest("The multipart body could not be read: send the fields 'file', 'sha256' and 'clientUploadId' as multipart/form-data.");
+        }
+        finally
+        {
+            received?.Dispose();
+        }
+    }
+
+    private static ProblemHttpResult Rejected(EvidenceRejected rejected) => ReportsApi.Refused(rejected.Message, rejected.Reason, rejected.Reason switch
+    {
+        EvidenceRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        EvidenceRejection.UploadIdReused => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    });
+
+    /// <summary>A text field of the upload: a hash or an id, so a few hundred characters at most.</summary>
+    private static async Task<string> FieldAsync(MultipartSection section, CancellationToken cancellationToken)
+    {
+        var buffer = new char[201];
+        using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8);
+        var read = await text.ReadBlockAsync(buffer, cancellationToken);
+        return new string(buffer, 0, Math.Min(read, 200));
+    }
+
+    private static ProblemHttpResult BadRequest(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
 }

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core;
 using Spean.Core.Auditing;
@@ -25,12 +23,6 @@ public sealed record ReportListResponse(
     int Total, int Page, int PageSize, IReadOnlyList<ReportSummary> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<string, int> ByStatus,
     IReadOnlyDictionary<string, int> ByConfidentiality, IReadOnlyDictionary<string, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
 
-/// <summary>The multipart form an evidence upload sends; read as it streams in, never bound.</summary>
-/// <param name="File">The original file, as the device holds it.</param>
-/// <param name="Sha256">The SHA-256 the device computed, 64 hexadecimal characters: a file that arrives different is refused.</param>
-/// <param name="ClientUploadId">Made on the device before the first try: a retry by the same person to the same report answers with the file already kept.</param>
-public sealed record EvidenceUploadRequest(IFormFile File, string Sha256, Guid ClientUploadId);
-
 public sealed record TransitionRequest(string? To, string? Reason);
 
 /// <param name="ClientId">Made on the device: sending the same person again returns the one already saved.</param>
@@ -39,7 +31,7 @@ public sealed record PersonRequest(
 
 internal static class ReportsApi
 {
-    private const string Path = "/api/v1/reports";
+    internal const string Path = "/api/v1/reports";
 
     public static void MapReportsApi(this IEndpointRouteBuilder app)
     {
@@ -64,7 +56,7 @@ internal static class ReportsApi
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
         // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
         var uploadLimit = app.ServiceProvider.GetRequiredService<SpeanOptions>().EvidenceMaxBytes + 1_000_000;
-        signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
+        signedIn.MapPost("/{id:guid}/evidence", EvidenceApi.Upload).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -175,90 +167,6 @@ internal static class ReportsApi
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
     }
 
-    /// <summary>
-    /// Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
-    /// in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
-    /// </summary>
-    private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
-        HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
-    {
-        var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
-        if (!ReportWorkflow.TakesEvidence(report.Status))
-            return Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
-                EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);
-        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
-            return BadRequest("Send the evidence as multipart/form-data with the fields 'file', 'sha256' and 'clientUploadId'.");
-
-        EvidenceReceived? received = null;
-        try
-        {
-            string? name = null, sha256 = null, clientUploadId = null;
-            var reader = new MultipartReader(boundary, context.Request.Body);
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
-                {
-                    case "file" when disposition.IsFileDisposition():
-                        if (received is not null) return BadRequest("Send one file per upload, as the multipart field 'file'.");
-                        name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                        var (file, rejected) = await store.ReceiveAsync(section.Body, cancellationToken);
-                        if (rejected is not null) return Rejected(rejected);
-                        received = file;
-                        break;
-                    case "sha256":
-                        sha256 = await FieldAsync(section, cancellationToken);
-                        break;
-                    case "clientUploadId":
-                        clientUploadId = await FieldAsync(section, cancellationToken);
-                        break;
-                }
-            }
-            if (received is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
-            if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
-            if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
-            var outcome = await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken);
-            if (outcome is EvidenceRejected refused) return Rejected(refused);
-            var stored = (EvidenceStored)outcome;
-            var f = stored.File;
-            var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
-            return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{Path}/{report.Id}/evidence/{f.Id}", response);
-        }
-        catch (BadHttpRequestException e)
-        {
-            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? Refused("This upload is larger than the limit for evidence files. Nothing was kept.", EvidenceRejection.TooLarge, e.StatusCode)
-                : BadRequest("The multipart body could not be read: send the fields 'file', 'sha256' and 'clientUploadId' as multipart/form-data.");
-        }
-        catch (InvalidDataException)
-        {
-            return BadRequest("The multipart body could not be read: send the fields 'file', 'sha256' and 'clientUploadId' as multipart/form-data.");
-        }
-        finally
-        {
-            received?.Dispose();
-        }
-    }
-
-    private static ProblemHttpResult Rejected(EvidenceRejected rejected) => Refused(rejected.Message, rejected.Reason, rejected.Reason switch
-    {
-        EvidenceRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        EvidenceRejection.UploadIdReused => StatusCodes.Status409Conflict,
-        _ => StatusCodes.Status400BadRequest,
-    });
-
-    /// <summary>A text field of the upload: a hash or an id, so a few hundred characters at most.</summary>
-    private static async Task<string> FieldAsync(MultipartSection section, CancellationToken cancellationToken)
-    {
-        var buffer = new char[201];
-        using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8);
-        var read = await text.ReadBlockAsync(buffer, cancellationToken);
-        return new string(buffer, 0, Math.Min(read, 200));
-    }
-
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
         HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
     {
@@ -293,7 +201,7 @@ internal static class ReportsApi
     internal static ProblemHttpResult NoSuchReport() =>
         TypedResults.Problem("There is no report with that id that you may see.", statusCode: StatusCodes.Status404NotFound);
 
-    private static ProblemHttpResult CannotSeeIdentities() =>
+    internal static ProblemHttpResult CannotSeeIdentities() =>
         TypedResults.Problem("Only the author, coordinators of the owning organisation and named readers of a Restricted report may handle the people and evidence of a report.",
             statusCode: StatusCodes.Status403Forbidden);
 
