@@ -105,10 +105,9 @@ internal static class EvidenceApi
 
     private static ProblemHttpResult NotFound(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound);
 
-    /// <summary>
-    /// Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
-    /// in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
-    /// </summary>
+    // Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
+    // in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
+    // (A plain comment: an XML summary on a handler would replace the operation's summary in the OpenAPI document.)
     internal static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
         HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
