@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Spean.Core.Accounts;
+using Spean.Core.Implementation;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Recommendations.Saved;
@@ -44,6 +45,11 @@ public static class AuditedFields
             ["Id", "ReportId", "ContentType", "Size", "UploadedById", "UploadedBy", "UploadedAt"],
             ["ClientUploadId", "EncryptedOriginalName", "Sha256", "StoredName", "CapturedAt", "Latitude", "Longitude", "Device"]),
         [typeof(CustodyEntry)] = Entity(["Id", "FileId", "Sequence", "Action", "UserId", "Who", "At"], ["Detail", "PreviousHash", "EntryHash"]),
+        [typeof(Assessment)] = Entity(
+            ["Id", "RecommendationId", "OrganisationId", "Consolidated", "Status", "AsOf", "Published", "AuthorId", "Author", "RecordedAt",
+                "PreviousId", "IsCurrent"],
+            ["NarrativeEn", "NarrativeKm"]),
+        [typeof(AssessmentEvidence)] = Entity(["Id", "AssessmentId", "Kind"], ["ReportId", "Url", "Title", "Date"]),
         [typeof(SavedSearch)] = Entity(["Id", "UserId", "CreatedAt"], ["Name", "QueryString"]),
         [typeof(IdentityUserToken<Guid>)] = AuditedEntity.NamesOnlyForAll,
         [typeof(IdentityUserClaim<Guid>)] = AuditedEntity.NamesOnlyForAll,

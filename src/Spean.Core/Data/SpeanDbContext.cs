@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
+using Spean.Core.Implementation;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Recommendations;
@@ -33,6 +34,8 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     public DbSet<CustodyEntry> CustodyEntries => Set<CustodyEntry>();
     public DbSet<VoluntaryPledge> VoluntaryPledges => Set<VoluntaryPledge>();
     public DbSet<Report> Reports => Set<Report>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentEvidence> AssessmentEvidence => Set<AssessmentEvidence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
