@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
-using Spean.Core.Taxonomies;
+using Spean.Core;
 
 namespace Spean.Search.Bench;
 

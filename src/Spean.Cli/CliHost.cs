@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 
@@ -22,6 +23,9 @@ internal static class CliHost
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddSpeanCore(builder.Configuration);
         using var host = builder.Build();
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Spean.Cli");
+        foreach (var warning in host.Services.GetRequiredService<RenamedSettings>().Warnings)
+            log.LogWarning("{Warning}", warning);
         await using var scope = host.Services.CreateAsyncScope();
         var actor = scope.ServiceProvider.GetRequiredService<AuditActor>();
         actor.UserName = $"cli:{Environment.UserName}";

@@ -7,6 +7,7 @@ using Spean.Core.Data;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Classification;
 using Spean.Core.Taxonomies;
+using Spean.Core;
 
 namespace Spean.Cli;
 

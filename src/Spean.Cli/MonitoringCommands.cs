@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
+using Spean.Core.Protection;
 
 namespace Spean.Cli;
 

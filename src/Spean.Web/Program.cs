@@ -1,31 +1,33 @@
+using Spean.Core.Auditing;
+using Spean.Core.Backup;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 using Spean.Web.Accounts;
-using Spean.Web.Auditing;
+using Spean.Web.Administration;
 using Spean.Web.Components;
 using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
-using Spean.Web.Monitoring.Map;
 using Spean.Web.Monitoring;
 using Spean.Web.Recommendations;
-using Spean.Web.Recommendations.Saved;
-using Spean.Web.Recommendations.Detail;
-using Spean.Web.Recommendations.Prediction;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSpeanCore(builder.Configuration);
+builder.Services.AddSpeanDatabase(builder.Configuration);
+builder.Services.AddProtection(builder.Configuration);
+builder.Services.AddAuditingServices();
+builder.Services.AddBackupServices();
 builder.Services.AddSpeanHardening(builder.Configuration);
-builder.Services.AddSpeanAccounts();
-builder.Services.AddSpeanMail(builder.Configuration);
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
-builder.Services.AddScoped<RecommendationLabels>();
-builder.Services.AddScoped<ReportDetails>();
-builder.Services.AddSingleton<PlaceList>();
-builder.Services.AddHostedService<SearchWarmUp>();
 builder.Services.AddRazorComponents();
-builder.Services.AddHostedService<ClassifierTraining>();
+
+builder.AddMail();
+builder.AddTaxonomies();
+builder.AddAccounts();
+builder.AddAdministration();
+builder.AddRecommendations();
+builder.AddMonitoring();
 
 var app = builder.Build();
 
@@ -37,25 +39,15 @@ app.UseSpeanErrorHandling();
 app.UseStaticFiles();
 app.UseSpeanLocalization();
 app.UseRateLimiter();
-app.UseAuthentication();
-app.UseSpeanAuditActor();
-app.UseTokenScopes();
-app.UseAuthorization();
-app.UseTwoFactorEnrolment();
+app.UseAccounts();
 app.UseAntiforgery();
 
 app.MapSpeanInfrastructure();
-app.MapAccountEndpoints();
-app.MapAccountsApi();
-app.MapAuditApi();
-app.MapTaxonomiesApi();
-app.MapRecommendationsApi();
-app.MapSavedSearchesApi();
-app.MapRecommendationDetailApi();
-app.MapMapApi();
-app.MapPredictionApi();
-app.MapReportsApi();
-app.MapEvidenceApi();
+app.MapAccounts();
+app.MapAdministration();
+app.MapTaxonomies();
+app.MapRecommendations();
+app.MapMonitoring();
 app.MapRazorComponents<App>();
 
 app.Run();

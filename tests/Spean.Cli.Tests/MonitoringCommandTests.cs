@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
+using Spean.Core.Protection;
 
 namespace Spean.Cli.Tests;
 

@@ -6,6 +6,12 @@ namespace Spean.Core.Accounts;
 
 public static class IdentityRegistration
 {
+    public static IServiceCollection AddAccountsServices(this IServiceCollection services)
+    {
+        services.AddSpeanIdentityCore();
+        return services;
+    }
+
     /// <summary>The account rules shared by the web app and the CLI.</summary>
     public static IdentityBuilder AddSpeanIdentityCore(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Accounts;
 

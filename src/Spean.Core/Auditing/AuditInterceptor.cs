@@ -2,16 +2,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Spean.Core.Accounts;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
-using Spean.Core.Monitoring.Reports;
 
 namespace Spean.Core.Auditing;
 
 /// <summary>
 /// Writes an audit entry for every entity created, changed or deleted, in the same transaction: the values of the
-/// fields <see cref="AuditedFields"/> allows, the names of the others, and the organisation the entry belongs to.
+/// fields <see cref="AuditedFields"/> allows, the names of the others, and the organisation the entry belongs to
+/// (the entity's module says which, through <see cref="AuditedEntity.Owner"/>).
 /// </summary>
 internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -39,7 +37,7 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
         if (actor.SuppressRowAudit) return;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var owners = new OwningOrganisations(context, async);
+        var owners = new AuditOwners(context, async);
         foreach (var entry in changed.Where(e => e.Entity is not AuditEntry && !e.Metadata.IsOwned()))
         {
             var changes = Changes(entry);
@@ -103,52 +101,6 @@ internal sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : S
         System.Collections.IEnumerable list and not string => string.Join(", ", list.Cast<object?>().Select(Text)),
         _ => value.ToString(),
     };
-
-    /// <summary>A report's entries, and its people's, evidence's and history's, belong to the report's organisation; an account's to its own.</summary>
-    private sealed class OwningOrganisations(DbContext context, bool async)
-    {
-        private readonly Dictionary<(Type, Guid), Guid?> known = [];
-
-        public async ValueTask<Guid?> OfAsync(object entity) => entity switch
-        {
-            Organisation o => o.Id,
-            SpeanUser u => u.OrganisationId,
-            Report r => r.OrganisationId,
-            StatusChange c => await ReportAsync(c.ReportId),
-            ReportPerson p => await ReportAsync(p.ReportId),
-            EvidenceFile f => await ReportAsync(f.ReportId),
-            CustodyEntry c => await FileAsync(c.FileId),
-            PersonalAccessToken t => await UserAsync(t.UserId),
-            Recommendations.Saved.SavedSearch s => await UserAsync(s.UserId),
-            _ => null,
-        };
-
-        private ValueTask<Guid?> ReportAsync(Guid id) => LookUpAsync(typeof(Report), id,
-            () => context.ChangeTracker.Entries<Report>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.OrganisationId,
-            context.Set<Report>().AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.OrganisationId));
-
-        private async ValueTask<Guid?> FileAsync(Guid id)
-        {
-            var reportId = context.ChangeTracker.Entries<EvidenceFile>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.ReportId
-                ?? await FirstAsync(context.Set<EvidenceFile>().AsNoTracking().Where(f => f.Id == id).Select(f => (Guid?)f.ReportId));
-            return reportId is { } report ? await ReportAsync(report) : null;
-        }
-
-        private ValueTask<Guid?> UserAsync(Guid id) => LookUpAsync(typeof(SpeanUser), id,
-            () => context.ChangeTracker.Entries<SpeanUser>().FirstOrDefault(e => e.Entity.Id == id)?.Entity.OrganisationId,
-            context.Set<SpeanUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.OrganisationId));
-
-        private async ValueTask<Guid?> LookUpAsync(Type type, Guid id, Func<Guid?> tracked, IQueryable<Guid?> stored)
-        {
-            if (known.TryGetValue((type, id), out var organisation)) return organisation;
-            organisation = tracked() ?? await FirstAsync(stored);
-            known[(type, id)] = organisation;
-            return organisation;
-        }
-
-        private async ValueTask<Guid?> FirstAsync(IQueryable<Guid?> query) =>
-            async ? await query.FirstOrDefaultAsync() : query.FirstOrDefault();
-    }
 }
 
 public sealed record FieldChange(string? Old, string? New);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
-using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Exports;
 
@@ -12,13 +11,10 @@ public sealed record AuditFilter(
     AuditAction? Action = null, string? User = null, string? EntityType = null,
     DateTime? From = null, DateTime? To = null, int Page = 1, int PageSize = 50);
 
-/// <summary>Whose entries a reader may see: a network administrator every organisation's, an organisation administrator its own only.</summary>
+/// <summary>Whose entries a reader may see: every organisation's, or one organisation's only (none: nothing).</summary>
 public sealed record AuditScope(bool Everything, Guid? OrganisationId)
 {
     public static readonly AuditScope Network = new(true, null);
-
-    public static AuditScope For(Role role, Guid? organisationId) =>
-        role == Role.NetworkAdministrator ? Network : new(false, role == Role.Administrator ? organisationId : null);
 }
 
 public sealed record AuditResults(IReadOnlyList<AuditEntry> Entries, int Total, int Page, int PageSize);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
 namespace Spean.Core.Auditing;
@@ -7,14 +6,12 @@ namespace Spean.Core.Auditing;
 public sealed class AuditTrail(SpeanDbContext db, AuditActor actor, TimeProvider clock)
 {
     /// <param name="userId">Who acted, when not the current actor (a sign-in, before the user is known to the request).</param>
-    /// <param name="organisationId">The organisation the event concerns; by default the acting user's.</param>
+    /// <param name="organisationId">The organisation the event concerns; by default the acting user's, or none (network administrators only) when <paramref name="userId"/> names someone else.</param>
     public async Task RecordAsync(
         AuditAction action, string? detail = null, Guid? userId = null, string? userName = null,
         Guid? organisationId = null, CancellationToken cancellationToken = default)
     {
-        var organisation = organisationId ?? (userId is { } id && id != actor.UserId
-            ? await db.Users.Where(u => u.Id == id).Select(u => u.OrganisationId).FirstOrDefaultAsync(cancellationToken)
-            : actor.OrganisationId);
+        var organisation = organisationId ?? (userId is { } id && id != actor.UserId ? null : actor.OrganisationId);
         db.AuditEntries.Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime,

@@ -6,8 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
-using Spean.Core.Taxonomies;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Backup;
 

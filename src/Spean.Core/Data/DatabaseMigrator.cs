@@ -3,6 +3,7 @@ using Spean.Core.Monitoring;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Data;
 

@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Spean.Core.Accounts;
 using Spean.Core.Auditing;
-using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
 
@@ -12,52 +10,13 @@ public static class DatabaseRegistration
     public const string SqliteMigrations = "Spean.Migrations.Sqlite";
     public const string PostgreSqlMigrations = "Spean.Migrations.PostgreSql";
 
-    /// <summary>Registers the database, the audit trail and the reference-data loader for the web app and the CLI alike.</summary>
-    public static IServiceCollection AddSpeanCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The database only: its options, the one DbContext with the audit interceptor, and the migrator. Each module registers its own services.</summary>
+    public static IServiceCollection AddSpeanDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Spean").Get<SpeanOptions>() ?? new SpeanOptions();
-        options.ConnectionString ??= configuration.GetConnectionString("Spean");
+        var options = SpeanOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<AuditActor>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<ReferenceDataImporter>();
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<Gazetteer>();
-        services.AddScoped<CountryDirectory>();
-        services.AddScoped<AuditQuery>();
-        services.AddScoped<Recommendations.RecommendationImporter>();
-        services.AddSingleton<Recommendations.RecommendationStatistics>();
-        services.AddSingleton<Recommendations.RecommendationSearch>();
-        services.AddScoped<Recommendations.RecommendationExport>();
-        services.AddScoped<Recommendations.Saved.SavedSearches>();
-        services.AddScoped<Recommendations.RecommendationEditor>();
-        services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();
-        services.AddScoped<Recommendations.Pledges.PledgeQuery>();
-        services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
-        services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
-        services.AddScoped<Recommendations.Detail.RecommendationDetails>();
-        services.AddSingleton<Recommendations.Classification.RecommendationClassifier>();
-        services.AddScoped<Backup.BackupArchive>();
-        services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<Monitoring.FieldCipher>();
-        services.AddScoped<Monitoring.ReportPeople>();
-        services.AddScoped<Monitoring.CustodyLog>();
-        services.AddScoped<Monitoring.EvidenceStore>();
-        services.AddSingleton<Monitoring.PublicCopyCache>();
-        services.AddScoped<Monitoring.EvidenceVerification>();
-        services.AddScoped<Monitoring.KeyRotation>();
-        services.AddSingleton(_ => Monitoring.Map.CambodiaBoundaries.Load(Monitoring.Map.CambodiaBoundaries.ShippedDirectory));
-        services.AddSingleton(provider => new Monitoring.Map.ProvinceMap(provider.GetRequiredService<Monitoring.Map.CambodiaBoundaries>()));
-        services.AddSingleton(provider => new Monitoring.Map.CambodiaOutline(provider.GetRequiredService<Monitoring.Map.CambodiaBoundaries>()));
-        services.AddSingleton<Monitoring.Map.MapConcessions>();
-        services.AddScoped<Monitoring.Map.ReportCountsByProvince>();
-        services.AddScoped<Monitoring.Reports.ReportEditor>();
-        services.AddScoped<Monitoring.Reports.ReportWorkflow>();
-        services.AddScoped<Monitoring.Reports.ReportSearch>();
-        services.AddScoped<Monitoring.Reports.ReportTimeline>();
-        services.AddScoped<Monitoring.Reports.ReportExport>();
-        services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
             Configure(db, options);

@@ -16,7 +16,7 @@ public static class SensitiveData
 
     private const string EncryptedAnnotation = "Spean:Encrypted";
 
-    /// <summary>Marks a column that holds <see cref="Monitoring.FieldCipher"/> output; key rotation re-encrypts every such column.</summary>
+    /// <summary>Marks a column that holds <see cref="Protection.FieldCipher"/> output; key rotation re-encrypts every such column.</summary>
     public static PropertyBuilder<T> IsEncrypted<T>(this PropertyBuilder<T> property) =>
         property.IsSensitive().HasAnnotation(EncryptedAnnotation, true);
 

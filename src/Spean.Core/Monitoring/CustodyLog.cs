@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Monitoring;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Monitoring;
 

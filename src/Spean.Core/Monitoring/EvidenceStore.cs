@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Monitoring;
 
@@ -47,13 +48,13 @@ public sealed class EvidenceReceived(string path, long size, string sha256, stri
 /// Files are written once and never changed; only a key rotation rewrites their encryption.
 /// </summary>
 public sealed class EvidenceStore(
-    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, SpeanOptions options, TimeProvider clock, PublicCopyCache publicCopies)
+    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, EvidenceOptions options, TimeProvider clock, PublicCopyCache publicCopies)
 {
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
     private const int HeadSize = 1024;
 
-    public string Directory => options.EvidenceDirectoryPath;
+    public string Directory => options.DirectoryPath;
 
     /// <summary>Checks the upload id first, so a retry of a file already kept is answered without writing it again.</summary>
     public async Task<EvidenceOutcome> StoreAsync(EvidenceUpload upload, Stream content, CancellationToken cancellationToken = default)
@@ -308,10 +309,10 @@ public sealed class EvidenceStore(
         {
             var chunk = buffer.AsMemory(0, read);
             size += read;
-            if (size > options.EvidenceMaxBytes)
+            if (size > options.MaxBytes)
                 return (null, new EvidenceRejected(EvidenceRejection.TooLarge,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"This file is larger than the {options.EvidenceMaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept.")));
+                        $"This file is larger than the {options.MaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept.")));
             if (headLength < head.Length)
             {
                 var take = Math.Min(read, head.Length - headLength);

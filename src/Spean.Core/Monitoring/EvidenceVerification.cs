@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Monitoring;
 

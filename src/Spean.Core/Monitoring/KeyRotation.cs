@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Monitoring;
 

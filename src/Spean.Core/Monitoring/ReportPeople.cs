@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Monitoring;
 

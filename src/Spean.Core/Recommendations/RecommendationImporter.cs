@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Recommendations.Classification;
-using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Recommendations;
 

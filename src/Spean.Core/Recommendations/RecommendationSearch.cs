@@ -20,9 +20,9 @@ public sealed record RecommendationResults(
 /// Serves recommendation searches from the in-memory index and keeps that index in step with the database:
 /// edits made through the app update it at once (<see cref="RecordChangeAsync"/>); changes from elsewhere
 /// (the CLI, a restore) are noticed by the row count and the latest update time, checked at most every
-/// <see cref="SpeanOptions.SearchFreshnessSeconds"/>.
+/// <see cref="SearchOptions.FreshnessSeconds"/>.
 /// </summary>
-public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptions options, TimeProvider clock) : IDisposable
+public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock) : IDisposable
 {
     private readonly RecommendationIndex index = new(RecommendationQuery.Fields, KhmerSegmenter.LoadShipped().Segment);
     private readonly SemaphoreSlim refreshing = new(1, 1);
@@ -114,7 +114,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
         }
     }
 
-    private bool IsFresh() => indexed is not null && clock.GetElapsedTime(checkedAt).TotalSeconds < options.SearchFreshnessSeconds;
+    private bool IsFresh() => indexed is not null && clock.GetElapsedTime(checkedAt).TotalSeconds < options.FreshnessSeconds;
 
     private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
         .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets).AsSplitQuery();

@@ -3,11 +3,8 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 
 namespace Spean.Core.Taxonomies;
-
-public sealed record ImportProgress(string Step, int Done, int Total);
 
 public sealed record ImportSummary(string Dataset, int Created, int Updated, int Unchanged);
 

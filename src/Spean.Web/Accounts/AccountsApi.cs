@@ -1,20 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Spean.Core;
 using Spean.Core.Accounts;
-using Spean.Web.Administration;
 
 namespace Spean.Web.Accounts;
 
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, string Role, Guid? OrganisationId, bool TwoFactorEnabled);
 
 public sealed record CreateTokenRequest(string Name, int? ExpiresInDays, string? Scope);
-
-public sealed record OrganisationSummary(Guid Id, string Name, string? NameKm);
-
-public sealed record CreateOrganisationRequest(string Name, string? NameKm);
 
 internal static class AccountsApi
 {
@@ -25,12 +19,6 @@ internal static class AccountsApi
         me.MapGet("/tokens", ListTokens).WithSummary("Your personal access tokens");
         me.MapPost("/tokens", CreateToken).WithSummary("Create a personal access token (from a browser session only, never with a token)");
         me.MapDelete("/tokens/{id:guid}", RevokeToken).WithSummary("Revoke one of your personal access tokens");
-
-        var admin = app.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(Policies.Administrator);
-        admin.MapUserAdministrationApi();
-        admin.MapGet("/organisations", ListOrganisations).WithSummary("The organisations you administer: all of them for a network administrator");
-        admin.MapPost("/organisations", CreateOrganisation).WithSummary("Create a member organisation (network administrators)")
-            .RequireAuthorization(Policies.NetworkAdministrator);
     }
 
     private static async Task<Results<Ok<MeResponse>, NotFound>> GetMe(ClaimsPrincipal principal, UserManager<SpeanUser> users)
@@ -66,17 +54,4 @@ internal static class AccountsApi
         await tokens.RevokeAsync(principal.UserId()!.Value, id)
             ? TypedResults.NoContent()
             : TypedResults.Problem("You have no token with that id.", statusCode: StatusCodes.Status404NotFound);
-
-    private static async Task<Ok<List<OrganisationSummary>>> ListOrganisations(ClaimsPrincipal principal, UserAdministration administration) =>
-        TypedResults.Ok(await administration.Organisations(principal.AsAdministrator()).AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new OrganisationSummary(o.Id, o.Name, o.NameKm)).ToListAsync());
-
-    private static async Task<Results<Created<OrganisationSummary>, ValidationProblem>> CreateOrganisation(
-        UserAccounts accounts, CreateOrganisationRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Give the organisation a name of 1 to 200 characters."] });
-        var o = await accounts.FindOrCreateOrganisationAsync(request.Name, request.NameKm);
-        return TypedResults.Created($"/api/v1/admin/organisations/{o.Id}", new OrganisationSummary(o.Id, o.Name, o.NameKm));
-    }
 }

@@ -71,6 +71,7 @@ internal static class AccountsRegistration
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<PersonalAccessTokens>();
+        services.AddScoped<AccountNotices>();
         services.AddSingleton<SetupCode>();
         services.AddHostedService<SetupCodeAnnouncement>();
         return services;

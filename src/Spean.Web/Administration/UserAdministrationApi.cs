@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core;
 using Spean.Core.Accounts;
 using Spean.Web.Accounts;
-using Spean.Web.Mail;
 
 namespace Spean.Web.Administration;
 

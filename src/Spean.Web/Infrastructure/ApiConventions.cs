@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Spean.Core.Data;
-using Spean.Core.Taxonomies;
+using Spean.Core;
 
 namespace Spean.Web.Infrastructure;
 
@@ -61,13 +61,15 @@ internal static class ApiConventions
             Localization.SwitchLanguage(culture, returnUrl, context, time)).AllowAnonymous().ExcludeFromDescription();
     }
 
-    /// <summary>Applies migrations and loads the shipped reference data before the first request is served.</summary>
+    /// <summary>Says which renamed settings are still in use, applies migrations and loads the shipped reference data before the first request is served.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<SpeanOptions>();
         await using var scope = app.Services.CreateAsyncScope();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Spean.Startup");
+        foreach (var warning in app.Services.GetRequiredService<RenamedSettings>().Warnings)
+            log.LogWarning("{Warning}", warning);
         var progress = new Progress<ImportProgress>(p => log.LogInformation("Loading shipped data: {Step} {Done}/{Total}", p.Step, p.Done, p.Total));
         await migrator.MigrateAsync(options.LoadReferenceDataOnStart,
             options.LoadReferenceDataOnStart && options.LoadRecommendationsOnStart, progress);

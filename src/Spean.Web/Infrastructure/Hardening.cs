@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Spean.Core.Data;
+using Spean.Core.Protection;
 
 namespace Spean.Web.Infrastructure;
 
@@ -57,9 +58,9 @@ internal static class Hardening
             options.IncludeSubDomains = false;
         });
 
-        var speanOptions = configuration.GetSection("Spean").Get<SpeanOptions>() ?? new SpeanOptions();
-        var folder = Path.Combine(speanOptions.KeyDirectoryPath, DataProtectionFolder);
-        OwnerOnly.CreateDirectory(speanOptions.KeyDirectoryPath);
+        var keys = services.KeyOptions(configuration).DirectoryPath;
+        var folder = Path.Combine(keys, DataProtectionFolder);
+        OwnerOnly.CreateDirectory(keys);
         OwnerOnly.CreateDirectory(folder);
         // The folder is 0700 inside the 0700 key folder; the key files in it are readable by the service account only.
         services.AddDataProtection()

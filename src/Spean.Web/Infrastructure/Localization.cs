@@ -23,6 +23,7 @@ internal static class Localization
     public static IServiceCollection AddSpeanLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, ModuleStringLocalizerFactory>();
         // Khmer written as characters, not as &#x…; entities that make every page six times larger.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -11,7 +11,6 @@ internal static class MailRegistration
             throw new InvalidOperationException($"Spean:Mail:From is not an e-mail address: '{options.From}'.");
         services.AddSingleton(options);
         services.AddSingleton<MailSender>();
-        services.AddScoped<AccountNotices>();
         return services;
     }
 }

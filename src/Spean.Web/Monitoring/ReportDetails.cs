@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Accounts;
 
 namespace Spean.Web.Monitoring;
 

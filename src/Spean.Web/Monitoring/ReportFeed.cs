@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Spean.Web.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Infrastructure;

@@ -55,7 +55,7 @@ internal static class ReportsApi
         signedIn.MapPost("/{id:guid}/people", AddPerson)
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
         // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
-        var uploadLimit = app.ServiceProvider.GetRequiredService<SpeanOptions>().EvidenceMaxBytes + 1_000_000;
+        var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
         signedIn.MapPost("/{id:guid}/evidence", EvidenceApi.Upload).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)

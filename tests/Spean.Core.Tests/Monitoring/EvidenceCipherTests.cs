@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Spean.Core.Monitoring;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Tests.Monitoring;
 

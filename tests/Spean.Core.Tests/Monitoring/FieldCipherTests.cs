@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Spean.Core.Monitoring;
+using Spean.Core.Protection;
 
 namespace Spean.Core.Tests.Monitoring;
 

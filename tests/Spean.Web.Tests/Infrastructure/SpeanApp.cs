@@ -38,8 +38,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:DataDirectory", dataDirectory);
         builder.UseSetting("ConnectionStrings:Spean", ConnectionString);
         builder.UseSetting("Spean:LoadRecommendationsOnStart", LoadRecommendations ? "true" : "false");
-        builder.UseSetting("Spean:SearchFreshnessSeconds", "1");
-        builder.UseSetting("Spean:TrainClassifierOnStart", TrainClassifier ? "true" : "false");
+        builder.UseSetting("Spean:Search:FreshnessSeconds", "1");
+        builder.UseSetting("Spean:Classifier:TrainOnStart", TrainClassifier ? "true" : "false");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Taxonomies;
 
 namespace Spean.Web.Tests.Monitoring;
 

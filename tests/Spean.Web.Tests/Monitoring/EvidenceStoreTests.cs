@@ -20,7 +20,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     private static readonly byte[] Photo = SampleFiles.Jpeg(
         SampleFiles.Exif("samsung", "Galaxy A12", "2025:03:14 09:26:53", "+07:00", 13.8047, 104.9802), comment: "Witness Sokha Chan's house");
 
-    private string EvidenceFolder => app.Services.GetRequiredService<SpeanOptions>().EvidenceDirectoryPath;
+    private string EvidenceFolder => app.Services.GetRequiredService<EvidenceOptions>().DirectoryPath;
 
     [Fact]
     public async Task A_photo_is_kept_encrypted_with_its_metadata_and_a_custody_entry()
@@ -208,6 +208,7 @@ public sealed class SqliteEvidenceApp : SpeanApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The key from before settings moved to module sections, which deployments may still use; the PostgreSQL app uses the new one.
         builder.UseSetting("Spean:EvidenceMaxBytes", EvidenceStoreTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
@@ -219,7 +220,7 @@ public sealed class PostgresEvidenceApp : SpeanApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Spean:EvidenceMaxBytes", EvidenceStoreTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Spean:Evidence:MaxBytes", EvidenceStoreTests.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
 

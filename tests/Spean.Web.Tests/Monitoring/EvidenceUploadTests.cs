@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -108,7 +109,7 @@ public abstract class EvidenceUploadTests(SpeanApp app)
         await PublishAsync(author, coordinator, report);
         var url = $"/api/v1/reports/{report}/evidence/{fileId}/public";
         var first = await app.AnonymousClient().GetByteArrayAsync(url);
-        var stored = await app.WithScopeAsync(async services => Path.Combine(services.GetRequiredService<SpeanOptions>().EvidenceDirectoryPath,
+        var stored = await app.WithScopeAsync(async services => Path.Combine(services.GetRequiredService<EvidenceOptions>().DirectoryPath,
             (await services.GetRequiredService<SpeanDbContext>().EvidenceFiles.SingleAsync(f => f.Id == fileId)).StoredName));
         File.Move(stored, stored + ".away");
         try

@@ -4,6 +4,7 @@ using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Protection;
 
 namespace Spean.Web.Tests.Monitoring;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
+using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Monitoring.Map;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using System.Text.Json;
+using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Monitoring.Map;
 

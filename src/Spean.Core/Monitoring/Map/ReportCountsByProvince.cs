@@ -1,4 +1,5 @@
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Map;
 

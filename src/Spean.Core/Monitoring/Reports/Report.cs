@@ -8,6 +8,7 @@ public enum Confidentiality
     Restricted,
 }
 
+[LabelPrefix("Report.Status")]
 public enum ReportStatus
 {
     Draft,

@@ -2,14 +2,6 @@ using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Reports;
 
-/// <summary>Who is looking: a signed-in user with a role and organisation, or nobody.</summary>
-public sealed record Viewer(Guid? UserId, Role? Role, Guid? OrganisationId)
-{
-    public static readonly Viewer Anonymous = new(null, null, null);
-
-    public bool IsAnonymous => UserId is null;
-}
-
 /// <summary>
 /// The one place that decides who sees which report and whose identities. Restricted reports are read by
 /// their author and the readers the author named, and by nobody else: not by coordinators or administrators,

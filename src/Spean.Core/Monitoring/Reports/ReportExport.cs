@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 using Spean.Core.Exports;
 using Spean.Core.Taxonomies;
+using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Reports;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 using Spean.Core.Taxonomies;
+using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Reports;
 

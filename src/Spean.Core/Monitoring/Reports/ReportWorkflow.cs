@@ -1,4 +1,5 @@
 using Spean.Core.Data;
+using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Reports;
 

@@ -2,11 +2,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Spean.Web.Accounts;
 using Spean.Core;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Map;
 using Spean.Web.Infrastructure;
+using Spean.Core.Taxonomies;
 
 namespace Spean.Web.Monitoring.Map;
 

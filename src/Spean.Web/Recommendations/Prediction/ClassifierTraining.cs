@@ -1,14 +1,13 @@
 using System.Diagnostics;
-using Spean.Core.Data;
 using Spean.Core.Recommendations.Classification;
 
 namespace Spean.Web.Recommendations.Prediction;
 
 /// <summary>Trains the prediction models once, on a background thread, so that start-up does not wait for them.</summary>
-internal sealed class ClassifierTraining(RecommendationClassifier classifier, SpeanOptions options, ILogger<ClassifierTraining> log) : BackgroundService
+internal sealed class ClassifierTraining(RecommendationClassifier classifier, ClassifierOptions options, ILogger<ClassifierTraining> log) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        options.TrainClassifierOnStart ? Task.Run(Train, stoppingToken) : Task.CompletedTask;
+        options.TrainOnStart ? Task.Run(Train, stoppingToken) : Task.CompletedTask;
 
     private void Train()
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Map;
+using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Tests.Monitoring.Map;
 

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Spean.Core.Auditing;
-using Spean.Web.Accounts;
 
-namespace Spean.Web.Auditing;
+namespace Spean.Web.Accounts;
 
 internal static class AuditActorMiddleware
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Protection;
 
 public sealed record KeyInfo(string Id, DateTime CreatedAt, bool Current);
 
@@ -67,7 +67,7 @@ public sealed class KeyRing(string directory, TimeProvider clock)
 
     internal byte[] PseudonymKey => Load().PseudonymKey;
 
-    /// <summary>Keys the custody chains; null in a ring made before chains were keyed, until <see cref="CustodyLog.SealUnkeyedChainsAsync"/> adds it.</summary>
+    /// <summary>Keys the custody chains; null in a ring made before chains were keyed, until the custody log seals the unkeyed chains (Monitoring) and adds it.</summary>
     internal byte[]? CustodyKey => Load().CustodyKey;
 
     /// <summary>The ids of every key in the ring, as ciphertexts name them; none when there is no key file.</summary>

@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Taxonomies;
 
 public enum ConcessionKind
 {

@@ -1,9 +1,10 @@
+using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.Extensions.Localization;
 using Spean.Core;
-using Spean.Core.Monitoring.Reports;
 
-namespace Spean.Web.Monitoring;
+namespace Spean.Web.Infrastructure;
 
 internal static class RefusalText
 {
@@ -13,9 +14,12 @@ internal static class RefusalText
 
     private static object Word(IStringLocalizer<Strings> L, object value) => value switch
     {
-        ReportStatus status => L[$"Report.Status.{status}"].Value,
-        IEnumerable<ReportStatus> statuses => string.Join(", ", statuses.Select(s => L[$"Report.Status.{s}"].Value)),
+        Enum named when Prefix(named) is { } prefix => L[$"{prefix}.{named}"].Value,
+        IEnumerable values and not string when values.Cast<object>().ToList() is var list && list.All(v => v is Enum e && Prefix(e) is not null) =>
+            string.Join(", ", list.Cast<Enum>().Select(v => L[$"{Prefix(v)}.{v}"].Value)),
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         _ => value,
     };
+
+    private static string? Prefix(Enum value) => value.GetType().GetCustomAttribute<LabelPrefixAttribute>()?.Prefix;
 }

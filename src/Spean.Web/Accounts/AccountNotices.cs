@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Web.Infrastructure;
+using Spean.Web.Mail;
 
-namespace Spean.Web.Mail;
+namespace Spean.Web.Accounts;
 
 /// <summary>
 /// Tells people by e-mail what was done to their account: a link to set their password, and every change of their

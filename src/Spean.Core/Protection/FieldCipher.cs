@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Protection;
 
 /// <summary>
 /// AES-256-GCM for one field value: version (1 byte), key id (4), random nonce (12), tag (16), ciphertext.

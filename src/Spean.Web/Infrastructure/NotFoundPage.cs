@@ -1,4 +1,4 @@
-namespace Spean.Web.Recommendations.Detail;
+namespace Spean.Web.Infrastructure;
 
 internal static class NotFoundPage
 {

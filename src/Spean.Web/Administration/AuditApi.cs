@@ -2,8 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spean.Core.Auditing;
 using Spean.Web.Accounts;
+using Spean.Core.Accounts;
 
-namespace Spean.Web.Auditing;
+namespace Spean.Web.Administration;
 
 public sealed record AuditEntryResponse(
     Guid Id, DateTime At, string Action, Guid? UserId, string? UserName, string? EntityType, string? EntityId,
@@ -25,7 +26,7 @@ internal static class AuditApi
     public static AuditScope AuditScope(this ClaimsPrincipal user)
     {
         var admin = user.AsAdministrator();
-        return Core.Auditing.AuditScope.For(admin.Role, admin.OrganisationId);
+        return AuditScopes.For(admin.Role, admin.OrganisationId);
     }
 
     private static async Task<Ok<AuditPageResponse>> List(

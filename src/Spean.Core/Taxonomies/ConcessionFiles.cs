@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Taxonomies;
 
 /// <summary>
 /// Reads Open Development Cambodia's 2014 concession files. Mines, oil and gas blocks and economic zones

@@ -1,0 +1,15 @@
+namespace Spean.Core.Monitoring;
+
+/// <summary>The evidence store ("Spean:Evidence:*", formerly "Spean:EvidenceDirectory" and "Spean:EvidenceMaxBytes").</summary>
+public sealed class EvidenceOptions
+{
+    public const string Section = "Spean:Evidence";
+
+    /// <summary>Where the encrypted evidence files are kept; by default "evidence" in the data directory.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>The largest evidence file accepted, in bytes (300 MB: a few minutes of phone video).</summary>
+    public long MaxBytes { get; set; } = 300_000_000;
+
+    public string DirectoryPath => Directory ?? throw new InvalidOperationException("The evidence directory is resolved at registration.");
+}

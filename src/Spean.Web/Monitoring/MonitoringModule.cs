@@ -1,0 +1,27 @@
+using Spean.Core.Monitoring;
+using Spean.Web.Accounts;
+using Spean.Web.Components.Layout;
+using Spean.Web.Monitoring.Map;
+
+namespace Spean.Web.Monitoring;
+
+internal static class MonitoringModule
+{
+    public static WebApplicationBuilder AddMonitoring(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddMonitoringServices(builder.Configuration);
+        builder.Services.AddScoped<ReportDetails>();
+        builder.Services.AddMenuEntry(new(50, "/map", "Map.Nav"));
+        builder.Services.AddMenuEntry(new(60, "/reports", "Report.Reports"));
+        builder.Services.AddMenuEntry(new(70, "/capture", "Capture.Nav", Policies.Member));
+        return builder;
+    }
+
+    public static WebApplication MapMonitoring(this WebApplication app)
+    {
+        app.MapMapApi();
+        app.MapReportsApi();
+        app.MapEvidenceApi();
+        return app;
+    }
+}
