@@ -37,7 +37,7 @@ public static class AuditedFields
             ["Id", "ClientId", "Status", "Confidentiality", "OrganisationId", "AuthorId", "ReportedAt"],
             ["Title", "Narrative", "Category", "OccurredFrom", "OccurredTo", "AdminUnitCode", "Latitude", "Longitude", "AffectedWomen",
                 "AffectedMen", "AffectedGirls", "AffectedBoys", "AffectedUnknown", "SourceKind", "MediaLinks", "Tags", "ConcessionIds",
-                "RecommendationIds", "ReaderIds"]),
+                "RecommendationIds", "ReaderIds", "SearchText"]),
         [typeof(StatusChange)] = Entity(["Id", "ReportId", "From", "To", "ById", "By", "At"], ["Reason"]),
         [typeof(ReportPerson)] = Entity(["Id", "ReportId"], ["ClientId", "Role", "Sex", "AgeGroup", "EncryptedName", "EncryptedContact", "EncryptedNotes"]),
         [typeof(EvidenceFile)] = Entity(

@@ -62,7 +62,8 @@ public static class DatabaseRegistration
         {
             Configure(db, options);
             db.AddInterceptors(new AuditInterceptor(
-                provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>()),
+                new Monitoring.Reports.ReportSearchTextInterceptor());
         });
         return services;
     }
