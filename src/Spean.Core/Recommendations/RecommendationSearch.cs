@@ -49,9 +49,6 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
         return new(query, found.Total, hits, found.Facets, null, expansion);
     }
 
-    /// <summary>The words a query searches for, besides its own: shown to the person so they can change them.</summary>
-    public QueryExpansion? Expand(string? text) => expander.Expand(text);
-
     private static RecommendationQuery Searched(RecommendationQuery query, QueryExpansion? expansion) =>
         expansion is { Changed: true } ? query with { Text = expansion.Searched } : query;
 
