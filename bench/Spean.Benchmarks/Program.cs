@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -21,6 +21,11 @@ for (int i = 0; i < args.Length; i++)
 int documents = positional.Count > 0 ? int.Parse(positional[0]) : 1_000_000;
 int rounds = Math.Max(1, positional.Count > 1 ? int.Parse(positional[1]) : 5);
 var rows = UprInfoCsv.Read(RecommendationImporter.ShippedFile).Rows;
+if (only == "khmer")
+{
+    KhmerRecallReport.Run(rows);
+    return;
+}
 Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {ScaledCorpus.DefaultSeed}, rounds {rounds}, {Environment.ProcessorCount} cores");
 
 // The index goes first: after a PostgreSQL import, Npgsql's idle pooled connection keeps the import's objects

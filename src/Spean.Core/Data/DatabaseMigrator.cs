@@ -16,6 +16,7 @@ public sealed class DatabaseMigrator(
     {
         PrepareSqliteFile();
         await db.Database.MigrateAsync(cancellationToken);
+        await Monitoring.Reports.ReportSearchText.FillMissingAsync(db, cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
         await custody.SealUnkeyedChainsAsync(cancellationToken);
         await ProtectClearTokensAsync(cancellationToken);

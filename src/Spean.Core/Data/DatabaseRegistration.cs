@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Auditing;
@@ -20,8 +21,9 @@ public static class DatabaseRegistration
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
             Configure(db, options);
-            db.AddInterceptors(new AuditInterceptor(
-                provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>()));
+            // Modules' interceptors fill derived columns first, so the audit entry sees the row as it is saved.
+            db.AddInterceptors([.. provider.GetServices<IInterceptor>(), new AuditInterceptor(
+                provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>())]);
         });
         return services;
     }

@@ -15,7 +15,7 @@ internal sealed class MonitoringAudit : IAuditedModule
             ["Id", "ClientId", "Status", "Confidentiality", "OrganisationId", "AuthorId", "ReportedAt"],
             ["Title", "Narrative", "Category", "OccurredFrom", "OccurredTo", "AdminUnitCode", "Latitude", "Longitude", "AffectedWomen",
                 "AffectedMen", "AffectedGirls", "AffectedBoys", "AffectedUnknown", "SourceKind", "MediaLinks", "Tags", "ConcessionIds",
-                "RecommendationIds", "ReaderIds"],
+                "RecommendationIds", "ReaderIds", "SearchText"],
             (r, _) => ValueTask.FromResult<Guid?>(r.OrganisationId)),
         [typeof(StatusChange)] = AuditedEntity.Of<StatusChange>(["Id", "ReportId", "From", "To", "ById", "By", "At"], ["Reason"],
             (c, owners) => OfReportAsync(owners, c.ReportId)),

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
@@ -15,6 +16,7 @@ public static class MonitoringServices
             ("Spean:EvidenceDirectory", nameof(EvidenceOptions.Directory)), ("Spean:EvidenceMaxBytes", nameof(EvidenceOptions.MaxBytes)));
         evidence.Directory ??= Path.Combine(SpeanOptions.From(configuration).DataDirectory, "evidence");
         services.AddSingleton(evidence);
+        services.AddSingleton<IInterceptor, ReportSearchTextInterceptor>();
         services.AddScoped<ReportPeople>();
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceStore>();

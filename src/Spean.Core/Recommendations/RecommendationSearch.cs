@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
+using Spean.Core.Recommendations.Bilingual;
 using Spean.Core.Recommendations.Search;
 using Spean.Core.Text;
 
@@ -9,9 +10,10 @@ namespace Spean.Core.Recommendations;
 public sealed record RecommendationHit(Recommendation Recommendation, IReadOnlyList<HighlightRange> Highlights, IReadOnlyList<HighlightRange> KhmerHighlights);
 
 /// <param name="Error">Why the text query could not be read; then there are no hits.</param>
+/// <param name="Expansion">What was searched besides the words typed: English for Khmer terms, Khmer for English ones.</param>
 public sealed record RecommendationResults(
     RecommendationQuery Query, int Total, IReadOnlyList<RecommendationHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, Refusal? Error)
+    IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, Refusal? Error, QueryExpansion? Expansion = null)
 {
     public int PageCount => Math.Max(1, (Total + Query.PageSize - 1) / Query.PageSize);
 }
@@ -24,7 +26,9 @@ public sealed record RecommendationResults(
 /// </summary>
 public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock) : IDisposable
 {
-    private readonly RecommendationIndex index = new(RecommendationQuery.Fields, KhmerSegmenter.LoadShipped().Segment);
+    private static readonly KhmerSegmenter Segmenter = KhmerSegmenter.LoadShipped();
+    private readonly RecommendationIndex index = new(RecommendationQuery.Fields, Segmenter.Segment);
+    private readonly QueryExpander expander = new(BilingualGlossary.Shipped, Segmenter.Segment);
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private Signature? indexed;
     private long checkedAt;
@@ -32,21 +36,27 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     public async Task<RecommendationResults> SearchAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
     {
         var current = await IndexAsync(cancellationToken);
-        var found = current.Search(query.ToSearchRequest());
-        if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error);
+        // A query that cannot be read is refused as typed, so the message's positions are the person's own.
+        var expansion = current.Validate(query.Text) is null ? expander.Expand(query.Text) : null;
+        var searched = Searched(query, expansion);
+        var found = current.Search(searched.ToSearchRequest());
+        if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error, expansion);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
         var rows = await LoadAsync(db, found.Ids, cancellationToken);
         var hits = found.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new RecommendationHit(
-            r, current.Highlight(query.Text, r.Text), r.TextKm is null ? [] : current.Highlight(query.Text, r.TextKm))).ToList();
-        return new(query, found.Total, hits, found.Facets, null);
+            r, current.Highlight(searched.Text, r.Text), r.TextKm is null ? [] : current.Highlight(searched.Text, r.TextKm))).ToList();
+        return new(query, found.Total, hits, found.Facets, null, expansion);
     }
+
+    private static RecommendationQuery Searched(RecommendationQuery query, QueryExpansion? expansion) =>
+        expansion is { Changed: true } ? query with { Text = expansion.Searched } : query;
 
     /// <summary>Every match in the query's order, loaded a batch at a time so a whole-database export stays small in memory.</summary>
     public async IAsyncEnumerable<Recommendation> AllMatchesAsync(
         RecommendationQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var found = (await IndexAsync(cancellationToken)).Search(query.ToSearchRequest(all: true) with { CountFields = [] });
+        var found = (await IndexAsync(cancellationToken)).Search(Searched(query, expander.Expand(query.Text)).ToSearchRequest(all: true) with { CountFields = [] });
         if (found.Error is not null) throw new ArgumentException(found.Error.Message, nameof(query));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
@@ -62,8 +72,12 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     public async Task<Refusal?> ValidateAsync(RecommendationQuery query, CancellationToken cancellationToken = default) =>
         (await IndexAsync(cancellationToken)).Validate(query.Text);
 
-    public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default) =>
-        (await IndexAsync(cancellationToken)).Cross(query.ToSearchRequest(all: true), rows, columns);
+    public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default)
+    {
+        var index = await IndexAsync(cancellationToken);
+        return index.Validate(query.Text) is { } invalid ? CrossCounts.Failed(invalid)
+            : index.Cross(Searched(query, expander.Expand(query.Text)).ToSearchRequest(all: true), rows, columns);
+    }
 
     /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);

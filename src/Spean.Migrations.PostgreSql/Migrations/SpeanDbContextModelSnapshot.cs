@@ -763,6 +763,10 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("text")
+                        .HasAnnotation("Spean:Sensitive", true);
+
                     b.Property<string>("SourceKind")
                         .IsRequired()
                         .HasMaxLength(40)

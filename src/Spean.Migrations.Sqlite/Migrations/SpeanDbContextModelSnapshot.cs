@@ -755,6 +755,10 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ReportedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
                     b.Property<string>("SourceKind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -14,12 +14,19 @@ public enum ReportFilterProblem
     NotTrueOrFalse,
     NotAPage,
     NotAPageSize,
+    SearchTooLong,
 }
 
 /// <summary>The list's filters as they arrive in the query string, for the API and the page alike.</summary>
 public sealed record ReportFilterParameters(
-    string? Category, string? Place, string? From, string? To, string? Status, string? Confidentiality, string? HasEvidence, string? Page, string? PageSize)
+    string? Category, string? Place, string? From, string? To, string? Status, string? Confidentiality, string? HasEvidence, string? Page, string? PageSize,
+    string? Q = null)
 {
+    public const int MaxSearchLength = 200;
+
+    public const string SearchDescription = "Words that must all occur in the title, narrative or tags, each as a word or the start of one; " +
+        "Khmer text is split into words, so a Khmer word is found without spaces. At most 200 characters.";
+
     /// <returns>The filter, or what is wrong: the API gives its English sentence, pages say it in the reader's language.</returns>
     public (ReportFilter? Filter, Refusal? Error) Parse()
     {
@@ -46,7 +53,10 @@ public sealed record ReportFilterParameters(
         if (!TryNumber(Page, 1, int.MaxValue / ReportSearch.MaxPageSize, 1, out var page)) return Fail(ReportFilterProblem.NotAPage, "'page' is a whole number from 1.");
         if (!TryNumber(PageSize, 1, ReportSearch.MaxPageSize, 20, out var pageSize))
             return Fail(ReportFilterProblem.NotAPageSize, $"'pageSize' is a whole number from 1 to {ReportSearch.MaxPageSize}.", ReportSearch.MaxPageSize);
-        return (new ReportFilter(Blank(Category), place, from, to, status, level, hasEvidence, page, pageSize), null);
+        var text = Blank(Q);
+        if (text is { Length: > MaxSearchLength })
+            return Fail(ReportFilterProblem.SearchTooLong, $"'q' is at most {MaxSearchLength} characters: search for fewer words.", MaxSearchLength);
+        return (new ReportFilter(Blank(Category), place, from, to, status, level, hasEvidence, page, pageSize, text), null);
     }
 
     private static (ReportFilter?, Refusal?) Fail(ReportFilterProblem problem, string message, params object[] arguments) =>

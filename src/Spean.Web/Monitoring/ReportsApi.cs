@@ -37,11 +37,11 @@ internal static class ReportsApi
     {
         var open = app.MapGroup(Path).WithTags("Reports").AllowAnonymous();
         open.MapGet("/", List).WithSummary(
-            "Reports the caller may see, filtered, with counts by category, status, confidentiality, evidence and province; each filter's counts leave out its own choice.");
+            "Reports the caller may see, filtered and searched ('q': words that must all occur in the title, narrative or tags, Khmer included), with counts by category, status, confidentiality, evidence and province over the same visible matches; each filter's counts leave out its own choice.").DescribesSearchWords();
         open.MapGet("/export.csv", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Csv))
-            .WithSummary("Every report the caller may see within the filters, with every field, as CSV; people named appear as pseudonym and role only.");
+            .WithSummary("Every report the caller may see within the filters and search words ('q', as in the list), with every field, as CSV; people named appear as pseudonym and role only.").DescribesSearchWords();
         open.MapGet("/export.xlsx", (HttpContext c, ReportExport e, AuditTrail a, [AsParameters] ReportFilterParameters f) => Export(c, e, a, f, ExportFormat.Xlsx))
-            .WithSummary("The same as export.csv, as an Excel workbook.");
+            .WithSummary("The same as export.csv, as an Excel workbook.").DescribesSearchWords();
         open.MapGet("/feed.atom", ReportFeed.WriteAsync).Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").WithSummary(
             $"An Atom feed of the {ReportFeed.Entries} reports the caller may see that changed last, within any filter of the list; in Khmer with culture=km.");
         open.MapGet("/timeline", Timeline).WithSummary("The reports the caller may see in and under a place (any filter of the list), oldest first, by year and month, with counts by category; reports come 200 a page ('page').");
@@ -87,11 +87,23 @@ internal static class ReportsApi
     {
         var (filter, error) = parameters.Parse();
         if (filter is null) return BadRequest(error!.Message);
-        await audit.RecordAsync(AuditAction.Exported, $"reports exported as {format}: {context.Request.QueryString}", cancellationToken: context.RequestAborted);
+        await audit.RecordAsync(AuditAction.Exported, $"reports exported as {format}: {AuditedFilters(context.Request)}", cancellationToken: context.RequestAborted);
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportExport.FileName(format)}\"";
         await export.WriteAsync(format, filter, context.User.Viewer(), context.Response.Body, context.RequestAborted);
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// The export's query string without the words searched for: administrators of every organisation read the audit
+    /// trail, and the words may be a witness's name or a place taken from a report they may not see.
+    /// </summary>
+    private static string AuditedFilters(HttpRequest request)
+    {
+        if (!request.Query.ContainsKey("q")) return request.QueryString.ToString();
+        var pairs = request.Query.Where(q => !q.Key.Equals("q", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => $"{q.Key}={Uri.EscapeDataString(v ?? "")}"));
+        return "?" + string.Join('&', pairs.Append("q=(words withheld)"));
     }
 
     private static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> Timeline(

@@ -28,9 +28,17 @@ public sealed record FacetValueResponse(string Value, int Count, bool Selected);
 
 public sealed record PageLinks(string Self, string First, string Last, string? Previous, string? Next);
 
+/// <param name="ExpandedQuery">What the index searched: every Khmer term of 'q' OR its English equivalents, every English term OR its Khmer ones; null when the glossary changed nothing.</param>
+/// <param name="EnglishQuery">'q' with its Khmer terms in English and unknown Khmer words left out: send it as 'q' to search those English words.</param>
+/// <param name="Explanation">When nothing is found: why, and what to try.</param>
 public sealed record RecommendationSearchResponse(
     int Total, int Page, int PageSize, int PageCount, IReadOnlyList<RecommendationItem> Items,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>> Facets, PageLinks Links);
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValueResponse>> Facets, PageLinks Links,
+    string? ExpandedQuery = null, string? EnglishQuery = null, IReadOnlyList<ExpandedTermResponse>? ExpandedTerms = null,
+    IReadOnlyList<string>? UnknownKhmerWords = null, string? Explanation = null);
+
+/// <param name="ToEnglish">True when a Khmer term was searched with English words; false when an English term was searched with Khmer ones.</param>
+public sealed record ExpandedTermResponse(string Term, IReadOnlyList<string> Equivalents, bool ToEnglish);
 
 public sealed record StatisticsCell(string Column, int Count, double Percent);
 
@@ -46,7 +54,7 @@ internal static class RecommendationsApi
     {
         var api = app.MapGroup(Path).WithTags("Recommendations").AllowAnonymous()
             .RequireRateLimiting(ApiConventions.PublicApiLimit);
-        api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query.");
+        api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query. Khmer terms in 'q' are also searched as their English equivalents from the shipped glossary (and English terms as Khmer): the response says what was searched (expandedQuery, englishQuery) and, when nothing is found, why.");
         api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
             Export(c, s, e, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
         api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
@@ -75,7 +83,12 @@ internal static class RecommendationsApi
             results.Total, query.Page, query.PageSize, results.PageCount,
             results.Hits.Select(Item).ToList(),
             results.Facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValueResponse>)f.Value.Select(v => new FacetValueResponse(v.Value, v.Count, v.Selected)).ToList()),
-            Links(query, results.PageCount)));
+            Links(query, results.PageCount),
+            results.Expansion is { Changed: true } changed ? changed.Searched : null,
+            results.Expansion?.EnglishQuery,
+            results.Expansion?.Terms.Select(t => new ExpandedTermResponse(t.Term, t.Equivalents, t.ToEnglish)).ToList() ?? [],
+            results.Expansion?.UnknownKhmer ?? [],
+            results.Expansion?.Explain(results.Total)));
     }
 
     private static async Task<Results<Created<RecommendationItem>, ValidationProblem>> Create(RecommendationEditor editor, RecommendationInput input)

@@ -148,6 +148,11 @@ public abstract class ConfidentialityCrawlTests(SpeanApp app)
             filters.Add(($"?status={status}", r => r.Status == status));
         foreach (var level in new[] { "Public", "Network", "Organisation", "Restricted" })
             filters.Add(($"?confidentiality={level}", r => r.Confidentiality == level));
+        // A search for the words of a report finds it for those who may see it, and for no one else: not even as a count.
+        foreach (var planted in reports)
+            filters.Add(($"?q={planted.Marker}", r => r == planted));
+        filters.Add(("?q=excavator", _ => true));
+        filters.Add(("?q=bulldozer", _ => false));
 
         foreach (var (query, matches) in filters)
         {

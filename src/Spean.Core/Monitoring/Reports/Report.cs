@@ -58,6 +58,9 @@ public sealed class Report
     /// <summary>Who may read a Restricted report besides its author.</summary>
     public List<Guid> ReaderIds { get; set; } = [];
     public ReportStatus Status { get; set; } = ReportStatus.Draft;
+
+    /// <summary>Set on every save from the title, narrative and tags (<see cref="ReportSearchText"/>); never shown.</summary>
+    public string? SearchText { get; set; }
     public List<StatusChange> History { get; init; } = [];
 }
 

@@ -18,6 +18,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.Latitude).IsSensitive();
         builder.Property(r => r.Longitude).IsSensitive();
         builder.Property(r => r.ReaderIds).IsSensitive();
+        builder.Property(r => r.SearchText).IsSensitive();
         builder.Property(r => r.Category).HasMaxLength(40);
         builder.Property(r => r.AdminUnitCode).HasMaxLength(8);
         builder.HasOne<AdminUnit>().WithMany().HasForeignKey(r => r.AdminUnitCode).OnDelete(DeleteBehavior.Restrict);

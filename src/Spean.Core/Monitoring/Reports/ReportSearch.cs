@@ -5,9 +5,10 @@ using Spean.Core.Accounts;
 namespace Spean.Core.Monitoring.Reports;
 
 /// <param name="Place">A gazetteer code at any level; a province's code takes in its districts, communes and villages.</param>
+/// <param name="Text">Words that must all occur in the title, narrative or tags, each as a word or the start of one; Khmer is split into words.</param>
 public sealed record ReportFilter(
     string? Category = null, string? Place = null, DateOnly? From = null, DateOnly? To = null, ReportStatus? Status = null,
-    Confidentiality? Confidentiality = null, bool? HasEvidence = null, int Page = 1, int PageSize = 20);
+    Confidentiality? Confidentiality = null, bool? HasEvidence = null, int Page = 1, int PageSize = 20, string? Text = null);
 
 /// <summary>
 /// One page of reports and, for each filter, how many reports each of its values would give. A filter's counts
@@ -54,6 +55,11 @@ public sealed class ReportSearch(SpeanDbContext db)
     public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer)
     {
         var reports = db.Reports.AsNoTracking().VisibleTo(viewer);
+        foreach (var word in ReportSearchText.QueryWords(filter.Text))
+        {
+            var wordStart = " " + word;
+            reports = reports.Where(r => r.SearchText!.Contains(wordStart));
+        }
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
         if (filter.Place is { } place) reports = reports.Where(r => r.AdminUnitCode.StartsWith(place));
         if (filter.From is { } from) reports = reports.Where(r => (r.OccurredTo ?? r.OccurredFrom) >= from);
