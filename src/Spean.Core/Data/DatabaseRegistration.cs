@@ -33,6 +33,7 @@ public static class DatabaseRegistration
         services.AddScoped<Recommendations.Saved.SavedSearches>();
         services.AddScoped<Recommendations.RecommendationEditor>();
         services.AddScoped<Recommendations.Pledges.VoluntaryPledgeImporter>();
+        services.AddScoped<Implementation.Matrix.MatrixImporter>();
         services.AddScoped<Recommendations.Pledges.PledgeQuery>();
         services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
         services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();

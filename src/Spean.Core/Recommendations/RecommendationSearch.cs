@@ -117,7 +117,8 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
     private bool IsFresh() => indexed is not null && clock.GetElapsedTime(checkedAt).TotalSeconds < options.SearchFreshnessSeconds;
 
     private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
-        .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets).AsSplitQuery();
+        .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
+        .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons).AsSplitQuery();
 
     private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
