@@ -65,6 +65,9 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SpeanOptio
     public async Task<CrossCounts> CrossAsync(RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default) =>
         (await IndexAsync(cancellationToken)).Cross(query.ToSearchRequest(all: true), rows, columns);
 
+    /// <summary>After a bulk change made in this process (an import): the next search checks the database instead of waiting for the freshness interval.</summary>
+    public void MarkStale() => Interlocked.Exchange(ref checkedAt, 0);
+
     /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
 

@@ -12,7 +12,19 @@ public sealed record MatrixRow(
     IReadOnlyList<string> Themes, IReadOnlyList<string> AffectedPersons, IReadOnlyList<int> SdgGoals);
 
 /// <summary>A row that could not be read: its paragraph number (or its table row when it has none) and why.</summary>
-public sealed record MatrixRefusal(string Paragraph, string Reason);
+/// <param name="Reason">In English, naming what is wrong; <paramref name="Problem"/> says the same for a page in the reader's language.</param>
+public sealed record MatrixRefusal(string Paragraph, MatrixRowProblem Problem, string Reason);
+
+public enum MatrixRowProblem
+{
+    NoParagraphNumber,
+    NoText,
+    NoRecommendingState,
+    PositionUnreadable,
+    DuplicateParagraph,
+    DuplicateRecommendation,
+    TooLong,
+}
 
 /// <summary>What the document says of the review; any part may be missing.</summary>
 public sealed record MatrixReview(string? State, int? Session, int? Cycle);
@@ -23,6 +35,7 @@ public enum MatrixProblem
 {
     NotAWordFile,
     NoRecommendationTable,
+    StateMissing,
     StateUnknown,
     SessionUnknown,
     CycleUnknown,

@@ -65,7 +65,7 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
             {
                 if (Invalid(row) is { } reason)
                 {
-                    refused.Add(new MatrixRefusal(row.Paragraph, reason));
+                    refused.Add(new MatrixRefusal(row.Paragraph, MatrixRowProblem.TooLong, reason));
                     continue;
                 }
                 var recommending = row.RecommendingStates.Select(name => (Name: name, Iso3: Iso3(states, name))).ToList();
@@ -77,7 +77,7 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
                 {
                     if (!matched.Add(existing.Id))
                     {
-                        refused.Add(new MatrixRefusal(row.Paragraph, "The same recommendation as an earlier paragraph of this matrix; skipped."));
+                        refused.Add(new MatrixRefusal(row.Paragraph, MatrixRowProblem.DuplicateRecommendation, "The same recommendation as an earlier paragraph of this matrix; skipped."));
                         continue;
                     }
                     var (changed, guessed) = Enrich(existing, row, sdgGoals, now);
@@ -139,7 +139,7 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
         string? Code(string name) => name.Length == 3 && codes.Contains(name.ToUpperInvariant()) ? name.ToUpperInvariant() : Iso3(states, name);
         var iso3 = stateName is null ? null : Code(stateName);
         if (stateName is null)
-            return (null, new Refusal(MatrixProblem.StateUnknown, "The document does not name the State under Review: give it (--state, or the State field)."));
+            return (null, new Refusal(MatrixProblem.StateMissing, "The document does not name the State under Review: give it (--state, or the State field)."));
         if (iso3 is null)
             return (null, new Refusal(MatrixProblem.StateUnknown, $"'{stateName}' is not a State Spean knows: give the State under Review by its ISO code (e.g. SVN).", stateName));
         if (request.State is { } givenState && stateFrom != ReviewOrigin.Option

@@ -77,7 +77,7 @@ public static class MatrixReader
             {
                 if (filled.Count == 1 && filled[0].Lines.Count == 1) heading = first.Trim(); // a heading without "Theme:"
                 else if (filled.Any(c => MatrixText.Position(string.Join(' ', c.Lines)) is not null))
-                    refused.Add(new MatrixRefusal($"row {rowNumber}", "The row has no recommendation text with a paragraph number."));
+                    refused.Add(new MatrixRefusal($"row {rowNumber}", MatrixRowProblem.NoParagraphNumber, "The row has no recommendation text with a paragraph number."));
                 continue;
             }
             found = true;
@@ -90,7 +90,7 @@ public static class MatrixReader
             if (seen.TryGetValue(row.Paragraph, out var earlier))
             {
                 if (!MatrixText.SameText(earlier.Text, row.Text))
-                    refused.Add(new MatrixRefusal(row.Paragraph, $"Paragraph {row.Paragraph} appears twice with different texts; the first was kept."));
+                    refused.Add(new MatrixRefusal(row.Paragraph, MatrixRowProblem.DuplicateParagraph, $"Paragraph {row.Paragraph} appears twice with different texts; the first was kept."));
                 continue;
             }
             seen.Add(row.Paragraph, row);
@@ -120,16 +120,16 @@ public static class MatrixReader
         var text = string.Join(' ', lines.Where(l => l.Length > 0));
         if (MatrixText.ParagraphNumber(text) is not { } numbered)
             return (null, new MatrixRefusal(text.Length > 30 ? text[..30] + "…" : text,
-                "The recommendation does not start with a paragraph number such as 116.1."));
+                MatrixRowProblem.NoParagraphNumber, "The recommendation does not start with a paragraph number such as 116.1."));
         var paragraph = numbered.Number;
         if (numbered.Remainder.Length == 0)
-            return (null, new MatrixRefusal(paragraph, "The paragraph has no recommendation text."));
+            return (null, new MatrixRefusal(paragraph, MatrixRowProblem.NoText, "The paragraph has no recommendation text."));
         var (recommendation, states) = MatrixText.SplitStates(numbered.Remainder, isState);
         if (states.Count == 0)
-            return (null, new MatrixRefusal(paragraph,
+            return (null, new MatrixRefusal(paragraph, MatrixRowProblem.NoRecommendingState,
                 "No recommending State was found: the text should end with the State(s) in parentheses, e.g. (France)."));
         if (recommendation.Length == 0)
-            return (null, new MatrixRefusal(paragraph, "The paragraph has the recommending State but no recommendation text."));
+            return (null, new MatrixRefusal(paragraph, MatrixRowProblem.NoText, "The paragraph has the recommending State but no recommendation text."));
 
         var positionCell = columns?.Position is { } positionColumn ? cells.FirstOrDefault(c => c.Column == positionColumn) : null;
         var positionText = positionCell is null ? null
@@ -137,7 +137,7 @@ public static class MatrixReader
         positionText ??= cells.Where(c => c != recommendationCell).Select(c => string.Join(' ', c.Lines).Trim())
             .FirstOrDefault(t => MatrixText.Position(t) is not null) ?? "";
         if (positionText.Length > 0 && MatrixText.Position(positionText) is null)
-            return (null, new MatrixRefusal(paragraph, $"The position '{Short(positionText)}' is not one Spean reads (Supported, Noted, Pending)."));
+            return (null, new MatrixRefusal(paragraph, MatrixRowProblem.PositionUnreadable, $"The position '{Short(positionText)}' is not one Spean reads (Supported, Noted, Pending)."));
         var response = positionText.Length == 0 ? Recommendations.RecommendationResponse.Pending : MatrixText.Position(positionText)!.Value;
 
         var lists = new MatrixLists();
