@@ -42,7 +42,8 @@ internal static class MatrixApi
             .MapPost("/matrix", ImportAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MatrixImporter.MaxFileBytes + 100_000))
             .Accepts<MatrixUploadRequest>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Import OHCHR's UPR matrix (the 'thematic list of recommendations', .docx; multipart: file, and state, session, cycle only " +
                 "when the document lacks them, dryRun). Running it twice changes nothing; recommendations already stored are enriched, not duplicated; " +
                 "rows that cannot be read are listed with paragraph and reason.");

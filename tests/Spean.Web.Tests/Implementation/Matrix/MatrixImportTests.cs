@@ -48,6 +48,12 @@ public abstract class MatrixImportTests(SpeanApp app)
         Assert.Contains("Stateless persons", FacetValues(all, "affected"));
         Assert.Contains("16", FacetValues(all, "sdg"));
         Assert.True(stateless.GetProperty("total").GetInt32() > 0);
+        Assert.All(stateless.GetProperty("items").EnumerateArray(), item =>
+        {
+            Assert.Contains("Stateless persons", item.GetProperty("affectedPersons").EnumerateArray().Select(a => a.GetString()));
+            Assert.StartsWith("A/HRC/59/15/Add.1", item.GetProperty("positionSource").GetString(), StringComparison.Ordinal);
+            Assert.NotEmpty(item.GetProperty("ohchrThemes").EnumerateArray());
+        });
         Assert.Equal(RecommendationResponse.Supported, spain.Response);
         Assert.Equal("A/HRC/59/15/Add.1 - Para.3", spain.PositionSource);
         Assert.Equal("140.8", spain.Paragraph);
@@ -102,6 +108,17 @@ public abstract class MatrixImportTests(SpeanApp app)
         Assert.Contains(".docx", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, pageForMember.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_matrix_upload_with_its_summary_form_and_answers()
+    {
+        var openApi = await app.AnonymousClient().GetJsonAsync("/openapi/v1.json");
+
+        var post = openApi.GetProperty("paths").GetProperty("/api/v1/implementation/matrix").GetProperty("post");
+        Assert.Contains("OHCHR", post.GetProperty("summary").GetString());
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.Equal(["200", "400", "413", "422"], post.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string fileName, params (string Key, string Value)[] fields)
