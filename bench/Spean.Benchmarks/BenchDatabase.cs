@@ -11,7 +11,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("spean-bench-").FullName;
     private readonly string? postgresServer;
 
-    private BenchDatabase(DatabaseProvider provider, string? postgresServer)
+    private BenchDatabase(DatabaseProvider provider, string? postgresServer, Spean.Core.Recommendations.Classification.RecommendationClassifier? classifier)
     {
         Provider = provider;
         this.postgresServer = postgresServer;
@@ -24,7 +24,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
             ["Spean:DataDirectory"] = folder,
             ["ConnectionStrings:Spean"] = ConnectionString,
         }).Build();
-        Services = new ServiceCollection().AddLogging().AddSpeanCore(configuration).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSpeanCore(configuration);
+        // A trained classifier is shared between databases: training takes half a minute.
+        if (classifier is not null) services.AddSingleton(classifier);
+        Services = services.BuildServiceProvider();
     }
 
     public DatabaseProvider Provider { get; }
@@ -33,9 +36,10 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
-    public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string? postgresServer = null)
+    public static async Task<BenchDatabase> CreateAsync(DatabaseProvider provider, string? postgresServer = null,
+        Spean.Core.Recommendations.Classification.RecommendationClassifier? classifier = null)
     {
-        var database = new BenchDatabase(provider, postgresServer);
+        var database = new BenchDatabase(provider, postgresServer, classifier);
         await using var scope = database.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
         return database;

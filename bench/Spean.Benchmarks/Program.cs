@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -17,6 +17,11 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = args[++i]; break;
         default: positional.Add(args[i]); break;
     }
+}
+if (only == "matrix")
+{
+    await MatrixBenchmark.RunAsync(postgres, Math.Max(1, positional.Count > 1 ? int.Parse(positional[1]) : 5));
+    return;
 }
 int documents = positional.Count > 0 ? int.Parse(positional[0]) : 1_000_000;
 int rounds = Math.Max(1, positional.Count > 1 ? int.Parse(positional[1]) : 5);

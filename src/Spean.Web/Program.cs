@@ -5,6 +5,7 @@ using Spean.Core.Protection;
 using Spean.Web.Accounts;
 using Spean.Web.Administration;
 using Spean.Web.Components;
+using Spean.Web.Implementation;
 using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
 using Spean.Web.Monitoring;
@@ -28,6 +29,7 @@ builder.AddAccounts();
 builder.AddAdministration();
 builder.AddRecommendations();
 builder.AddMonitoring();
+builder.AddImplementation();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapAdministration();
 app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
+app.MapImplementation();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Backup;
+using Spean.Core.Implementation;
 using Spean.Core.Monitoring;
 using Spean.Core.Protection;
 using Spean.Core.Recommendations;
@@ -24,5 +25,6 @@ public static class CoreModules
             .AddAccountsServices()
             .AddRecommendationsServices(configuration)
             .AddMonitoringServices(configuration)
+            .AddImplementationServices()
             .AddBackupServices();
 }

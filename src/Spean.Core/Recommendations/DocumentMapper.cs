@@ -41,6 +41,8 @@ internal sealed class DocumentMapper(IReadOnlyDictionary<string, string> groups,
             ["action"] = r.ActionCategory is { } action ? [Number(action)] : [],
             ["issue"] = r.Issues.Select(i => i.Issue).ToList(),
             ["sdg"] = r.SdgTargets.Select(t => t.SdgCode).ToList(),
+            ["theme"] = r.OhchrThemes.Select(t => t.Theme).ToList(),
+            ["affected"] = r.AffectedPersons.Select(a => a.Group).ToList(),
         };
         // Notes are searched with the Khmer translation: either may be in either language.
         var translationAndNotes = string.Join('\n', new[] { r.TextKm, r.Notes }.Where(t => !string.IsNullOrWhiteSpace(t)));

@@ -37,6 +37,18 @@ public sealed class Recommendation
     public List<RecommendingState> RecommendingStates { get; init; } = [];
     public List<RecommendationIssue> Issues { get; init; } = [];
     public List<RecommendationSdgTarget> SdgTargets { get; init; } = [];
+
+    /// <summary>Whether the issues came from the source or from Spean's model (set for imports that had none).</summary>
+    public CategoryOrigin? IssuesOrigin { get; set; }
+
+    /// <summary>Where the State gave its position, from OHCHR's matrix: document symbol and paragraph ("A/HRC/59/15/Add.1 - Para.3").</summary>
+    public string? PositionSource { get; set; }
+
+    /// <summary>OHCHR's human rights themes (the matrix's "full list of themes"), distinct from UPR Info's issues.</summary>
+    public List<RecommendationTheme> OhchrThemes { get; init; } = [];
+
+    /// <summary>OHCHR's affected persons / groups of persons.</summary>
+    public List<RecommendationAffectedPerson> AffectedPersons { get; init; } = [];
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }
@@ -59,4 +71,16 @@ public sealed class RecommendationSdgTarget
 {
     public Guid RecommendationId { get; init; }
     public required string SdgCode { get; init; }
+}
+
+public sealed class RecommendationTheme
+{
+    public Guid RecommendationId { get; init; }
+    public required string Theme { get; init; }
+}
+
+public sealed class RecommendationAffectedPerson
+{
+    public Guid RecommendationId { get; init; }
+    public required string Group { get; init; }
 }

@@ -10,6 +10,7 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
     public const int ParagraphLength = 40;
     public const int IssueLength = 100;
     public const int StateNameLength = 200;
+    public const int ThemeLength = 200;
 
     public void Configure(EntityTypeBuilder<Recommendation> builder)
     {
@@ -23,6 +24,9 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.HasMany(r => r.RecommendingStates).WithOne().HasForeignKey(s => s.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Issues).WithOne().HasForeignKey(i => i.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.SdgTargets).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.PositionSource).HasMaxLength(SourceDocumentLength);
+        builder.HasMany(r => r.OhchrThemes).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.AffectedPersons).WithOne().HasForeignKey(a => a.RecommendationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -55,5 +59,23 @@ internal sealed class RecommendationSdgTargetConfiguration : IEntityTypeConfigur
         builder.HasKey(t => new { t.RecommendationId, t.SdgCode });
         builder.Property(t => t.SdgCode).HasMaxLength(12);
         builder.HasOne<SdgItem>().WithMany().HasForeignKey(t => t.SdgCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RecommendationThemeConfiguration : IEntityTypeConfiguration<RecommendationTheme>
+{
+    public void Configure(EntityTypeBuilder<RecommendationTheme> builder)
+    {
+        builder.HasKey(t => new { t.RecommendationId, t.Theme });
+        builder.Property(t => t.Theme).HasMaxLength(RecommendationConfiguration.ThemeLength);
+    }
+}
+
+internal sealed class RecommendationAffectedPersonConfiguration : IEntityTypeConfiguration<RecommendationAffectedPerson>
+{
+    public void Configure(EntityTypeBuilder<RecommendationAffectedPerson> builder)
+    {
+        builder.HasKey(a => new { a.RecommendationId, a.Group });
+        builder.Property(a => a.Group).HasMaxLength(RecommendationConfiguration.ThemeLength);
     }
 }

@@ -24,7 +24,7 @@ public sealed record RecommendationQuery
     public static readonly IReadOnlyList<string> Fields =
     [
         "sur", "recommending", "surGroup", "recommendingGroup", "surOrg", "recommendingOrg",
-        "session", "cycle", "response", "action", "issue", "sdg",
+        "session", "cycle", "response", "action", "issue", "sdg", "theme", "affected",
     ];
 
     public string? Text { get; init; }

@@ -79,6 +79,9 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
             : index.Cross(Searched(query, expander.Expand(query.Text)).ToSearchRequest(all: true), rows, columns);
     }
 
+    /// <summary>After a bulk change made in this process (an import): the next search checks the database instead of waiting for the freshness interval.</summary>
+    public void MarkStale() => Interlocked.Exchange(ref checkedAt, 0);
+
     /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
 
@@ -131,7 +134,8 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private bool IsFresh() => indexed is not null && clock.GetElapsedTime(checkedAt).TotalSeconds < options.FreshnessSeconds;
 
     private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
-        .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets).AsSplitQuery();
+        .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
+        .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons).AsSplitQuery();
 
     private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);

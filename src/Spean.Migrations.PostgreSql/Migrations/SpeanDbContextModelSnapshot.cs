@@ -916,12 +916,20 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("IssuesOrigin")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Notes")
                         .HasColumnType("text");
 
                     b.Property<string>("Paragraph")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Response")
                         .IsRequired()
@@ -963,6 +971,20 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationAffectedPerson", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RecommendationId", "Group");
+
+                    b.ToTable("RecommendationAffectedPerson");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
                 {
                     b.Property<Guid>("RecommendationId")
@@ -993,6 +1015,20 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasIndex("SdgCode");
 
                     b.ToTable("RecommendationSdgTarget");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationTheme", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("RecommendationId", "Theme");
+
+                    b.ToTable("RecommendationTheme");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
@@ -1390,6 +1426,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationAffectedPerson", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("AffectedPersons")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
                 {
                     b.HasOne("Spean.Core.Recommendations.Recommendation", null)
@@ -1411,6 +1456,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("SdgCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationTheme", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("OhchrThemes")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1473,7 +1527,11 @@ namespace Spean.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
+                    b.Navigation("AffectedPersons");
+
                     b.Navigation("Issues");
+
+                    b.Navigation("OhchrThemes");
 
                     b.Navigation("RecommendingStates");
 

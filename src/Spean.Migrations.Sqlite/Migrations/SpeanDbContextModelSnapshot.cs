@@ -908,11 +908,19 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuesOrigin")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Notes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Paragraph")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PositionSource")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Response")
@@ -955,6 +963,20 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("Recommendations");
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationAffectedPerson", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Group");
+
+                    b.ToTable("RecommendationAffectedPerson");
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
                 {
                     b.Property<Guid>("RecommendationId")
@@ -985,6 +1007,20 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("SdgCode");
 
                     b.ToTable("RecommendationSdgTarget");
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationTheme", b =>
+                {
+                    b.Property<Guid>("RecommendationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecommendationId", "Theme");
+
+                    b.ToTable("RecommendationTheme");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendingState", b =>
@@ -1382,6 +1418,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationAffectedPerson", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("AffectedPersons")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Recommendations.RecommendationIssue", b =>
                 {
                     b.HasOne("Spean.Core.Recommendations.Recommendation", null)
@@ -1403,6 +1448,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("SdgCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Recommendations.RecommendationTheme", b =>
+                {
+                    b.HasOne("Spean.Core.Recommendations.Recommendation", null)
+                        .WithMany("OhchrThemes")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1465,7 +1519,11 @@ namespace Spean.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Spean.Core.Recommendations.Recommendation", b =>
                 {
+                    b.Navigation("AffectedPersons");
+
                     b.Navigation("Issues");
+
+                    b.Navigation("OhchrThemes");
 
                     b.Navigation("RecommendingStates");
 

@@ -31,8 +31,12 @@ internal sealed class RecommendationFilterParameters
     [FromQuery(Name = "action")] public string[]? Action { get; init; }
     /// <summary>UPR Info issue, e.g. "Torture and other CID treatment".</summary>
     [FromQuery(Name = "issue")] public string[]? Issue { get; init; }
-    /// <summary>SDG target code, e.g. 16.2.</summary>
+    /// <summary>SDG goal or target code, e.g. 16 or 16.2.</summary>
     [FromQuery(Name = "sdg")] public string[]? Sdg { get; init; }
+    /// <summary>OHCHR human rights theme, from the UPR matrix, e.g. "Enforced disappearances".</summary>
+    [FromQuery(Name = "theme")] public string[]? Theme { get; init; }
+    /// <summary>Affected persons / group of persons, from the UPR matrix, e.g. "Stateless persons".</summary>
+    [FromQuery(Name = "affected")] public string[]? Affected { get; init; }
     /// <summary>relevance (default), newest or oldest.</summary>
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
 
@@ -41,7 +45,8 @@ internal sealed class RecommendationFilterParameters
         new("q", [Q]), new("sur", Sur ?? []), new("recommending", Recommending ?? []), new("surGroup", SurGroup ?? []),
         new("recommendingGroup", RecommendingGroup ?? []), new("surOrg", SurOrg ?? []), new("recommendingOrg", RecommendingOrg ?? []),
         new("session", Session ?? []), new("cycle", Cycle ?? []), new("response", Response ?? []), new("action", Action ?? []),
-        new("issue", Issue ?? []), new("sdg", Sdg ?? []), new("sort", [Sort]),
+        new("issue", Issue ?? []), new("sdg", Sdg ?? []), new("theme", Theme ?? []),
+        new("affected", Affected ?? []), new("sort", [Sort]),
     ];
 
     public static IEnumerable<KeyValuePair<string, IReadOnlyList<string?>>> Pairs(IQueryCollection query) =>

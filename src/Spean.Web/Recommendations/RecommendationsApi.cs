@@ -20,7 +20,20 @@ public sealed record RecommendationItem(
     Guid Id, string Text, string? TextKm, string? Notes, string StateUnderReview, IReadOnlyList<RecommendingStateResponse> RecommendingStates,
     int Session, int Cycle, DateTime? ReviewDate, string Response, int? ActionCategory, string? ActionCategoryOrigin,
     IReadOnlyList<string> Issues, IReadOnlyList<string> SdgTargets, string? SourceDocument, string? Paragraph,
-    IReadOnlyList<TextRange> Highlights, IReadOnlyList<TextRange> KhmerHighlights);
+    IReadOnlyList<TextRange> Highlights, IReadOnlyList<TextRange> KhmerHighlights)
+{
+    /// <summary>Predicted when Spean's model suggested the issues (the source gave none), otherwise Official or null.</summary>
+    public string? IssuesOrigin { get; init; }
+
+    /// <summary>From OHCHR's UPR matrix: where the State gave its position, e.g. "A/HRC/59/15/Add.1 - Para.3".</summary>
+    public string? PositionSource { get; init; }
+
+    /// <summary>From OHCHR's UPR matrix: its human rights themes.</summary>
+    public IReadOnlyList<string> OhchrThemes { get; init; } = [];
+
+    /// <summary>From OHCHR's UPR matrix: affected persons / groups of persons.</summary>
+    public IReadOnlyList<string> AffectedPersons { get; init; } = [];
+}
 
 public sealed record IssueResponse(string Name, string NameKm);
 
@@ -176,7 +189,13 @@ internal static class RecommendationsApi
             r.RecommendingStates.Select(s => new RecommendingStateResponse(s.Name, s.CountryIso3)).ToList(),
             r.Session, r.Cycle, r.ReviewDate, r.Response.ToString(), r.ActionCategory, r.ActionCategoryOrigin?.ToString(),
             r.Issues.Select(i => i.Issue).Order(StringComparer.Ordinal).ToList(), r.SdgTargets.Select(s => s.SdgCode).ToList(),
-            r.SourceDocument, r.Paragraph, Ranges(hit.Highlights), Ranges(hit.KhmerHighlights));
+            r.SourceDocument, r.Paragraph, Ranges(hit.Highlights), Ranges(hit.KhmerHighlights))
+        {
+            IssuesOrigin = r.IssuesOrigin?.ToString(),
+            PositionSource = r.PositionSource,
+            OhchrThemes = r.OhchrThemes.Select(t => t.Theme).Order(StringComparer.Ordinal).ToList(),
+            AffectedPersons = r.AffectedPersons.Select(a => a.Group).Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static List<TextRange> Ranges(IReadOnlyList<HighlightRange> ranges) => ranges.Select(h => new TextRange(h.Start, h.Length)).ToList();

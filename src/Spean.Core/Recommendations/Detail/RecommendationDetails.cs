@@ -17,7 +17,15 @@ public sealed record RecommendationDetail(
     int? ActionCategory, CategoryOrigin? ActionCategoryOrigin,
     IReadOnlyList<string> Issues, IReadOnlyList<SdgTargetTitle> SdgTargets,
     string? SourceDocument, string? Paragraph,
-    IReadOnlyList<SimilarRecommendation> RecommendedBefore);
+    IReadOnlyList<SimilarRecommendation> RecommendedBefore)
+{
+    /// <summary>From OHCHR's UPR matrix: where the State gave its position.</summary>
+    public string? PositionSource { get; init; }
+
+    public IReadOnlyList<string> OhchrThemes { get; init; } = [];
+
+    public IReadOnlyList<string> AffectedPersons { get; init; } = [];
+}
 
 /// <summary>Everything known about one recommendation, both sides' groups and organisations, and what it repeats.</summary>
 public sealed class RecommendationDetails(SpeanDbContext db, RecommendationRecurrence recurrence)
@@ -27,6 +35,7 @@ public sealed class RecommendationDetails(SpeanDbContext db, RecommendationRecur
     {
         var r = await db.Recommendations.AsNoTracking()
             .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
+            .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons)
             .AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (r is null) return null;
@@ -51,6 +60,11 @@ public sealed class RecommendationDetails(SpeanDbContext db, RecommendationRecur
             r.Session, r.Cycle, r.ReviewDate, r.Response, r.ActionCategory, r.ActionCategoryOrigin,
             r.Issues.Select(i => i.Issue).Order(StringComparer.Ordinal).ToList(), sdgs,
             r.SourceDocument, r.Paragraph,
-            await recurrence.EarlierAsync(r.StateUnderReviewIso3, r.Id, cancellationToken));
+            await recurrence.EarlierAsync(r.StateUnderReviewIso3, r.Id, cancellationToken))
+        {
+            PositionSource = r.PositionSource,
+            OhchrThemes = r.OhchrThemes.Select(t => t.Theme).Order(StringComparer.Ordinal).ToList(),
+            AffectedPersons = r.AffectedPersons.Select(a => a.Group).Order(StringComparer.Ordinal).ToList(),
+        };
     }
 }
