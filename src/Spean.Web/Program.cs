@@ -2,6 +2,7 @@ using Spean.Core.Data;
 using Spean.Web.Accounts;
 using Spean.Web.Auditing;
 using Spean.Web.Components;
+using Spean.Web.Implementation.Assessments;
 using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
 using Spean.Web.Monitoring.Map;
@@ -56,6 +57,7 @@ app.MapMapApi();
 app.MapPredictionApi();
 app.MapReportsApi();
 app.MapEvidenceApi();
+app.MapAssessmentsApi();
 app.MapRazorComponents<App>();
 
 app.Run();

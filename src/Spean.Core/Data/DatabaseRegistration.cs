@@ -57,6 +57,9 @@ public static class DatabaseRegistration
         services.AddScoped<Monitoring.Reports.ReportSearch>();
         services.AddScoped<Monitoring.Reports.ReportTimeline>();
         services.AddScoped<Monitoring.Reports.ReportExport>();
+        services.AddScoped<Implementation.Assessments.AssessmentRecorder>();
+        services.AddScoped<Implementation.Assessments.AssessmentQuery>();
+        services.AddScoped<Implementation.Evidence.ReportLinks>();
         services.AddSpeanIdentityCore();
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
