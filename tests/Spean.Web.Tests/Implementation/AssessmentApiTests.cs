@@ -108,6 +108,10 @@ public abstract class AssessmentApiTests(SpeanApp app)
         }));
         Assert.Equal("AsOfInFuture", await RefusedAsync(new { recommendationIds = ids, status = "NotImplemented", asOf = "2999-01-01" }));
         Assert.Equal("OnlyCoordinatorsConsolidate", await RefusedAsync(new { recommendationIds = ids, status = "NotImplemented", asOf = "2025-06-01", consolidated = true }));
+        Assert.Equal("TooManyRecommendations", await RefusedAsync(new
+        {
+            recommendationIds = Enumerable.Range(0, 201).Select(_ => Guid.NewGuid()).ToArray(), status = "NotImplemented", asOf = "2025-06-01",
+        }));
         Assert.Equal("UnknownStatus", await RefusedAsync(new { recommendationIds = ids, status = "Done", asOf = "2025-06-01" }));
         foreach (var id in ids)
             Assert.Equal(0, (await member.GetJsonAsync(Of(id))).GetProperty("history").GetArrayLength());

@@ -66,6 +66,23 @@ public sealed class AssessmentQuery(SpeanDbContext db)
         return new(visible, Math.Max(0, total - visibleFiled));
     }
 
+    /// <summary>Reports the viewer may cite as evidence: found by words of the title or by id, newest first.</summary>
+    public async Task<List<LinkedReport>> ReportsToCiteAsync(string? text, Viewer viewer, int take = 20, CancellationToken cancellationToken = default)
+    {
+        var reports = db.Reports.VisibleTo(viewer);
+        var words = (text ?? "").Trim();
+        if (Guid.TryParse(words, out var id)) reports = reports.Where(r => r.Id == id);
+        else if (words.Length > 0)
+        {
+            var lower = words.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // runs as SQL lower() in the database, the same on both providers
+            reports = reports.Where(r => r.Title.ToLower().Contains(lower));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        return await reports.OrderByDescending(r => r.ReportedAt).Take(take)
+            .Select(r => new LinkedReport(r.Id, r.Title, r.OccurredFrom, r.Status)).ToListAsync(cancellationToken);
+    }
+
     private IQueryable<Assessment> Visible(Viewer viewer) =>
         viewer.IsAnonymous ? db.Assessments.Where(a => a.Published) : db.Assessments;
 
