@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Recommendations.Recurrence;
+using Spean.Core.Implementation.Assessments;
+using Spean.Core.Implementation.Evidence;
 using Spean.Core.Implementation.Matrix;
 
 namespace Spean.Core.Implementation;
@@ -9,6 +12,10 @@ public static class ImplementationServices
     public static IServiceCollection AddImplementationServices(this IServiceCollection services)
     {
         services.AddScoped<MatrixImporter>();
+        services.AddScoped<AssessmentRecorder>();
+        services.AddScoped<AssessmentQuery>();
+        services.AddScoped<IAssessedStatuses, AssessedStatuses>();
+        services.AddScoped<ReportLinks>();
         return services;
     }
 }

@@ -1,0 +1,27 @@
+namespace Spean.Web.Components;
+
+/// <summary>
+/// A part of another module's page, contributed by the module that owns its data (the assessments on a recommendation's
+/// page, the links on a report's page), so the page names no module above its own. The page hands each section its
+/// parameters; a section that has nothing to show for the reader renders nothing.
+/// </summary>
+/// <param name="Page">The page's name for its sections, e.g. <see cref="PageSections.RecommendationDetail"/>.</param>
+/// <param name="Order">Where the section stands among the page's sections, lowest first.</param>
+public sealed record PageSection(string Page, int Order, Type Component);
+
+public static class PageSections
+{
+    /// <summary>Sections of a recommendation's page receive <c>RecommendationId</c> (Guid).</summary>
+    public const string RecommendationDetail = "RecommendationDetail";
+
+    /// <summary>
+    /// Sections of the recommendations search receive <c>Total</c> (int, the matches) and <c>Filters</c> (string, the
+    /// search's query string); they are shown to members and above, whose hits carry a checkbox for the form "assess-selected".
+    /// </summary>
+    public const string RecommendationSearch = "RecommendationSearch";
+
+    /// <summary>Sections of a report's page receive <c>Report</c> (the report the reader may see).</summary>
+    public const string Report = "Report";
+
+    public static IServiceCollection AddPageSection(this IServiceCollection services, PageSection section) => services.AddSingleton(section);
+}
