@@ -37,6 +37,8 @@ public static class DatabaseRegistration
         services.AddSingleton<Recommendations.Recurrence.RecurrenceCache>();
         services.AddScoped<Recommendations.Recurrence.RecommendationRecurrence>();
         services.AddScoped<Recommendations.Detail.RecommendationDetails>();
+        services.AddScoped<Implementation.Scorecards.ScorecardQuery>();
+        services.AddScoped<Implementation.Midterm.MidtermReports>();
         services.AddSingleton<Recommendations.Classification.RecommendationClassifier>();
         services.AddScoped<Backup.BackupArchive>();
         services.AddSingleton(provider => new Monitoring.KeyRing(options.KeyDirectoryPath, provider.GetRequiredService<TimeProvider>()));
