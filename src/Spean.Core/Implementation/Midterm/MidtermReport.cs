@@ -40,7 +40,7 @@ public sealed class MidtermReports(SpeanDbContext db, ScorecardQuery scorecards)
         var rows = recommendations.Select(r => (Theme: r.Issues.Count == 0 ? null : r.Issues[0], Row: new MidtermRow(
             r.Paragraph ?? "",
             labels.IsKhmer && !string.IsNullOrWhiteSpace(r.TextKm) ? r.TextKm : r.Text,
-            string.Join(", ", r.RecommendingStates.Select(State)),
+            string.Join(", ", r.RecommendingStates.Select(State).Order(StringComparer.Ordinal)),
             labels.Position(r.Response),
             string.Join(", ", r.Issues.Select(Issue)),
             Scorecard.Column(r.Status),
