@@ -21,6 +21,18 @@ public sealed record MidtermTheme(string Name, IReadOnlyList<MidtermRow> Rows);
 public sealed record MidtermReport(string Title, bool PublishedOnly, MidtermLabels Labels, IReadOnlyList<MidtermTheme> Themes)
 {
     public int Count => Themes.Sum(t => t.Rows.Count);
+
+    /// <summary>The matrix as one table for CSV and Excel: the theme a row stands under becomes a column of its own.</summary>
+    public IReadOnlyList<string> Columns =>
+        ["Theme", "Paragraph", Labels.RecommendationHeader, Labels.RecommendedBy, Labels.PositionHeader, Labels.ThemesHeader, "Status", Labels.AssessmentHeader];
+
+    public async IAsyncEnumerable<object?[]> RowsAsync()
+    {
+        foreach (var theme in Themes)
+            foreach (var row in theme.Rows)
+                yield return [theme.Name, row.Paragraph, row.Recommendation, row.RecommendedBy, row.Position, row.Themes, row.Status.ToString(), row.Assessment];
+        await Task.CompletedTask;
+    }
 }
 
 public sealed class MidtermReports(SpeanDbContext db, ScorecardQuery scorecards)
