@@ -12,4 +12,14 @@ public static class CountingAssessment
             && !pool.Any(b => b.RecommendationId == a.RecommendationId && b.Consolidated == a.Consolidated && b.Id != a.Id
                 && (b.AsOf > a.AsOf || (b.AsOf == a.AsOf && b.RecordedAt > a.RecordedAt))));
     }
+
+    /// <summary>
+    /// The same rule over current rows already loaded (<paramref name="current"/> must hold only IsCurrent rows, and only
+    /// published ones for the public version): SQLite runs the correlated subqueries of <see cref="Of"/> per row, which
+    /// costs a scorecard of 3,000 assessments a quarter of a second; a few thousand small rows pick in a millisecond.
+    /// </summary>
+    public static Dictionary<Guid, T> Pick<T>(IEnumerable<T> current, Func<T, Guid> recommendationId, Func<T, bool> consolidated,
+        Func<T, DateOnly> asOf, Func<T, DateTime> recordedAt, Func<T, Guid> id) =>
+        current.GroupBy(recommendationId).ToDictionary(g => g.Key, g => g
+            .OrderByDescending(consolidated).ThenByDescending(asOf).ThenByDescending(recordedAt).ThenByDescending(id).First());
 }

@@ -55,14 +55,15 @@ public sealed class ScorecardQuery(SpeanDbContext db)
             .ToListAsync(cancellationToken);
         if (rows.Count == 0) return [];
 
-        var scope = db.Assessments.AsNoTracking().Where(a => recommendations.Any(r => r.Id == a.RecommendationId));
-        var counting = CountingAssessment.Of(scope, publishedOnly);
-        var statuses = await counting.Select(a => new { a.Id, a.RecommendationId, a.Status }).ToListAsync(cancellationToken);
-        // Two organisations' assessments can tie on date and time of recording; the later id (a later insert) wins.
-        var winners = statuses.GroupBy(a => a.RecommendationId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.Id)!);
-        var ids = winners.Values.Select(w => w.Id).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var current = await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.RecommendationId) && a.IsCurrent && (!publishedOnly || a.Published))
+            .Select(a => new { a.Id, a.RecommendationId, a.Consolidated, a.AsOf, a.RecordedAt, a.Status })
+            .ToListAsync(cancellationToken);
+        var winners = CountingAssessment.Pick(current, a => a.RecommendationId, a => a.Consolidated, a => a.AsOf, a => a.RecordedAt, a => a.Id);
+        var winnerIds = winners.Values.Select(w => w.Id).ToList();
         var full = withAssessment
-            ? await db.Assessments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.RecommendationId, cancellationToken)
+            ? await db.Assessments.AsNoTracking().Where(a => winnerIds.Contains(a.Id)).ToDictionaryAsync(a => a.RecommendationId, cancellationToken)
             : [];
 
         return rows.Select(r => new AssessedRecommendation(r.Id, r.Text, r.TextKm, r.Response, r.ActionCategory, r.Paragraph,
