@@ -36,7 +36,7 @@ public sealed class MidtermPrintTests(BrowserApp app)
 
         await page.GotoAsync("/implementation/midterm/KHM/2?lang=km");
         await page.EvaluateAsync("document.fonts.ready");
-        var pdf = await page.PdfAsync(new() { PrintBackground = true });
+        var pdf = await page.PdfAsync(new() { PrintBackground = true, PreferCSSPageSize = true });
         await File.WriteAllBytesAsync(Path.Combine(BrowserApp.ScreenshotFolder, "midterm-km.pdf"), pdf);
 
         using var document = PdfDocument.Open(pdf);
