@@ -60,7 +60,7 @@ public sealed class ScorecardQuery(SpeanDbContext db)
             .Where(a => ids.Contains(a.RecommendationId) && a.IsCurrent && (!publishedOnly || a.Published))
             .Select(a => new { a.Id, a.RecommendationId, a.Consolidated, a.AsOf, a.RecordedAt, a.Status })
             .ToListAsync(cancellationToken);
-        var winners = CountingAssessment.Pick(current, a => a.RecommendationId, a => a.Consolidated, a => a.AsOf, a => a.RecordedAt, a => a.Id);
+        var winners = CountingAssessmentRows.Pick(current, a => a.RecommendationId, a => a.Consolidated, a => a.AsOf, a => a.RecordedAt, a => a.Id);
         var winnerIds = winners.Values.Select(w => w.Id).ToList();
         var full = withAssessment
             ? await db.Assessments.AsNoTracking().Where(a => winnerIds.Contains(a.Id)).ToDictionaryAsync(a => a.RecommendationId, cancellationToken)
