@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -32,6 +32,18 @@ if (only == "khmer")
     return;
 }
 Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {ScaledCorpus.DefaultSeed}, rounds {rounds}, {Environment.ProcessorCount} cores");
+
+if (only == "scorecard")
+{
+    var scorecardDatabases = new List<BenchDatabase> { await BenchDatabase.CreateAsync(DatabaseProvider.Sqlite) };
+    if (postgres is not null) scorecardDatabases.Add(await BenchDatabase.CreateAsync(DatabaseProvider.PostgreSql, postgres));
+    foreach (var database in scorecardDatabases)
+    {
+        await ScorecardBenchmark.RunAsync(database);
+        await database.DisposeAsync();
+    }
+    return;
+}
 
 // The index goes first: after a PostgreSQL import, Npgsql's idle pooled connection keeps the import's objects
 // reachable until it is pruned (5 minutes idle), which would count a second million rows against the index's memory.

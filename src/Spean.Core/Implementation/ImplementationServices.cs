@@ -3,6 +3,8 @@ using Spean.Core.Recommendations.Recurrence;
 using Spean.Core.Implementation.Assessments;
 using Spean.Core.Implementation.Evidence;
 using Spean.Core.Implementation.Matrix;
+using Spean.Core.Implementation.Midterm;
+using Spean.Core.Implementation.Scorecards;
 
 namespace Spean.Core.Implementation;
 
@@ -16,6 +18,8 @@ public static class ImplementationServices
         services.AddScoped<AssessmentQuery>();
         services.AddScoped<IAssessedStatuses, AssessedStatuses>();
         services.AddScoped<ReportLinks>();
+        services.AddScoped<ScorecardQuery>();
+        services.AddScoped<MidtermReports>();
         return services;
     }
 }

@@ -36,6 +36,8 @@ internal static class Localization
             options.RequestCultureProviders =
             [
                 new QueryStringRequestCultureProvider(),
+                // The printable mid-term report's address names its language as lang=km, and the page around it follows.
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
                 new CookieRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
