@@ -49,17 +49,19 @@ public sealed class MidtermReports(SpeanDbContext db, ScorecardQuery scorecards)
         string Issue(string issue) => labels.IsKhmer ? IssueThesaurus.Shipped.Khmer(issue) : issue;
         string State(RecommendingState s) => s.CountryIso3 is not null && countries.GetValueOrDefault(s.CountryIso3) is { } name ? name : s.Name;
 
-        var rows = recommendations.Select(r => (Theme: r.Issues.Count == 0 ? null : r.Issues[0], Row: new MidtermRow(
+        // A matrix's own themes where the recommendation came from one (they have no Khmer names yet); UPR Info's issues otherwise.
+        IReadOnlyList<string> Themes(AssessedRecommendation r) => r.OhchrThemes.Count > 0 ? r.OhchrThemes : [.. r.Issues.Select(Issue)];
+        var rows = recommendations.Select(r => (Theme: Themes(r) is [var first, ..] ? first : null, Row: new MidtermRow(
             r.Paragraph ?? "",
             labels.IsKhmer && !string.IsNullOrWhiteSpace(r.TextKm) ? r.TextKm : r.Text,
             string.Join(", ", r.RecommendingStates.Select(State).Order(StringComparer.Ordinal)),
             labels.Position(r.Response),
-            string.Join(", ", r.Issues.Select(Issue)),
+            string.Join(", ", Themes(r)),
             Scorecard.Column(r.Status),
             Assessment(r.Counting, labels))));
         var themes = rows.GroupBy(r => r.Theme)
             .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new MidtermTheme(g.Key is null ? labels.NoTheme : Issue(g.Key), g.Select(r => r.Row).ToList()))
+            .Select(g => new MidtermTheme(g.Key ?? labels.NoTheme, g.Select(r => r.Row).ToList()))
             .ToList();
         var title = string.Format(CultureInfo.InvariantCulture, labels.TitleFormat, countries.GetValueOrDefault(iso3) ?? iso3, cycle);
         return new MidtermReport(title, publishedOnly, labels, themes);

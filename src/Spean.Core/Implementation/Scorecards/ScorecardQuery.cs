@@ -8,7 +8,11 @@ namespace Spean.Core.Implementation.Scorecards;
 /// <summary>The recommendation fields a scorecard and a mid-term report group by, with the status that counts for it.</summary>
 public sealed record AssessedRecommendation(
     Guid Id, string Text, string? TextKm, RecommendationResponse Response, int? ActionCategory, string? Paragraph,
-    IReadOnlyList<string> Issues, IReadOnlyList<RecommendingState> RecommendingStates, ImplementationStatus? Status, Assessment? Counting);
+    IReadOnlyList<string> Issues, IReadOnlyList<RecommendingState> RecommendingStates, ImplementationStatus? Status, Assessment? Counting)
+{
+    /// <summary>OHCHR's themes where the recommendation came from a matrix.</summary>
+    public IReadOnlyList<string> OhchrThemes { get; init; } = [];
+}
 
 /// <summary>Computes scorecards: two queries per cycle (the recommendations, and the assessments that count), counted in memory.</summary>
 public sealed class ScorecardQuery(SpeanDbContext db)
@@ -49,6 +53,7 @@ public sealed class ScorecardQuery(SpeanDbContext db)
             {
                 r.Id, r.Text, r.TextKm, r.Response, r.ActionCategory, r.Paragraph,
                 Issues = r.Issues.Select(i => i.Issue).ToList(),
+                Themes = r.OhchrThemes.Select(t => t.Theme).ToList(),
                 States = r.RecommendingStates.ToList(),
             })
             .AsSplitQuery()
@@ -67,7 +72,8 @@ public sealed class ScorecardQuery(SpeanDbContext db)
             : [];
 
         return rows.Select(r => new AssessedRecommendation(r.Id, r.Text, r.TextKm, r.Response, r.ActionCategory, r.Paragraph,
-                r.Issues.Order(StringComparer.Ordinal).ToList(), r.States, winners.GetValueOrDefault(r.Id)?.Status, full.GetValueOrDefault(r.Id)))
+                r.Issues.Order(StringComparer.Ordinal).ToList(), r.States, winners.GetValueOrDefault(r.Id)?.Status, full.GetValueOrDefault(r.Id))
+                { OhchrThemes = r.Themes })
             .OrderBy(r => r.Paragraph is null).ThenBy(r => r.Paragraph, ParagraphOrder.Instance).ThenBy(r => r.Text, StringComparer.Ordinal)
             .ToList();
     }
