@@ -20,10 +20,10 @@ public sealed class ModuleRegistrationTests(ModuleRegistrationTests.SampleModule
         using var _ = await client.GetAsync("/culture/km?returnUrl=%2F");
         var khmer = await client.GetStringAsync("/");
 
-        Assert.Contains("<li><a href=\"/implementation\">Implementation plans</a></li>", english);
-        Assert.Contains("<li><a href=\"/implementation\">ផែនការអនុវត្ត</a></li>", khmer);
-        Assert.True(english.IndexOf("/sdgs\"", StringComparison.Ordinal) < english.IndexOf("/implementation\"", StringComparison.Ordinal)
-            && english.IndexOf("/implementation\"", StringComparison.Ordinal) < english.IndexOf("/map\"", StringComparison.Ordinal),
+        Assert.Contains("<li><a href=\"/campaign-plans\">Campaign plans</a></li>", english);
+        Assert.Contains("<li><a href=\"/campaign-plans\">ផែនការយុទ្ធនាការ</a></li>", khmer);
+        Assert.True(english.IndexOf("/sdgs\"", StringComparison.Ordinal) < english.IndexOf("/campaign-plans\"", StringComparison.Ordinal)
+            && english.IndexOf("/campaign-plans\"", StringComparison.Ordinal) < english.IndexOf("/map\"", StringComparison.Ordinal),
             "The link stands where its order puts it, between the SDGs (40) and the map (50).");
     }
 
@@ -67,7 +67,7 @@ public sealed class ModuleRegistrationTests(ModuleRegistrationTests.SampleModule
             builder.UseSetting("Spean:EvidenceDirectory", Path.Combine(Path.GetTempPath(), "spean-old-evidence-key"));
             builder.UseSetting("Spean:Evidence:Directory", EvidenceFolder);
             builder.ConfigureServices(services =>
-                services.AddMenuEntry(new MenuEntry(45, "/implementation", "SampleModule.Nav", Strings: typeof(SampleModuleStrings))));
+                services.AddMenuEntry(new MenuEntry(45, "/campaign-plans", "SampleModule.Nav", Strings: typeof(SampleModuleStrings))));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed record AssessedRecommendation(
     public IReadOnlyList<string> OhchrThemes { get; init; } = [];
 }
 
-/// <summary>Computes scorecards: two queries per cycle (the recommendations, and the assessments that count), counted in memory.</summary>
+/// <summary>Computes scorecards: the cycle's recommendations and the assessments that count for them (picked in memory), and the cycle before's responses and statuses alone for the comparison; counted in memory.</summary>
 public sealed class ScorecardQuery(SpeanDbContext db)
 {
     /// <param name="publishedOnly">The public scorecard: only published assessments count; the rest is "not yet assessed".</param>
@@ -25,11 +25,8 @@ public sealed class ScorecardQuery(SpeanDbContext db)
     {
         var recommendations = await AssessedAsync(stateIso3, cycle, publishedOnly, recommendingIso3, withAssessment: false, cancellationToken);
         if (recommendations.Count == 0) return null;
-        var previous = cycle > 1
-            ? await AssessedAsync(stateIso3, cycle - 1, publishedOnly, recommendingIso3, withAssessment: false, cancellationToken)
-            : [];
-        return new Scorecard(stateIso3, cycle, publishedOnly, recommendingIso3, Totals(cycle, recommendations),
-            previous.Count == 0 ? null : Totals(cycle - 1, previous),
+        var previous = cycle > 1 ? await TotalsOnlyAsync(stateIso3, cycle - 1, publishedOnly, recommendingIso3, cancellationToken) : null;
+        return new Scorecard(stateIso3, cycle, publishedOnly, recommendingIso3, Totals(cycle, recommendations), previous,
             Breakdown(recommendations, r => r.Issues.Count == 0 ? [Scorecard.None] : r.Issues),
             Breakdown(recommendations, r => r.RecommendingStates.Select(s => s.CountryIso3 ?? s.Name).Distinct()),
             Breakdown(recommendations, r => [r.ActionCategory?.ToString(CultureInfo.InvariantCulture) ?? Scorecard.None]));
@@ -42,13 +39,7 @@ public sealed class ScorecardQuery(SpeanDbContext db)
     public async Task<List<AssessedRecommendation>> AssessedAsync(string stateIso3, int cycle, bool publishedOnly, string? recommendingIso3,
         bool withAssessment, CancellationToken cancellationToken = default)
     {
-        stateIso3 = stateIso3.ToUpperInvariant();
-        recommendingIso3 = recommendingIso3?.ToUpperInvariant();
-        var recommendations = db.Recommendations.AsNoTracking()
-            .Where(r => r.StateUnderReviewIso3 == stateIso3 && r.Cycle == cycle && r.Response != RecommendationResponse.Pending);
-        if (recommendingIso3 is not null)
-            recommendations = recommendations.Where(r => r.RecommendingStates.Any(s => s.CountryIso3 == recommendingIso3));
-        var rows = await recommendations
+        var rows = await Responded(stateIso3, cycle, recommendingIso3)
             .Select(r => new
             {
                 r.Id, r.Text, r.TextKm, r.Response, r.ActionCategory, r.Paragraph,
@@ -60,12 +51,7 @@ public sealed class ScorecardQuery(SpeanDbContext db)
             .ToListAsync(cancellationToken);
         if (rows.Count == 0) return [];
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var current = await db.Assessments.AsNoTracking()
-            .Where(a => ids.Contains(a.RecommendationId) && a.IsCurrent && (!publishedOnly || a.Published))
-            .Select(a => new { a.Id, a.RecommendationId, a.Consolidated, a.AsOf, a.RecordedAt, a.Status })
-            .ToListAsync(cancellationToken);
-        var winners = CountingAssessmentRows.Pick(current, a => a.RecommendationId, a => a.Consolidated, a => a.AsOf, a => a.RecordedAt, a => a.Id);
+        var winners = await CountingAsync([.. rows.Select(r => r.Id)], publishedOnly, cancellationToken);
         var winnerIds = winners.Values.Select(w => w.Id).ToList();
         var full = withAssessment
             ? await db.Assessments.AsNoTracking().Where(a => winnerIds.Contains(a.Id)).ToDictionaryAsync(a => a.RecommendationId, cancellationToken)
@@ -76,6 +62,40 @@ public sealed class ScorecardQuery(SpeanDbContext db)
                 { OhchrThemes = r.Themes })
             .OrderBy(r => r.Paragraph is null).ThenBy(r => r.Paragraph, ParagraphOrder.Instance).ThenBy(r => r.Text, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The comparison with the cycle before needs only each recommendation's response and counting status.</summary>
+    private async Task<CycleTotals?> TotalsOnlyAsync(string stateIso3, int cycle, bool publishedOnly, string? recommendingIso3,
+        CancellationToken cancellationToken)
+    {
+        var rows = await Responded(stateIso3, cycle, recommendingIso3).Select(r => new { r.Id, r.Response }).ToListAsync(cancellationToken);
+        if (rows.Count == 0) return null;
+        var winners = await CountingAsync([.. rows.Select(r => r.Id)], publishedOnly, cancellationToken);
+        return Totals(cycle, [.. rows.Select(r => new AssessedRecommendation(r.Id, "", null, r.Response, null, null, [], [],
+            winners.GetValueOrDefault(r.Id)?.Status, null))]);
+    }
+
+    private IQueryable<Recommendation> Responded(string stateIso3, int cycle, string? recommendingIso3)
+    {
+        stateIso3 = stateIso3.ToUpperInvariant();
+        recommendingIso3 = recommendingIso3?.ToUpperInvariant();
+        var recommendations = db.Recommendations.AsNoTracking()
+            .Where(r => r.StateUnderReviewIso3 == stateIso3 && r.Cycle == cycle && r.Response != RecommendationResponse.Pending);
+        if (recommendingIso3 is null) return recommendations;
+        // An uncorrelated IN (…) that SQLite runs once, rather than an EXISTS per recommendation in each split query.
+        var recommendedBy = db.Set<RecommendingState>().Where(s => s.CountryIso3 == recommendingIso3).Select(s => s.RecommendationId);
+        return recommendations.Where(r => recommendedBy.Contains(r.Id));
+    }
+
+    private sealed record CountingRow(Guid Id, Guid RecommendationId, bool Consolidated, DateOnly AsOf, DateTime RecordedAt, ImplementationStatus Status);
+
+    private async Task<Dictionary<Guid, CountingRow>> CountingAsync(List<Guid> ids, bool publishedOnly, CancellationToken cancellationToken)
+    {
+        var current = await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.RecommendationId) && a.IsCurrent && (!publishedOnly || a.Published))
+            .Select(a => new CountingRow(a.Id, a.RecommendationId, a.Consolidated, a.AsOf, a.RecordedAt, a.Status))
+            .ToListAsync(cancellationToken);
+        return CountingAssessmentRows.Pick(current, a => a.RecommendationId, a => a.Consolidated, a => a.AsOf, a => a.RecordedAt, a => a.Id);
     }
 
     private static CycleTotals Totals(int cycle, List<AssessedRecommendation> recommendations)
