@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
 using Microsoft.Net.Http.Headers;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Monitoring;
 

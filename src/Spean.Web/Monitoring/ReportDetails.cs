@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Monitoring;
 

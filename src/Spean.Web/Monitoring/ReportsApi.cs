@@ -6,9 +6,10 @@ using Spean.Core;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Exports;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Monitoring;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Testing.Monitoring;
 

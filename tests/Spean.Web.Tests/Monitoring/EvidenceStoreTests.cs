@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Web.Tests.Monitoring;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>When, where and with what a photo, recording or document was made, as the file's own metadata says.</summary>
 public sealed partial record CaptureFacts(DateTime? CapturedAt, double? Latitude, double? Longitude, string? Device)

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence.Formats;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <param name="Sha256">The hash the device computed before sending, as 64 hexadecimal characters.</param>
 public sealed record EvidenceUpload(Guid ReportId, Guid ClientUploadId, string OriginalName, string Sha256);
