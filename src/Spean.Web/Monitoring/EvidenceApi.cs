@@ -8,6 +8,7 @@ using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
 using Microsoft.Net.Http.Headers;
 using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Web.Monitoring;
 
@@ -84,24 +85,7 @@ internal static class EvidenceApi
         return TypedResults.Ok(new VerificationResponse(files.Count, intact, files.Count - intact, report.AllIntact, files));
     }
 
-    private static string Extension(string contentType) => contentType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        "image/heic" => ".heic",
-        "video/mp4" => ".mp4",
-        "video/quicktime" => ".mov",
-        "audio/mp4" => ".m4a",
-        "audio/mpeg" => ".mp3",
-        "audio/ogg" => ".ogg",
-        "audio/wav" => ".wav",
-        "application/pdf" => ".pdf",
-        "application/vnd.oasis.opendocument.text" => ".odt",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => ".xlsx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
-        _ => "",
-    };
+    private static string Extension(string contentType) => EvidenceFormats.Of(contentType)?.Extension ?? "";
 
     private static ProblemHttpResult NotFound(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
@@ -162,15 +161,10 @@ public sealed class EvidenceStore(
             await output.WriteAsync(chunk, cancellationToken);
     }
 
-    internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    internal const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    internal const string Odt = "application/vnd.oasis.opendocument.text";
-
     /// <summary>Every accepted type has a public copy: Spean knows where each keeps its metadata (docs/adr/0007-public-copies-of-evidence.md).</summary>
     public static bool HasPublicCopy(EvidenceFile file) => HasPublicCopy(file.ContentType);
 
-    public static bool HasPublicCopy(string contentType) => contentType is "image/jpeg" or "image/png" or "image/webp" or "image/heic"
-        or "video/mp4" or "video/quicktime" or "audio/mp4" or "audio/mpeg" or "audio/ogg" or "audio/wav" or "application/pdf" or Docx or Xlsx or Odt;
+    public static bool HasPublicCopy(string contentType) => EvidenceFormats.Of(contentType) is not null;
 
     /// <summary>
     /// Writes a copy fit to publish: without GPS, device, author names and capture times, each format as its
@@ -205,27 +199,10 @@ public sealed class EvidenceStore(
     }
 
     /// <param name="original">The original bytes, readable and seekable.</param>
-    internal static Task WriteWithoutMetadataAsync(string contentType, Stream original, Stream output, CancellationToken cancellationToken) => contentType switch
-    {
-        "image/jpeg" => JpegMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
-        "image/png" => PngMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
-        "image/webp" => RiffMetadata.WriteWebpWithoutMetadataAsync(original, output, cancellationToken),
-        "audio/wav" => RiffMetadata.WriteWavWithoutMetadataAsync(original, output, cancellationToken),
-        "image/heic" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: true, cancellationToken),
-        "video/mp4" or "video/quicktime" or "audio/mp4" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: false, cancellationToken),
-        "audio/mpeg" => Mp3Metadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        "audio/ogg" => OggMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        "application/pdf" => PdfMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        Docx or Xlsx or Odt => OfficeMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        _ => throw new ArgumentException($"{contentType} has no public copy.", nameof(contentType)),
-    };
-
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(Stream original, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var buffer = new byte[EvidenceCipher.ChunkSize];
-        int read;
-        while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0) yield return buffer.AsMemory(0, read);
-    }
+    internal static Task WriteWithoutMetadataAsync(string contentType, Stream original, Stream output, CancellationToken cancellationToken) =>
+        EvidenceFormats.Of(contentType) is { } format
+            ? format.WritePublicCopy(original, output, cancellationToken)
+            : throw new ArgumentException($"{contentType} has no public copy.", nameof(contentType));
 
     /// <summary>Hashes the stored bytes again and compares them with the hash taken at upload.</summary>
     /// <returns>Null when the file is intact, otherwise what is wrong.</returns>
