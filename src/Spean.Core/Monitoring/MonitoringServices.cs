@@ -22,6 +22,7 @@ public static class MonitoringServices
         services.AddScoped<ReportPeople>();
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceStore>();
+        services.AddScoped<PublicCopies>();
         services.AddSingleton<PublicCopyCache>();
         services.AddScoped<EvidenceVerification>();
         services.AddScoped<KeyRotation>();

@@ -42,7 +42,7 @@ internal static class EvidenceApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PublicCopy(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId)
+        HttpContext context, ReportSearch search, SpeanDbContext db, PublicCopies copies, Guid id, Guid fileId)
     {
         var cancellationToken = context.RequestAborted;
         if (await search.FindAsync(id, context.User.Viewer(), cancellationToken) is not { } report) return ReportsApi.NoSuchReport();
@@ -50,7 +50,7 @@ internal static class EvidenceApi
             return NotFound("This report is not published, so its evidence has no public copy.");
         if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, cancellationToken) is not { } file)
             return NotFound("This report has no evidence file with that id.");
-        if (!EvidenceStore.HasPublicCopy(file))
+        if (!PublicCopies.HasPublicCopy(file))
             return NotFound($"This file is {file.ContentType}, whose metadata Spean cannot remove, so it has no public copy.");
 
         context.Response.ContentType = file.ContentType;
@@ -61,7 +61,7 @@ internal static class EvidenceApi
         context.Response.Headers.XContentTypeOptions = "nosniff";
         try
         {
-            await store.WritePublicCopyAsync(file, context.Response.Body, cancellationToken);
+            await copies.WritePublicCopyAsync(file, context.Response.Body, cancellationToken);
         }
         catch (InvalidDataException) when (!context.Response.HasStarted)
         {
