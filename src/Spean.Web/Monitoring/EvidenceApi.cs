@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
@@ -32,6 +33,19 @@ internal static class EvidenceApi
 
     public static void MapEvidenceApi(this IEndpointRouteBuilder app)
     {
+        var signedIn = app.MapGroup(ReportsApi.Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
+        // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
+        var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
+        signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
+                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, s, db, e, id, fileId, CustodyAction.Viewed)).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
         app.MapGet("/api/v1/reports/{id:guid}/evidence/{fileId:guid}/public", PublicCopy).WithTags("Reports")
             .AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit)
             .WithSummary("An evidence file of a published report without its metadata: photos without EXIF or XMP, video and audio without location, " +
@@ -39,6 +53,23 @@ internal static class EvidenceApi
         app.MapGroup("/api/v1/evidence").WithTags("Evidence").RequireAuthorization(Policies.NetworkAdministrator)
             .MapPost("/verification", VerifyAsync)
             .WithSummary("Hashes every stored evidence file again and walks every custody log; names each file that does not match.");
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
+        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
+    {
+        var viewer = context.User.Viewer();
+        if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return ReportsApi.NoSuchReport();
+        if (!ReportAccess.CanSeeIdentities(report, viewer)) return ReportsApi.CannotSeeIdentities();
+        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
+            return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
+        context.Response.ContentType = file.ContentType;
+        var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
+        context.Response.Headers.ContentDisposition = $"{disposition}; filename=\"evidence-{file.Id}\"";
+        // Opened from Spean's own origin: the browser must take the type checked on upload, never guess HTML from the bytes.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        await store.WriteOriginalAsync(file, context.Response.Body, action, context.RequestAborted);
+        return TypedResults.Empty;
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PublicCopy(
@@ -92,7 +123,7 @@ internal static class EvidenceApi
     // Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
     // in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
     // (A plain comment: an XML summary on a handler would replace the operation's summary in the OpenAPI document.)
-    internal static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
+    private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
         HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();

@@ -1,15 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Spean.Core;
 using Spean.Core.Auditing;
-using Spean.Core.Data;
 using Spean.Core.Exports;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
 using Spean.Core.Monitoring.People;
-using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Monitoring;
 
@@ -55,18 +51,6 @@ internal static class ReportsApi
         signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
         signedIn.MapPost("/{id:guid}/people", AddPerson)
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
-        // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
-        var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
-        signedIn.MapPost("/{id:guid}/evidence", EvidenceApi.Upload).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
-                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Viewed)).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
     }
 
     private static async Task<Results<Ok<ReportListResponse>, ProblemHttpResult>> List(
@@ -178,23 +162,6 @@ internal static class ReportsApi
             return TypedResults.Problem("This clientId names a person in another report; make a new id on the device.", statusCode: StatusCodes.Status409Conflict);
         var response = details.Person(saved, identities: true);
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
-    }
-
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
-    {
-        var viewer = context.User.Viewer();
-        if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
-        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
-            return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
-        context.Response.ContentType = file.ContentType;
-        var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
-        context.Response.Headers.ContentDisposition = $"{disposition}; filename=\"evidence-{file.Id}\"";
-        // Opened from Spean's own origin: the browser must take the type checked on upload, never guess HTML from the bytes.
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        await store.WriteOriginalAsync(file, context.Response.Body, action, context.RequestAborted);
-        return TypedResults.Empty;
     }
 
     private static ReportSummary Summary(Report r) =>
