@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -36,16 +35,16 @@ internal static class EvidenceApi
         var signedIn = app.MapGroup(ReportsApi.Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
         // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
         var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
-        signedIn.MapPost("/{id:guid}/evidence", Upload).DisableAntiforgery()
+        signedIn.MapPost("/{id:guid}/evidence", Upload).OpensReport(identities: true).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
                 "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Viewed)).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, db, e, id, fileId, CustodyAction.Downloaded)).OpensReport(identities: true).WithSummary("Download an original evidence file; logged in its custody chain.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, db, e, id, fileId, CustodyAction.Viewed)).OpensReport(identities: true).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
         app.MapGet("/api/v1/reports/{id:guid}/evidence/{fileId:guid}/public", PublicCopy).WithTags("Reports")
             .AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit)
             .WithSummary("An evidence file of a published report without its metadata: photos without EXIF or XMP, video and audio without location, " +
@@ -56,12 +55,10 @@ internal static class EvidenceApi
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
+        HttpContext context, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
     {
-        var viewer = context.User.Viewer();
-        if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return ReportsApi.NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return ReportsApi.CannotSeeIdentities();
-        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
+        var reportId = OpenedReport.Of(context, id).Id;
+        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == reportId, context.RequestAborted) is not { } file)
             return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
         context.Response.ContentType = file.ContentType;
         var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
@@ -124,11 +121,9 @@ internal static class EvidenceApi
     // in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
     // (A plain comment: an XML summary on a handler would replace the operation's summary in the OpenAPI document.)
     private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
-        HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+        HttpContext context, EvidenceStore store, Guid id, CancellationToken cancellationToken)
     {
-        var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return ReportsApi.NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return ReportsApi.CannotSeeIdentities();
+        var report = OpenedReport.Of(context, id);
         if (!ReportWorkflow.TakesEvidence(report.Status))
             return ReportsApi.Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
                 EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);

@@ -47,9 +47,9 @@ internal static class ReportsApi
         var signedIn = app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
         app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.Member)
             .MapPost("/", Create).WithSummary("File a report; sending the same clientId again returns the report already filed.");
-        signedIn.MapPut("/{id:guid}", Update).WithSummary("Change a draft (its author).");
-        signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
-        signedIn.MapPost("/{id:guid}/people", AddPerson)
+        signedIn.MapPut("/{id:guid}", Update).OpensReport().WithSummary("Change a draft (its author).");
+        signedIn.MapPost("/{id:guid}/transitions", Transition).OpensReport().WithSummary("Move a report through review: {to, reason}.");
+        signedIn.MapPost("/{id:guid}/people", AddPerson).OpensReport(identities: true)
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
     }
 
@@ -121,21 +121,21 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        ReportSearch search, ReportEditor editor, ReportDetails details, ClaimsPrincipal user, Guid id, ReportInput input, CancellationToken cancellationToken)
+        HttpContext context, ReportEditor editor, ReportDetails details, ClaimsPrincipal user, Guid id, ReportInput input, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        var report = OpenedReport.Of(context, id);
         var errors = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
         if (errors.Count > 0) return Invalid(errors);
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Transition(
-        ReportSearch search, ReportWorkflow workflow, ReportDetails details, ClaimsPrincipal user, Guid id, TransitionRequest request,
+        HttpContext context, ReportWorkflow workflow, ReportDetails details, ClaimsPrincipal user, Guid id, TransitionRequest request,
         CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        var report = OpenedReport.Of(context, id);
         if (!EnumNames.TryParse<ReportStatus>(request.To, out var to))
             return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
         if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
@@ -144,12 +144,9 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<Created<PersonResponse>, Ok<PersonResponse>, ProblemHttpResult>> AddPerson(
-        ReportSearch search, ReportPeople people, ReportDetails details, ClaimsPrincipal user, Guid id, PersonRequest request,
-        CancellationToken cancellationToken)
+        HttpContext context, ReportPeople people, ReportDetails details, Guid id, PersonRequest request, CancellationToken cancellationToken)
     {
-        var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        var report = OpenedReport.Of(context, id);
         if (!EnumNames.TryParse<PersonRole>(request.Role, out var role))
             return BadRequest("'role' is Victim, Witness, Source or Other.");
         if (string.IsNullOrWhiteSpace(request.Name)) return BadRequest("Give the person's name (or the name they are known by).");
