@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Cli;
 

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Cli.Tests;
 

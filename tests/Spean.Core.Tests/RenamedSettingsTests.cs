@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Tests;
 

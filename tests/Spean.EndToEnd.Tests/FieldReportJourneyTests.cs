@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Testing.Monitoring;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.EndToEnd.Tests;
 

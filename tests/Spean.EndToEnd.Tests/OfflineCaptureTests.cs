@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Monitoring.People;
 
 namespace Spean.EndToEnd.Tests;
 

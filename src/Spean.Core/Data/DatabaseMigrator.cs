@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Spean.Core.Monitoring;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Data;
 

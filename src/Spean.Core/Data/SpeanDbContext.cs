@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Implementation;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Saved;
 using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Data;
 

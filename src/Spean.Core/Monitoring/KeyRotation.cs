@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Monitoring;
 

@@ -1,5 +1,7 @@
 using Spean.Core.Auditing;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Monitoring;
 

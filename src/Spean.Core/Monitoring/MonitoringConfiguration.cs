@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Spean.Core.Data;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Monitoring;
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Map;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Monitoring;
 
@@ -20,6 +22,7 @@ public static class MonitoringServices
         services.AddScoped<ReportPeople>();
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceStore>();
+        services.AddScoped<PublicCopies>();
         services.AddSingleton<PublicCopyCache>();
         services.AddScoped<EvidenceVerification>();
         services.AddScoped<KeyRotation>();

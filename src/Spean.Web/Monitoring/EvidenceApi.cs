@@ -1,13 +1,14 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
 using Microsoft.Net.Http.Headers;
+using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Web.Monitoring;
 
@@ -31,6 +32,19 @@ internal static class EvidenceApi
 
     public static void MapEvidenceApi(this IEndpointRouteBuilder app)
     {
+        var signedIn = app.MapGroup(ReportsApi.Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
+        // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
+        var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
+        signedIn.MapPost("/{id:guid}/evidence", Upload).OpensReport(identities: true).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
+                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, db, e, id, fileId, CustodyAction.Downloaded)).OpensReport(identities: true).WithSummary("Download an original evidence file; logged in its custody chain.");
+        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
+            Original(c, db, e, id, fileId, CustodyAction.Viewed)).OpensReport(identities: true).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
         app.MapGet("/api/v1/reports/{id:guid}/evidence/{fileId:guid}/public", PublicCopy).WithTags("Reports")
             .AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit)
             .WithSummary("An evidence file of a published report without its metadata: photos without EXIF or XMP, video and audio without location, " +
@@ -40,8 +54,23 @@ internal static class EvidenceApi
             .WithSummary("Hashes every stored evidence file again and walks every custody log; names each file that does not match.");
     }
 
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
+        HttpContext context, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
+    {
+        var reportId = OpenedReport.Of(context, id).Id;
+        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == reportId, context.RequestAborted) is not { } file)
+            return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
+        context.Response.ContentType = file.ContentType;
+        var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
+        context.Response.Headers.ContentDisposition = $"{disposition}; filename=\"evidence-{file.Id}\"";
+        // Opened from Spean's own origin: the browser must take the type checked on upload, never guess HTML from the bytes.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        await store.WriteOriginalAsync(file, context.Response.Body, action, context.RequestAborted);
+        return TypedResults.Empty;
+    }
+
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> PublicCopy(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId)
+        HttpContext context, ReportSearch search, SpeanDbContext db, PublicCopies copies, Guid id, Guid fileId)
     {
         var cancellationToken = context.RequestAborted;
         if (await search.FindAsync(id, context.User.Viewer(), cancellationToken) is not { } report) return ReportsApi.NoSuchReport();
@@ -49,7 +78,7 @@ internal static class EvidenceApi
             return NotFound("This report is not published, so its evidence has no public copy.");
         if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, cancellationToken) is not { } file)
             return NotFound("This report has no evidence file with that id.");
-        if (!EvidenceStore.HasPublicCopy(file))
+        if (!PublicCopies.HasPublicCopy(file))
             return NotFound($"This file is {file.ContentType}, whose metadata Spean cannot remove, so it has no public copy.");
 
         context.Response.ContentType = file.ContentType;
@@ -60,7 +89,7 @@ internal static class EvidenceApi
         context.Response.Headers.XContentTypeOptions = "nosniff";
         try
         {
-            await store.WritePublicCopyAsync(file, context.Response.Body, cancellationToken);
+            await copies.WritePublicCopyAsync(file, context.Response.Body, cancellationToken);
         }
         catch (InvalidDataException) when (!context.Response.HasStarted)
         {
@@ -84,36 +113,17 @@ internal static class EvidenceApi
         return TypedResults.Ok(new VerificationResponse(files.Count, intact, files.Count - intact, report.AllIntact, files));
     }
 
-    private static string Extension(string contentType) => contentType switch
-    {
-        "image/jpeg" => ".jpg",
-        "image/png" => ".png",
-        "image/webp" => ".webp",
-        "image/heic" => ".heic",
-        "video/mp4" => ".mp4",
-        "video/quicktime" => ".mov",
-        "audio/mp4" => ".m4a",
-        "audio/mpeg" => ".mp3",
-        "audio/ogg" => ".ogg",
-        "audio/wav" => ".wav",
-        "application/pdf" => ".pdf",
-        "application/vnd.oasis.opendocument.text" => ".odt",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => ".xlsx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => ".docx",
-        _ => "",
-    };
+    private static string Extension(string contentType) => EvidenceFormats.Of(contentType)?.Extension ?? "";
 
     private static ProblemHttpResult NotFound(string message) => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound);
 
     // Reads the multipart body as it arrives, without the framework's form binding: that buffers any file over 64 KB
     // in clear in a temporary file. The file goes straight into the encrypting writer; the fields may come before or after it.
     // (A plain comment: an XML summary on a handler would replace the operation's summary in the OpenAPI document.)
-    internal static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
-        HttpContext context, ReportSearch search, EvidenceStore store, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    private static async Task<Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult>> Upload(
+        HttpContext context, EvidenceStore store, Guid id, CancellationToken cancellationToken)
     {
-        var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return ReportsApi.NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return ReportsApi.CannotSeeIdentities();
+        var report = OpenedReport.Of(context, id);
         if (!ReportWorkflow.TakesEvidence(report.Status))
             return ReportsApi.Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
                 EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);

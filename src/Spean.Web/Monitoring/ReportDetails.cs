@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Monitoring;
 
@@ -49,7 +50,7 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, Evid
                 identities ? f.Latitude : null, identities ? f.Longitude : null, identities ? f.Device : null)).ToList();
         }
         var publicFiles = report.Status == ReportStatus.Published
-            ? files.Where(EvidenceStore.HasPublicCopy).Select(f => new PublicFileResponse(EvidenceApi.PublicCopyPath(report.Id, f.Id), f.ContentType)).ToList()
+            ? files.Where(PublicCopies.HasPublicCopy).Select(f => new PublicFileResponse(EvidenceApi.PublicCopyPath(report.Id, f.Id), f.ContentType)).ToList()
             : [];
         return new ReportResponse(
             report.Id, report.ClientId, report.Title, report.Narrative, report.Category, report.OccurredFrom, report.OccurredTo, report.ReportedAt,

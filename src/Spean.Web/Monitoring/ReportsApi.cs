@@ -1,14 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Spean.Core;
 using Spean.Core.Auditing;
-using Spean.Core.Data;
 using Spean.Core.Exports;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
+using Spean.Core.Monitoring.People;
 
 namespace Spean.Web.Monitoring;
 
@@ -50,22 +47,10 @@ internal static class ReportsApi
         var signedIn = app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.SignedIn);
         app.MapGroup(Path).WithTags("Reports").RequireAuthorization(Policies.Member)
             .MapPost("/", Create).WithSummary("File a report; sending the same clientId again returns the report already filed.");
-        signedIn.MapPut("/{id:guid}", Update).WithSummary("Change a draft (its author).");
-        signedIn.MapPost("/{id:guid}/transitions", Transition).WithSummary("Move a report through review: {to, reason}.");
-        signedIn.MapPost("/{id:guid}/people", AddPerson)
+        signedIn.MapPut("/{id:guid}", Update).OpensReport().WithSummary("Change a draft (its author).");
+        signedIn.MapPost("/{id:guid}/transitions", Transition).OpensReport().WithSummary("Move a report through review: {to, reason}.");
+        signedIn.MapPost("/{id:guid}/people", AddPerson).OpensReport(identities: true)
             .WithSummary("Name a victim, witness or source; stored encrypted. Sending the same clientId again returns the person already named.");
-        // The web server's own limits (30 MB a request, 128 MB a form) would refuse a phone video long before Spean's limit does.
-        var uploadLimit = app.ServiceProvider.GetRequiredService<EvidenceOptions>().MaxBytes + 1_000_000;
-        signedIn.MapPost("/{id:guid}/evidence", EvidenceApi.Upload).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit)).Accepts<EvidenceUploadRequest>("multipart/form-data")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
-                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Downloaded)).WithSummary("Download an original evidence file; logged in its custody chain.");
-        signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, ReportSearch s, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
-            Original(c, s, db, e, id, fileId, CustodyAction.Viewed)).WithSummary("Open an original evidence file in the browser; logged in its custody chain as viewed.");
     }
 
     private static async Task<Results<Ok<ReportListResponse>, ProblemHttpResult>> List(
@@ -136,21 +121,21 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<Ok<ReportResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        ReportSearch search, ReportEditor editor, ReportDetails details, ClaimsPrincipal user, Guid id, ReportInput input, CancellationToken cancellationToken)
+        HttpContext context, ReportEditor editor, ReportDetails details, ClaimsPrincipal user, Guid id, ReportInput input, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        var report = OpenedReport.Of(context, id);
         var errors = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
         if (errors.Count > 0) return Invalid(errors);
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> Transition(
-        ReportSearch search, ReportWorkflow workflow, ReportDetails details, ClaimsPrincipal user, Guid id, TransitionRequest request,
+        HttpContext context, ReportWorkflow workflow, ReportDetails details, ClaimsPrincipal user, Guid id, TransitionRequest request,
         CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
+        var report = OpenedReport.Of(context, id);
         if (!EnumNames.TryParse<ReportStatus>(request.To, out var to))
             return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
         if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
@@ -159,12 +144,9 @@ internal static class ReportsApi
     }
 
     private static async Task<Results<Created<PersonResponse>, Ok<PersonResponse>, ProblemHttpResult>> AddPerson(
-        ReportSearch search, ReportPeople people, ReportDetails details, ClaimsPrincipal user, Guid id, PersonRequest request,
-        CancellationToken cancellationToken)
+        HttpContext context, ReportPeople people, ReportDetails details, Guid id, PersonRequest request, CancellationToken cancellationToken)
     {
-        var viewer = user.Viewer();
-        if (await search.FindAsync(id, viewer, cancellationToken) is not { } report) return NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
+        var report = OpenedReport.Of(context, id);
         if (!EnumNames.TryParse<PersonRole>(request.Role, out var role))
             return BadRequest("'role' is Victim, Witness, Source or Other.");
         if (string.IsNullOrWhiteSpace(request.Name)) return BadRequest("Give the person's name (or the name they are known by).");
@@ -177,23 +159,6 @@ internal static class ReportsApi
             return TypedResults.Problem("This clientId names a person in another report; make a new id on the device.", statusCode: StatusCodes.Status409Conflict);
         var response = details.Person(saved, identities: true);
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
-    }
-
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
-        HttpContext context, ReportSearch search, SpeanDbContext db, EvidenceStore store, Guid id, Guid fileId, CustodyAction action)
-    {
-        var viewer = context.User.Viewer();
-        if (await search.FindAsync(id, viewer, context.RequestAborted) is not { } report) return NoSuchReport();
-        if (!ReportAccess.CanSeeIdentities(report, viewer)) return CannotSeeIdentities();
-        if (await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, context.RequestAborted) is not { } file)
-            return TypedResults.Problem("This report has no evidence file with that id.", statusCode: StatusCodes.Status404NotFound);
-        context.Response.ContentType = file.ContentType;
-        var disposition = action == CustodyAction.Viewed ? "inline" : "attachment";
-        context.Response.Headers.ContentDisposition = $"{disposition}; filename=\"evidence-{file.Id}\"";
-        // Opened from Spean's own origin: the browser must take the type checked on upload, never guess HTML from the bytes.
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        await store.WriteOriginalAsync(file, context.Response.Body, action, context.RequestAborted);
-        return TypedResults.Empty;
     }
 
     private static ReportSummary Summary(Report r) =>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Spean.Core.Monitoring;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,5 +1,5 @@
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Core.Tests.Monitoring;
 

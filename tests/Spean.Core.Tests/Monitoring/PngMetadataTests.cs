@@ -1,6 +1,6 @@
 using System.Text;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Core.Tests.Monitoring;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Testing.Monitoring;
 
@@ -16,7 +16,7 @@ public static class SampleMedia
     public static async Task<byte[]> PublicCopyAsync(string contentType, byte[] original)
     {
         using var output = new MemoryStream();
-        await EvidenceStore.WriteWithoutMetadataAsync(contentType, new MemoryStream(original), output, default);
+        await PublicCopies.WriteWithoutMetadataAsync(contentType, new MemoryStream(original), output, default);
         return output.ToArray();
     }
 

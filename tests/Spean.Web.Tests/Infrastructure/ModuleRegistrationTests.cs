@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Web.Components.Layout;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Tests.Infrastructure;
 

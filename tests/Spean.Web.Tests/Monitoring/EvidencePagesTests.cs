@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.Evidence.Formats;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 
 namespace Spean.Web.Tests.Monitoring;

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.Evidence.Formats;
 
 namespace Spean.Web.Tests.Monitoring;
 
@@ -59,7 +60,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
             using var originalStream = new MemoryStream();
             await store.WriteOriginalAsync(file, originalStream, CustodyAction.Downloaded);
             using var publicStream = new MemoryStream();
-            Assert.True(await store.WritePublicCopyAsync(file, publicStream));
+            Assert.True(await services.GetRequiredService<PublicCopies>().WritePublicCopyAsync(file, publicStream));
             var check = await services.GetRequiredService<CustodyLog>().VerifyAsync(file);
             var logged = await services.GetRequiredService<SpeanDbContext>().CustodyEntries
                 .Where(e => e.FileId == file.Id).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();

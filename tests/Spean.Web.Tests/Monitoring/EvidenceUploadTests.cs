@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
-using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
+using Spean.Core.Monitoring.Evidence;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 
 namespace Spean.Web.Tests.Monitoring;

@@ -5,6 +5,7 @@ using Spean.Core.Monitoring;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.People;
 
 namespace Spean.Web.Tests.Monitoring;
 

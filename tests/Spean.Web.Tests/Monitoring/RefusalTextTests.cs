@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
-using Spean.Core.Monitoring;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Web.Tests.Monitoring;
 

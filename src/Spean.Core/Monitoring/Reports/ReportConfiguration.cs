@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Taxonomies;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Monitoring.Evidence;
 
 namespace Spean.Core.Monitoring.Reports;
 

@@ -5,6 +5,7 @@ using Spean.Core.Data;
 using Spean.Core.Exports;
 using Spean.Core.Taxonomies;
 using Spean.Core.Accounts;
+using Spean.Core.Monitoring.People;
 
 namespace Spean.Core.Monitoring.Reports;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <summary>
 /// Public copies kept in memory once made, so an anonymous reader does not make the server decrypt and rebuild a

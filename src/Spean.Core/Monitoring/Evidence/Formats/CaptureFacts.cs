@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>When, where and with what a photo, recording or document was made, as the file's own metadata says.</summary>
 public sealed partial record CaptureFacts(DateTime? CapturedAt, double? Latitude, double? Longitude, string? Device)
@@ -20,19 +20,7 @@ public sealed partial record CaptureFacts(DateTime? CapturedAt, double? Latitude
     {
         try
         {
-            var facts = contentType switch
-            {
-                "image/jpeg" => JpegMetadata.Read(Head(original)),
-                "image/png" => PngMetadata.Read(Head(original)),
-                "image/webp" => RiffMetadata.ReadWebp(original),
-                "audio/wav" => RiffMetadata.ReadWav(original),
-                "image/heic" => IsoMediaFacts.ReadHeic(original),
-                "video/mp4" or "video/quicktime" or "audio/mp4" => IsoMediaFacts.ReadMovie(original),
-                "audio/mpeg" => Mp3Metadata.Read(original),
-                "application/pdf" => PdfMetadata.Read(original),
-                EvidenceStore.Docx or EvidenceStore.Xlsx or EvidenceStore.Odt => OfficeMetadata.Read(original),
-                _ => None, // OGG comments have no standard field for a time of day, a place or a device.
-            };
+            var facts = EvidenceFormats.Of(contentType)?.ReadFacts?.Invoke(original) ?? None;
             return facts.Plausible();
         }
         catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
@@ -40,9 +28,6 @@ public sealed partial record CaptureFacts(DateTime? CapturedAt, double? Latitude
             return None;
         }
     }
-
-    /// <summary>Photos keep their EXIF near the start: JPEG in an APP1 segment, PNG in a chunk before the image data.</summary>
-    private static byte[] Head(Stream original) => ByteEdits.Read(original, 0, (int)Math.Min(original.Length, 256 * 1024));
 
     /// <summary>A position off the globe is a broken tag; 0,0 is what some apps write when they had no fix.</summary>
     private CaptureFacts Plausible() =>

@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// The changes a public copy makes to an original: ranges dropped, overwritten or zeroed, every other byte

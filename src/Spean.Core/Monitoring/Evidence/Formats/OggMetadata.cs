@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Writes copies of OGG recordings (Vorbis or Opus, one stream) with an empty comment header: the tags that

@@ -6,7 +6,7 @@ using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Protection;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <param name="BrokenAt">The sequence number of the first entry that does not match; null when the chain is intact.</param>
 /// <param name="Head">The newest entry's hash when the chain is intact: kept elsewhere, it shows later whether entries were removed from the end.</param>

@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <summary>
 /// An original photo, recording or document attached to a report. The bytes live encrypted in the evidence

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Writes copies of Word, Excel and OpenDocument text files (ZIP packages of XML parts) without the names,
@@ -181,9 +181,9 @@ internal static class OfficeMetadata
             await WriteWithoutMetadataAsync(part, to, budget, nesting + 1, cancellationToken);
             return;
         }
-        else if (detected.ContentType is { } type && EvidenceStore.HasPublicCopy(type))
+        else if (detected.ContentType is { } type && PublicCopies.HasPublicCopy(type))
         {
-            await EvidenceStore.WriteWithoutMetadataAsync(type, part, to, cancellationToken);
+            await PublicCopies.WriteWithoutMetadataAsync(type, part, to, cancellationToken);
             return;
         }
         part.Position = 0;

@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.People;
 
 public enum PersonRole
 {

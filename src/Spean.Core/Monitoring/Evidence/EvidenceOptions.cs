@@ -1,4 +1,4 @@
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <summary>The evidence store ("Spean:Evidence:*", formerly "Spean:EvidenceDirectory" and "Spean:EvidenceMaxBytes").</summary>
 public sealed class EvidenceOptions

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 using Spean.Core.Protection;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.People;
 
 /// <summary>
 /// Writes and reads the people named in reports. Encryption is explicit here rather than in an EF value

@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
 using Spean.Core.Protection;
+using Spean.Core.Monitoring.Evidence.Formats;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <param name="Sha256">The hash the device computed before sending, as 64 hexadecimal characters.</param>
 public sealed record EvidenceUpload(Guid ReportId, Guid ClientUploadId, string OriginalName, string Sha256);
@@ -48,7 +48,7 @@ public sealed class EvidenceReceived(string path, long size, string sha256, stri
 /// Files are written once and never changed; only a key rotation rewrites their encryption.
 /// </summary>
 public sealed class EvidenceStore(
-    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, EvidenceOptions options, TimeProvider clock, PublicCopyCache publicCopies)
+    SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, EvidenceOptions options, TimeProvider clock)
 {
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
@@ -159,71 +159,6 @@ public sealed class EvidenceStore(
         await using var input = OpenStored(file);
         await foreach (var chunk in EvidenceCipher.ReadAsync(input, keys, cancellationToken))
             await output.WriteAsync(chunk, cancellationToken);
-    }
-
-    internal const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    internal const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    internal const string Odt = "application/vnd.oasis.opendocument.text";
-
-    /// <summary>Every accepted type has a public copy: Spean knows where each keeps its metadata (docs/adr/0007-public-copies-of-evidence.md).</summary>
-    public static bool HasPublicCopy(EvidenceFile file) => HasPublicCopy(file.ContentType);
-
-    public static bool HasPublicCopy(string contentType) => contentType is "image/jpeg" or "image/png" or "image/webp" or "image/heic"
-        or "video/mp4" or "video/quicktime" or "audio/mp4" or "audio/mpeg" or "audio/ogg" or "audio/wav" or "application/pdf" or Docx or Xlsx or Odt;
-
-    /// <summary>
-    /// Writes a copy fit to publish: without GPS, device, author names and capture times, each format as its
-    /// own class says. Returns false for files that have no public copy. Custody records each distinct copy
-    /// once, as Exported with the copy's SHA-256: the copy is the same for every reader, and logging every
-    /// anonymous view would bury the entries that matter (docs/adr/0007-public-copies-of-evidence.md). Copies are
-    /// kept in memory once made (<see cref="PublicCopyCache"/>).
-    /// </summary>
-    /// <exception cref="InvalidDataException">The file's structure could not be read, so its metadata could not be removed.</exception>
-    public async Task<bool> WritePublicCopyAsync(EvidenceFile file, Stream output, CancellationToken cancellationToken = default)
-    {
-        if (!HasPublicCopy(file)) return false;
-        if (publicCopies.TryGet(file.Id, out var made))
-        {
-            await output.WriteAsync(made, cancellationToken);
-            return true;
-        }
-        using var sha256 = SHA256.Create();
-        using var keeping = new PublicCopyCache.Keeping(output);
-        await using (var input = OpenStored(file))
-        await using (var original = await EvidenceCipher.SeekableReader.OpenAsync(input, keys, cancellationToken))
-        await using (var hashing = new CryptoStream(keeping, sha256, CryptoStreamMode.Write, leaveOpen: true))
-        {
-            await WriteWithoutMetadataAsync(file.ContentType, original, hashing, cancellationToken);
-            await hashing.FlushFinalBlockAsync(cancellationToken);
-        }
-        var detail = $"public copy without metadata, SHA-256 {Convert.ToHexStringLower(sha256.Hash!)}";
-        if (!await db.CustodyEntries.AnyAsync(e => e.FileId == file.Id && e.Action == CustodyAction.Exported && e.Detail == detail, cancellationToken))
-            await custody.AppendAsync(file, CustodyAction.Exported, detail, cancellationToken);
-        if (keeping.Copy is { } copy) publicCopies.Add(file.Id, copy);
-        return true;
-    }
-
-    /// <param name="original">The original bytes, readable and seekable.</param>
-    internal static Task WriteWithoutMetadataAsync(string contentType, Stream original, Stream output, CancellationToken cancellationToken) => contentType switch
-    {
-        "image/jpeg" => JpegMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
-        "image/png" => PngMetadata.WriteWithoutMetadataAsync(Chunks(original, cancellationToken), output, cancellationToken),
-        "image/webp" => RiffMetadata.WriteWebpWithoutMetadataAsync(original, output, cancellationToken),
-        "audio/wav" => RiffMetadata.WriteWavWithoutMetadataAsync(original, output, cancellationToken),
-        "image/heic" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: true, cancellationToken),
-        "video/mp4" or "video/quicktime" or "audio/mp4" => IsoMediaMetadata.WriteWithoutMetadataAsync(original, output, photo: false, cancellationToken),
-        "audio/mpeg" => Mp3Metadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        "audio/ogg" => OggMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        "application/pdf" => PdfMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        Docx or Xlsx or Odt => OfficeMetadata.WriteWithoutMetadataAsync(original, output, cancellationToken),
-        _ => throw new ArgumentException($"{contentType} has no public copy.", nameof(contentType)),
-    };
-
-    private static async IAsyncEnumerable<ReadOnlyMemory<byte>> Chunks(Stream original, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var buffer = new byte[EvidenceCipher.ChunkSize];
-        int read;
-        while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0) yield return buffer.AsMemory(0, read);
     }
 
     /// <summary>Hashes the stored bytes again and compares them with the hash taken at upload.</summary>
@@ -382,7 +317,7 @@ public sealed class EvidenceStore(
 
     private string PathOf(EvidenceFile file) => Path.Combine(Directory, file.StoredName);
 
-    private FileStream OpenStored(EvidenceFile file) => OpenRead(PathOf(file));
+    internal FileStream OpenStored(EvidenceFile file) => OpenRead(PathOf(file));
 
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Walks the boxes of ISO base media files (MP4, MOV, M4A, HEIC): a size, a four-letter type, a payload that may

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>What a file is, judged by its first bytes (and for Office documents by the names inside the ZIP), never by its name.</summary>
 /// <param name="ContentType">The MIME type when the file is a kind of evidence Spean accepts; null otherwise.</param>

@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 using UglyToad.PdfPig.Writer;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Writes copies of PDF documents without their metadata by copying every page into a new document (PdfPig):

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Spean.Core.Data;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 public sealed record EvidenceDefect(Guid FileId, string StoredName, string Problem);
 

@@ -2,9 +2,9 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using static Spean.Core.Monitoring.IsoMediaBoxes;
+using static Spean.Core.Monitoring.Evidence.Formats.IsoMediaBoxes;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Reads the facts of MP4, MOV and M4A files and HEIC photos. A movie's facts are in its <c>moov</c> box, which

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Spean.Core.Protection;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence;
 
 /// <summary>
 /// The at-rest format of evidence files, streamed so a 200 MB video never sits in memory.

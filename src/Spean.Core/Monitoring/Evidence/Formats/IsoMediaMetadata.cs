@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using static Spean.Core.Monitoring.IsoMediaBoxes;
+using static Spean.Core.Monitoring.Evidence.Formats.IsoMediaBoxes;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Writes copies of MP4, MOV and M4A files (ISO base media, a tree of boxes) and HEIC photos (the same boxes)

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Reads the recording time of MP3 recordings and writes copies without their tags: ID3v2 at the start (and

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Spean.Core.Monitoring;
+namespace Spean.Core.Monitoring.Evidence.Formats;
 
 /// <summary>
 /// Reads the facts of WebP images and WAV recordings, both RIFF files (a header, then chunks), and writes copies
