@@ -1,8 +1,11 @@
 namespace Spean.Core.Text;
 
 /// <summary>Character classes of the Unicode Khmer block and the cluster (orthographic syllable) scanner.</summary>
-internal static class KhmerScript
+public static class KhmerScript
 {
+    /// <summary>Anything in the Khmer block or Khmer symbols: what needs a Khmer font and the segmenter.</summary>
+    public static bool IsKhmer(char c) => c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF';
+
     public const char Coeng = '\u17D2';
     public const char ZeroWidthSpace = '\u200B';
 

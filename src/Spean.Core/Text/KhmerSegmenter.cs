@@ -121,7 +121,7 @@ public sealed class KhmerSegmenter
 
     private static bool IsWordChar(char c)
     {
-        if (c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF')
+        if (KhmerScript.IsKhmer(c))
         {
             return false;
         }

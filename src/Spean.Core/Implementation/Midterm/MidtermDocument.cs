@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Spean.Core.Text;
 
 namespace Spean.Core.Implementation.Midterm;
 
@@ -129,5 +130,5 @@ public static class MidtermDocument
         if (start < text.Length || text.Length == 0) yield return (text[start..], current ?? false);
     }
 
-    public static bool IsKhmer(char c) => c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF';
+    public static bool IsKhmer(char c) => KhmerScript.IsKhmer(c);
 }

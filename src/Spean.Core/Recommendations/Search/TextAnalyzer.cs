@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Tartarus.Snowball.Ext;
+using Spean.Core.Text;
 
 namespace Spean.Core.Recommendations.Search;
 
@@ -16,7 +17,7 @@ internal sealed class TextAnalyzer(Func<string, IEnumerable<string>> khmerSegmen
     private const char ZeroWidthSpace = '\u200B';
     private readonly EnglishStemmer stemmer = new();
 
-    public static bool IsKhmer(char c) => c is >= '\u1780' and <= '\u17FF' or >= '\u19E0' and <= '\u19FF';
+    public static bool IsKhmer(char c) => KhmerScript.IsKhmer(c);
 
     public void Tokenize(string text, TokenSink sink)
     {
