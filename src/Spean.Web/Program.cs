@@ -9,6 +9,7 @@ using Spean.Web.Implementation;
 using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
 using Spean.Web.Monitoring;
+using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
 using Spean.Web.Taxonomies;
 
@@ -24,6 +25,7 @@ builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 builder.AddMail();
+builder.AddNotifications();
 builder.AddTaxonomies();
 builder.AddAccounts();
 builder.AddAdministration();
@@ -51,6 +53,7 @@ app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
+app.MapNotifications();
 app.MapRazorComponents<App>();
 
 app.Run();

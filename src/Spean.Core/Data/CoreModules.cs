@@ -1,3 +1,4 @@
+using Spean.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
@@ -26,5 +27,6 @@ public static class CoreModules
             .AddRecommendationsServices(configuration)
             .AddMonitoringServices(configuration)
             .AddImplementationServices()
+            .AddNotificationsServices()
             .AddBackupServices();
 }
