@@ -66,7 +66,7 @@ internal static class DatabaseCommands
                 (columns, var error) = CsvColumnMap.Parse(pairs);
                 if (columns is null)
                 {
-                    await Console.Error.WriteLineAsync($"spean: --map: {error}");
+                    await Console.Error.WriteLineAsync($"spean: --map: {error!.Message}");
                     return 1;
                 }
             }

@@ -26,10 +26,10 @@ internal static class ExportCommands
         {
             var (parsed, error) = RecommendationQuery.Parse(parse.GetValue(query));
             var search = services.GetRequiredService<RecommendationSearch>();
-            error ??= parsed is null ? null : (await search.ValidateAsync(parsed, cancellationToken))?.Message;
+            error ??= parsed is null ? null : await search.ValidateAsync(parsed, cancellationToken);
             if (error is not null)
             {
-                await Console.Error.WriteLineAsync($"spean: {error}");
+                await Console.Error.WriteLineAsync($"spean: {error.Message}");
                 return 2;
             }
             int written;

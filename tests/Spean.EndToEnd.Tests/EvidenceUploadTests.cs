@@ -106,11 +106,11 @@ public sealed class EvidenceUploadTests(BrowserApp app)
         db.Organisations.Add(organisation);
         await db.SaveChangesAsync();
         var (author, password) = await app.CreateUserWithIdAsync(Role.Member, organisation.Id);
-        var (report, _, errors) = await scope.ServiceProvider.GetRequiredService<ReportEditor>().CreateAsync(
+        var (saved, refusal) = await scope.ServiceProvider.GetRequiredService<ReportEditor>().CreateAsync(
             new ReportInput(Guid.NewGuid(), "Forest cleared near the village", "An excavator cleared the forest.", "mining",
                 new DateOnly(2025, 3, 14), null, "130101"), author.Id, organisation.Id);
-        Assert.True(report is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
-        return (author.Email!, password, report.Id);
+        Assert.True(saved is not null, refusal?.Message);
+        return (author.Email!, password, saved.Report.Id);
     }
 
     private async Task<List<string>> StoredHashesAsync(Guid reportId)

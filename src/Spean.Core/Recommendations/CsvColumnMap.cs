@@ -1,5 +1,13 @@
 namespace Spean.Core.Recommendations;
 
+public enum ColumnMapProblem
+{
+    NotAPair,
+    UnknownField,
+    MappedTwice,
+    RequiredMissing,
+}
+
 /// <summary>Which CSV column holds which field of a recommendation: UPR Info's export, or a map given as field=Column pairs.</summary>
 public sealed class CsvColumnMap
 {
@@ -35,24 +43,27 @@ public sealed class CsvColumnMap
     public IReadOnlyList<string> RequiredColumns { get; }
 
     /// <summary>Reads pairs such as <c>text=Recommendation</c>; every named column must then be in the file.</summary>
-    public static (CsvColumnMap? Map, string? Error) Parse(IEnumerable<string> pairs)
+    public static Outcome<CsvColumnMap> Parse(IEnumerable<string> pairs)
     {
         var columns = new Dictionary<string, string>();
         foreach (var pair in pairs)
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == pair.Length - 1)
-                return (null, $"'{pair}' is not field=Column (for example text=Recommendation).");
+                return Refuse(ColumnMapProblem.NotAPair, $"'{pair}' is not field=Column (for example text=Recommendation).", pair);
             var name = pair[..equals].Trim();
             var field = FieldNames.FirstOrDefault(f => f.Equals(name, StringComparison.OrdinalIgnoreCase));
             if (field is null)
-                return (null, $"'{name}' is not a field Spean imports; the fields are {string.Join(", ", FieldNames)}.");
+                return Refuse(ColumnMapProblem.UnknownField, $"'{name}' is not a field Spean imports; the fields are {string.Join(", ", FieldNames)}.", name);
             if (!columns.TryAdd(field, pair[(equals + 1)..].Trim()))
-                return (null, $"The field {field} is mapped twice.");
+                return Refuse(ColumnMapProblem.MappedTwice, $"The field {field} is mapped twice.", field);
         }
         var unmapped = RequiredFields.Where(f => !columns.ContainsKey(f)).ToList();
         if (unmapped.Count > 0)
-            return (null, $"The map lacks {string.Join(", ", unmapped)}: every import needs {string.Join(", ", RequiredFields)}.");
-        return (new CsvColumnMap(columns, optionalFields: []), null);
+            return Refuse(ColumnMapProblem.RequiredMissing, $"The map lacks {string.Join(", ", unmapped)}: every import needs {string.Join(", ", RequiredFields)}.",
+                string.Join(", ", unmapped));
+        return new CsvColumnMap(columns, optionalFields: []);
     }
+
+    private static Refusal Refuse(ColumnMapProblem problem, string message, string value) => new(problem, message, value);
 }

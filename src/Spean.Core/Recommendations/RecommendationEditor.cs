@@ -12,14 +12,28 @@ public sealed record RecommendationInput(
     string? Response, int? ActionCategory = null, string? TextKm = null, string? Notes = null, DateTime? ReviewDate = null,
     IReadOnlyList<string>? Issues = null, IReadOnlyList<string>? SdgTargets = null, string? SourceDocument = null, string? Paragraph = null);
 
+public enum RecommendationInputProblem
+{
+    NotFound,
+    TextMissing,
+    UnknownStateUnderReview,
+    NoRecommendingState,
+    SessionOutOfRange,
+    UnknownResponse,
+    UnknownIssue,
+    ActionCategoryOutOfRange,
+    AlreadyRecommended,
+}
+
 /// <summary>Adds, edits and deletes recommendations through the app, and keeps the search index in step with each change.</summary>
 public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch search, RecommendationClassifier classifier, TimeProvider clock)
 {
-    public async Task<(Recommendation? Saved, IReadOnlyDictionary<string, string[]> Errors)> CreateAsync(
-        RecommendationInput input, CancellationToken cancellationToken = default)
+    /// <returns>The recommendation saved, or the refusals, one per field at fault.</returns>
+    public async Task<Outcome<Recommendation>> CreateAsync(RecommendationInput input, CancellationToken cancellationToken = default)
     {
-        var (valid, errors) = await ValidateAsync(input, cancellationToken);
-        if (valid is null) return (null, errors);
+        var validated = await ValidateAsync(input, cancellationToken);
+        if (validated.Refused) return Outcome.Refuse<Recommendation>(validated.Refusals);
+        var valid = validated.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var recommendation = new Recommendation
         {
@@ -32,22 +46,23 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         };
         Apply(recommendation, input, valid, now);
         if (await db.Recommendations.AnyAsync(r => r.ImportKey == recommendation.ImportKey, cancellationToken))
-            return (null, Error("text", "This State under Review already has this recommendation from the same State in this session."));
+            return Refuse("text", RecommendationInputProblem.AlreadyRecommended,
+                "This State under Review already has this recommendation from the same State in this session.");
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync(cancellationToken);
         await search.RecordChangeAsync(db, recommendation.Id, cancellationToken);
-        return (recommendation, Empty);
+        return recommendation;
     }
 
-    /// <returns>Null with no errors when there is no such recommendation.</returns>
-    public async Task<(Recommendation? Saved, IReadOnlyDictionary<string, string[]> Errors)> UpdateAsync(
-        Guid id, RecommendationInput input, CancellationToken cancellationToken = default)
+    /// <returns>The recommendation saved, or the refusals (<see cref="RecommendationInputProblem.NotFound"/> when there is no such recommendation).</returns>
+    public async Task<Outcome<Recommendation>> UpdateAsync(Guid id, RecommendationInput input, CancellationToken cancellationToken = default)
     {
         var recommendation = await db.Recommendations.Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (recommendation is null) return (null, Empty);
-        var (valid, errors) = await ValidateAsync(input, cancellationToken);
-        if (valid is null) return (null, errors);
+        if (recommendation is null) return Refuse("id", RecommendationInputProblem.NotFound, $"There is no recommendation with the id {id}.", id);
+        var validated = await ValidateAsync(input, cancellationToken);
+        if (validated.Refused) return Outcome.Refuse<Recommendation>(validated.Refusals);
+        var valid = validated.Value;
         recommendation.Text = input.Text!.Trim();
         recommendation.StateUnderReviewIso3 = valid.Sur;
         recommendation.Session = input.Session;
@@ -58,7 +73,7 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         Apply(recommendation, input, valid, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         await search.RecordChangeAsync(db, id, cancellationToken);
-        return (recommendation, Empty);
+        return recommendation;
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
@@ -90,37 +105,42 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
         r.UpdatedAt = now;
     }
 
-    private async Task<(Valid? Valid, IReadOnlyDictionary<string, string[]> Errors)> ValidateAsync(RecommendationInput input, CancellationToken cancellationToken)
+    private async Task<Outcome<Valid>> ValidateAsync(RecommendationInput input, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(input.Text)) errors["text"] = ["Write the recommendation's text."];
+        var errors = new List<Refusal>();
+        void Fail(string field, RecommendationInputProblem problem, string message, params object[] arguments) =>
+            errors.Add(Refuse(field, problem, message, arguments));
+        if (string.IsNullOrWhiteSpace(input.Text)) Fail("text", RecommendationInputProblem.TextMissing, "Write the recommendation's text.");
         var names = await StateNames.LoadAsync(db, cancellationToken);
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
         // A State may be typed by name ("Viet Nam") or by code ("VNM"); a code is stored under the country's name.
         string? Iso3(string? typed) => typed is null ? null
             : countries.ContainsKey(typed.Trim()) ? typed.Trim().ToUpperInvariant() : names.Iso3(typed);
         var sur = Iso3(input.StateUnderReview);
-        if (sur is null) errors["stateUnderReview"] = [$"'{input.StateUnderReview}' is not a State Spean knows; use its name or ISO3 code (KHM)."];
+        if (sur is null)
+            Fail("stateUnderReview", RecommendationInputProblem.UnknownStateUnderReview,
+                $"'{input.StateUnderReview}' is not a State Spean knows; use its name or ISO3 code (KHM).", input.StateUnderReview ?? "");
         var states = (input.RecommendingStates ?? []).Select(s => s.Trim()).Where(s => s.Length > 0)
             .Select(s => Iso3(s) is { } iso3 ? new RecommendingState { Name = countries.GetValueOrDefault(s) ?? s, CountryIso3 = iso3 }
                 : new RecommendingState { Name = s })
             .DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToList();
-        if (states.Count == 0) errors["recommendingStates"] = ["Name at least one recommending State."];
-        if (input.Session is < 1 or > 200) errors["session"] = ["The session is a number from 1 to 200."];
+        if (states.Count == 0) Fail("recommendingStates", RecommendationInputProblem.NoRecommendingState, "Name at least one recommending State.");
+        if (input.Session is < 1 or > 200) Fail("session", RecommendationInputProblem.SessionOutOfRange, "The session is a number from 1 to 200.");
         if (!EnumNames.TryParse<RecommendationResponse>(input.Response ?? nameof(RecommendationResponse.Pending), out var response))
-            errors["response"] = ["The response is Supported, Noted or Pending."];
+            Fail("response", RecommendationInputProblem.UnknownResponse, "The response is Supported, Noted or Pending.");
         if ((input.Issues ?? []).Select(i => i.Trim()).FirstOrDefault(i => i.Length > 0 && !IssueThesaurus.Shipped.Contains(i)) is { } unknown)
-            errors["issues"] = [$"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them."];
-        if (input.ActionCategory is < 1 or > 5) errors["actionCategory"] = ["The action category is 1 to 5, or empty."];
-        if (errors.Count > 0) return (null, errors);
-        return (new Valid(sur!, states, input.Cycle ?? UprInfoCsv.CycleOf(input.Session), response), Empty);
+            Fail("issues", RecommendationInputProblem.UnknownIssue,
+                $"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them.", unknown);
+        if (input.ActionCategory is < 1 or > 5)
+            Fail("actionCategory", RecommendationInputProblem.ActionCategoryOutOfRange, "The action category is 1 to 5, or empty.");
+        if (errors.Count > 0) return Outcome.Refuse<Valid>(errors);
+        return new Valid(sur!, states, input.Cycle ?? UprInfoCsv.CycleOf(input.Session), response);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
-
-    private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
+    private static Refusal Refuse(string field, RecommendationInputProblem problem, string message, params object[] arguments) =>
+        new(problem, message, arguments) { Field = field };
 
     private sealed record Valid(string Sur, List<RecommendingState> States, int Cycle, RecommendationResponse Response);
 }

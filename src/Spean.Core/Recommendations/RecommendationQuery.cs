@@ -41,8 +41,8 @@ public sealed record RecommendationQuery
     public IReadOnlyList<string> Selected(string field) => Filters.GetValueOrDefault(field) ?? [];
 
     /// <summary>Reads query-string pairs; unknown keys are ignored so links with tracking parameters still work.</summary>
-    /// <returns>The query, or a message a person can act on.</returns>
-    public static (RecommendationQuery? Query, string? Error) Parse(IEnumerable<KeyValuePair<string, IReadOnlyList<string?>>> pairs)
+    /// <returns>The query, or what to change in the link.</returns>
+    public static Outcome<RecommendationQuery> Parse(IEnumerable<KeyValuePair<string, IReadOnlyList<string?>>> pairs)
     {
         var values = pairs.ToDictionary(p => p.Key, p => p.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList(),
             StringComparer.OrdinalIgnoreCase);
@@ -54,22 +54,25 @@ public sealed record RecommendationQuery
         }
         var sort = RecommendationSort.Relevance;
         if (values.GetValueOrDefault("sort")?.FirstOrDefault() is { } sortText && !EnumNames.TryParse(sortText, out sort))
-            return (null, $"'sort' is one of: {string.Join(", ", Enum.GetNames<RecommendationSort>()).ToLowerInvariant()}.");
+        {
+            var sorts = string.Join(", ", Enum.GetNames<RecommendationSort>()).ToLowerInvariant();
+            return new Refusal(QueryProblem.UnknownSort, $"'sort' is one of: {sorts}.", sorts) { Field = "sort" };
+        }
         if (!TryNumber(values, "page", 1, int.MaxValue, 1, out var page, out var error) ||
             !TryNumber(values, "pageSize", 1, MaxPageSize, 20, out var pageSize, out error))
-            return (null, error);
-        return (new RecommendationQuery
+            return error!;
+        return new RecommendationQuery
         {
             Text = values.GetValueOrDefault(TextKey)?.FirstOrDefault(),
             Filters = filters,
             Sort = sort,
             Page = page,
             PageSize = pageSize,
-        }, null);
+        };
     }
 
     /// <summary>Reads a query string such as "q=torture%20NOT%20prison&amp;sur=KHM", with or without its '?'.</summary>
-    public static (RecommendationQuery? Query, string? Error) Parse(string? queryString) => Parse(
+    public static Outcome<RecommendationQuery> Parse(string? queryString) => Parse(
         (queryString ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .Select(kv => (Key: Unescape(kv[0]), Value: kv.Length > 1 ? Unescape(kv[1]) : ""))
@@ -128,13 +131,13 @@ public sealed record RecommendationQuery
         _ => value,
     };
 
-    private static bool TryNumber(Dictionary<string, List<string>> values, string key, int min, int max, int fallback, out int number, out string? error)
+    private static bool TryNumber(Dictionary<string, List<string>> values, string key, int min, int max, int fallback, out int number, out Refusal? error)
     {
         number = fallback;
         error = null;
         if (values.GetValueOrDefault(key)?.FirstOrDefault() is not { } text) return true;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= min && number <= max) return true;
-        error = $"'{key}' is a whole number from {min} to {max}.";
+        error = new Refusal(QueryProblem.NotAPageNumber, $"'{key}' is a whole number from {min} to {max}.", key, min, max) { Field = key };
         return false;
     }
 }

@@ -27,20 +27,20 @@ public sealed class RecommendationStatistics(RecommendationSearch search)
     /// <summary>Where a recommendation has no value for a field (no action category, no issue tag).</summary>
     public const string None = "(none)";
 
-    /// <returns>The table, or a message a person can act on.</returns>
-    public async Task<(CrossTable? Table, Refusal? Error)> CrossAsync(
+    /// <returns>The table, or what to change in the question.</returns>
+    public async Task<Outcome<CrossTable>> CrossAsync(
         RecommendationQuery query, string rows, string columns, CancellationToken cancellationToken = default)
     {
         var rowField = Field(rows);
         var columnField = Field(columns);
         if (rowField is null || columnField is null)
-            return (null, new Refusal(QueryProblem.UnknownCrossField, $"'rows' and 'columns' each take one of: {string.Join(", ", RecommendationQuery.Fields)}.",
-                string.Join(", ", RecommendationQuery.Fields)));
+            return new Refusal(QueryProblem.UnknownCrossField, $"'rows' and 'columns' each take one of: {string.Join(", ", RecommendationQuery.Fields)}.",
+                string.Join(", ", RecommendationQuery.Fields));
         var crossed = await search.CrossAsync(query, rowField, columnField, cancellationToken);
-        if (crossed.Error is not null) return (null, crossed.Error);
+        if (crossed.Error is { } unreadable) return unreadable;
         var counts = crossed.Counts.ToDictionary(c => (c.Key.Row ?? None, c.Key.Column ?? None), c => c.Value);
-        return (new CrossTable(rowField, columnField, Keys(counts.Keys.Select(k => k.Item1)), Keys(counts.Keys.Select(k => k.Item2)),
-            counts, crossed.Total), null);
+        return new CrossTable(rowField, columnField, Keys(counts.Keys.Select(k => k.Item1)), Keys(counts.Keys.Select(k => k.Item2)),
+            counts, crossed.Total);
     }
 
     private static string? Field(string name) =>

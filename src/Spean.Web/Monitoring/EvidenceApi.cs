@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Spean.Core;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
@@ -125,8 +126,9 @@ internal static class EvidenceApi
     {
         var report = OpenedReport.Of(context, id);
         if (!ReportWorkflow.TakesEvidence(report.Status))
-            return ReportsApi.Refused($"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.",
-                EvidenceRejection.ReportClosed, StatusCodes.Status409Conflict);
+            return new Refusal(EvidenceRejection.ReportClosed,
+                $"This report is {report.Status}: evidence can be added only until a coordinator verifies it, so that what is published has been reviewed.")
+                .Problem(StatusCodes.Status409Conflict);
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             return BadRequest("Send the evidence as multipart/form-data with the fields 'file', 'sha256' and 'clientUploadId'.");
@@ -144,9 +146,9 @@ internal static class EvidenceApi
                     case "file" when disposition.IsFileDisposition():
                         if (received is not null) return BadRequest("Send one file per upload, as the multipart field 'file'.");
                         name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                        var (file, rejected) = await store.ReceiveAsync(section.Body, cancellationToken);
-                        if (rejected is not null) return Rejected(rejected);
-                        received = file;
+                        var arrived = await store.ReceiveAsync(section.Body, cancellationToken);
+                        if (arrived.Refusal is { } refused) return Rejected(refused);
+                        received = arrived.Value;
                         break;
                     case "sha256":
                         sha256 = await FieldAsync(section, cancellationToken);
@@ -159,16 +161,16 @@ internal static class EvidenceApi
             if (received is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
             if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
             if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
-            var outcome = await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken);
-            if (outcome is EvidenceRejected refused) return Rejected(refused);
-            var stored = (EvidenceStored)outcome;
+            var kept = await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken);
+            if (kept.Refusal is { } refusal) return Rejected(refusal);
+            var stored = kept.Value!;
             var f = stored.File;
             var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
             return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{ReportsApi.Path}/{report.Id}/evidence/{f.Id}", response);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return ReportsApi.Refused("This upload is larger than the limit for evidence files. Nothing was kept.", EvidenceRejection.TooLarge, e.StatusCode);
+            return new Refusal(EvidenceRejection.TooLarge, "This upload is larger than the limit for evidence files. Nothing was kept.").Problem(e.StatusCode);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {
@@ -180,7 +182,7 @@ internal static class EvidenceApi
         }
     }
 
-    private static ProblemHttpResult Rejected(EvidenceRejected rejected) => ReportsApi.Refused(rejected.Message, rejected.Reason, rejected.Reason switch
+    private static ProblemHttpResult Rejected(Refusal rejected) => rejected.Problem(rejected.Code switch
     {
         EvidenceRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
         EvidenceRejection.UploadIdReused => StatusCodes.Status409Conflict,

@@ -28,7 +28,7 @@ public sealed record ReportFilterParameters(
         "Khmer text is split into words, so a Khmer word is found without spaces. At most 200 characters.";
 
     /// <returns>The filter, or what is wrong: the API gives its English sentence, pages say it in the reader's language.</returns>
-    public (ReportFilter? Filter, Refusal? Error) Parse()
+    public Outcome<ReportFilter> Parse()
     {
         if (Blank(Category) is { } category && ReportCategories.Find(category) is null)
         {
@@ -56,11 +56,10 @@ public sealed record ReportFilterParameters(
         var text = Blank(Q);
         if (text is { Length: > MaxSearchLength })
             return Fail(ReportFilterProblem.SearchTooLong, $"'q' is at most {MaxSearchLength} characters: search for fewer words.", MaxSearchLength);
-        return (new ReportFilter(Blank(Category), place, from, to, status, level, hasEvidence, page, pageSize, text), null);
+        return new ReportFilter(Blank(Category), place, from, to, status, level, hasEvidence, page, pageSize, text);
     }
 
-    private static (ReportFilter?, Refusal?) Fail(ReportFilterProblem problem, string message, params object[] arguments) =>
-        (null, new Refusal(problem, message, arguments));
+    private static Refusal Fail(ReportFilterProblem problem, string message, params object[] arguments) => new(problem, message, arguments);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

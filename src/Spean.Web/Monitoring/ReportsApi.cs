@@ -5,6 +5,7 @@ using Spean.Core.Auditing;
 using Spean.Core.Exports;
 using Spean.Core.Monitoring.Reports;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 using Spean.Core.Monitoring.People;
 
 namespace Spean.Web.Monitoring;
@@ -21,10 +22,6 @@ public sealed record ReportListResponse(
     IReadOnlyDictionary<string, int> ByConfidentiality, IReadOnlyDictionary<string, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
 
 public sealed record TransitionRequest(string? To, string? Reason);
-
-/// <param name="ClientId">Made on the device: sending the same person again returns the one already saved.</param>
-public sealed record PersonRequest(
-    string? Role, string? Name, string? Contact = null, string? Notes = null, string? Sex = null, string? AgeGroup = null, Guid? ClientId = null);
 
 internal static class ReportsApi
 {
@@ -114,8 +111,9 @@ internal static class ReportsApi
         ReportEditor editor, ReportDetails details, ClaimsPrincipal user, ReportInput input, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (report, created, errors) = await editor.CreateAsync(input, viewer.UserId!.Value, viewer.OrganisationId, cancellationToken);
-        if (report is null) return Invalid(errors);
+        var saved = await editor.CreateAsync(input, viewer.UserId!.Value, viewer.OrganisationId, cancellationToken);
+        if (saved.Refused) return saved.Refusals.Invalid();
+        var (report, created) = saved.Value;
         var response = await details.ReadAsync(report, viewer, cancellationToken);
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
     }
@@ -125,8 +123,8 @@ internal static class ReportsApi
     {
         var viewer = user.Viewer();
         var report = OpenedReport.Of(context, id);
-        var errors = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
-        if (errors.Count > 0) return Invalid(errors);
+        var updated = await editor.UpdateAsync(report, input, viewer.UserId!.Value, cancellationToken);
+        if (updated.Refused) return updated.Refusals.Invalid();
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
@@ -139,40 +137,24 @@ internal static class ReportsApi
         if (!EnumNames.TryParse<ReportStatus>(request.To, out var to))
             return BadRequest("'to' is Submitted, UnderReview, Verified, Published or Rejected.");
         if (await workflow.MoveAsync(report, to, viewer, user.DisplayName(), request.Reason, cancellationToken) is { } refusal)
-            return Refused(refusal.Message, refusal.Code, StatusCodes.Status409Conflict);
+            return refusal.Problem(StatusCodes.Status409Conflict);
         return TypedResults.Ok(await details.ReadAsync(report, viewer, cancellationToken));
     }
 
     private static async Task<Results<Created<PersonResponse>, Ok<PersonResponse>, ProblemHttpResult>> AddPerson(
-        HttpContext context, ReportPeople people, ReportDetails details, Guid id, PersonRequest request, CancellationToken cancellationToken)
+        HttpContext context, ReportPeople people, ReportDetails details, Guid id, PersonInput request, CancellationToken cancellationToken)
     {
         var report = OpenedReport.Of(context, id);
-        if (!EnumNames.TryParse<PersonRole>(request.Role, out var role))
-            return BadRequest("'role' is Victim, Witness, Source or Other.");
-        if (string.IsNullOrWhiteSpace(request.Name)) return BadRequest("Give the person's name (or the name they are known by).");
-        if (!EnumNames.TryParseOptional<Sex>(request.Sex, out var sex)) return BadRequest("'sex' is Female, Male or Other.");
-        if (!EnumNames.TryParseOptional<AgeGroup>(request.AgeGroup, out var age)) return BadRequest("'ageGroup' is Child, Adult or Older.");
-        if (request.ClientId == Guid.Empty) return BadRequest("'clientId' is the id the device made for this person; it cannot be all zeros.");
-        var person = new PersonDetails(role, request.Name.Trim(), request.Contact, request.Notes, sex, age);
-        var (saved, created) = await people.AddOnceAsync(report.Id, request.ClientId ?? Guid.NewGuid(), person, cancellationToken);
-        if (saved is null)
-            return TypedResults.Problem("This clientId names a person in another report; make a new id on the device.", statusCode: StatusCodes.Status409Conflict);
+        var added = await people.AddOnceAsync(report.Id, request, cancellationToken);
+        if (added.Refusal is { } refusal)
+            return refusal.Problem(refusal.Code is PersonProblem.ClientIdOfAnotherReport ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
+        var (saved, created) = added.Value!;
         var response = details.Person(saved, identities: true);
         return created ? TypedResults.Created($"{Path}/{report.Id}", response) : TypedResults.Ok(response);
     }
 
     private static ReportSummary Summary(Report r) =>
         new(r.Id, r.Title, r.Category, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, r.OccurredFrom, r.OccurredTo, r.ReportedAt);
-
-    /// <summary>The English sentence for people reading the response, and a stable "code" for programs that say it in their own words.</summary>
-    internal static ProblemHttpResult Refused(string message, Enum code, int statusCode) =>
-        TypedResults.Problem(message, statusCode: statusCode, title: code.ToString(), extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
-
-    private static ValidationProblem Invalid(ReportErrors errors) =>
-        TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?>
-        {
-            ["codes"] = errors.Refusals.ToDictionary(r => r.Key, r => r.Value.Code.ToString()),
-        });
 
     /// <summary>Also the answer for reports the caller may not see, so a hidden report cannot be told from a missing one.</summary>
     internal static ProblemHttpResult NoSuchReport() =>

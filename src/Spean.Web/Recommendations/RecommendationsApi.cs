@@ -91,7 +91,7 @@ internal static class RecommendationsApi
         var (query, error) = RecommendationQuery.Parse(filters.Pairs().Append(new("page", [page])).Append(new("pageSize", [pageSize])));
         if (query is null) return BadRequest(error!);
         var results = await search.SearchAsync(query, cancellationToken);
-        if (results.Error is not null) return BadRequest(results.Error.Message);
+        if (results.Error is { } unreadable) return BadRequest(unreadable);
         return TypedResults.Ok(new RecommendationSearchResponse(
             results.Total, query.Page, query.PageSize, results.PageCount,
             results.Hits.Select(Item).ToList(),
@@ -106,16 +106,16 @@ internal static class RecommendationsApi
 
     private static async Task<Results<Created<RecommendationItem>, ValidationProblem>> Create(RecommendationEditor editor, RecommendationInput input)
     {
-        var (saved, errors) = await editor.CreateAsync(input);
-        return saved is null ? TypedResults.ValidationProblem(errors) : TypedResults.Created($"{Path}/{saved.Id}", Item(new(saved, [], [])));
+        var created = await editor.CreateAsync(input);
+        return created.Refused ? created.Refusals.Invalid() : TypedResults.Created($"{Path}/{created.Value.Id}", Item(new(created.Value, [], [])));
     }
 
     private static async Task<Results<Ok<RecommendationItem>, ValidationProblem, ProblemHttpResult>> Update(
         RecommendationEditor editor, Guid id, RecommendationInput input)
     {
-        var (saved, errors) = await editor.UpdateAsync(id, input);
-        if (saved is not null) return TypedResults.Ok(Item(new(saved, [], [])));
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : NoSuchRecommendation();
+        var updated = await editor.UpdateAsync(id, input);
+        if (!updated.Refused) return TypedResults.Ok(Item(new(updated.Value, [], [])));
+        return updated.Refusal?.Code is RecommendationInputProblem.NotFound ? NoSuchRecommendation() : updated.Refusals.Invalid();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(RecommendationEditor editor, Guid id) =>
@@ -130,7 +130,7 @@ internal static class RecommendationsApi
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
         if (query is null) return BadRequest(error!);
-        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid.Message);
+        if (await search.ValidateAsync(query, context.RequestAborted) is { } invalid) return BadRequest(invalid);
         await audit.RecordAsync(AuditAction.Exported, $"recommendations exported as {format}: {query.ToQueryString(withPaging: false)}");
         context.Response.ContentType = TableExport.ContentType(format);
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{RecommendationExport.FileName(format)}\"";
@@ -173,13 +173,11 @@ internal static class RecommendationsApi
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
 
-    private static async Task<(CrossTable? Table, string? Error)> CrossAsync(
+    private static async Task<Outcome<CrossTable>> CrossAsync(
         RecommendationStatistics statistics, RecommendationFilterParameters filters, string rows, string columns, CancellationToken cancellationToken)
     {
         var (query, error) = RecommendationQuery.Parse(filters.Pairs());
-        if (query is null) return (null, error);
-        var (table, problem) = await statistics.CrossAsync(query, rows, columns, cancellationToken);
-        return (table, problem?.Message);
+        return query is null ? error! : await statistics.CrossAsync(query, rows, columns, cancellationToken);
     }
 
     private static RecommendationItem Item(RecommendationHit hit)
@@ -210,6 +208,8 @@ internal static class RecommendationsApi
 
     private static ProblemHttpResult BadRequest(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
+
+    private static ProblemHttpResult BadRequest(Refusal refusal) => refusal.Problem(StatusCodes.Status400BadRequest);
 }
 
 /// <summary>

@@ -64,7 +64,7 @@ public sealed class CsvColumnMapTests
         var (map, error) = CsvColumnMap.Parse(pairs);
 
         Assert.Null(map);
-        Assert.Contains(reason, error);
+        Assert.Contains(reason, error!.Message);
     }
 
     [Theory]
@@ -86,5 +86,5 @@ public sealed class CsvColumnMapTests
     }
 
     private static UprInfoFile Read(string csv) =>
-        UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvColumnMap.Parse(NewCycle).Map!);
+        UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), CsvColumnMap.Parse(NewCycle).Value!);
 }

@@ -50,7 +50,7 @@ public sealed class RecommendationQueryTests
         var (query, error) = RecommendationQuery.Parse(queryString);
 
         Assert.Null(query);
-        Assert.StartsWith(message, error);
+        Assert.StartsWith(message, error!.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Spean.Core;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +31,8 @@ public abstract class EvidenceStoreTests(SpeanApp app)
 
         var outcome = await StoreAsync(upload, Photo);
 
-        var file = Assert.IsType<EvidenceStored>(outcome).File;
-        Assert.False(((EvidenceStored)outcome).AlreadyStored);
+        var file = Stored(outcome).File;
+        Assert.False(Stored(outcome).AlreadyStored);
         Assert.Equal(("image/jpeg", Photo.LongLength, upload.Sha256), (file.ContentType, file.Size, file.Sha256));
         Assert.Equal(new DateTime(2025, 3, 14, 2, 26, 53, DateTimeKind.Utc), file.CapturedAt);
         Assert.Equal(13.8047, file.Latitude!.Value, 4);
@@ -52,7 +53,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     [Fact]
     public async Task Downloads_give_back_the_original_and_public_copies_lose_the_GPS_each_logged_in_the_chain()
     {
-        var file = ((EvidenceStored)await StoreAsync(await UploadAsync(Photo), Photo)).File;
+        var file = Stored(await StoreAsync(await UploadAsync(Photo), Photo)).File;
 
         var (original, publicCopy, chain, actions) = await AsMonitorAsync(async services =>
         {
@@ -79,12 +80,12 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     {
         var document = SampleFiles.Docx();
         var upload = await UploadAsync(document);
-        var first = (EvidenceStored)await StoreAsync(upload, document);
+        var first = Stored(await StoreAsync(upload, document));
         var filesBefore = Directory.GetFiles(EvidenceFolder).Length;
 
         var retries = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StoreAsync(upload, document)));
 
-        Assert.All(retries, r => Assert.Equal((first.File.Id, true), (((EvidenceStored)r).File.Id, ((EvidenceStored)r).AlreadyStored)));
+        Assert.All(retries, r => Assert.Equal((first.File.Id, true), (Stored(r).File.Id, Stored(r).AlreadyStored)));
         Assert.Equal(filesBefore, Directory.GetFiles(EvidenceFolder).Length);
         Assert.Equal(1, await CountAsync(upload.ClientUploadId));
     }
@@ -98,7 +99,7 @@ public abstract class EvidenceStoreTests(SpeanApp app)
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StoreAsync(upload, pdf))));
 
-        Assert.Single(outcomes.Select(o => ((EvidenceStored)o).File.Id).Distinct());
+        Assert.Single(outcomes.Select(o => Stored(o).File.Id).Distinct());
         Assert.Equal(1, await CountAsync(upload.ClientUploadId));
         Assert.Equal(filesBefore + 1, Directory.GetFiles(EvidenceFolder).Length);
     }
@@ -110,9 +111,9 @@ public abstract class EvidenceStoreTests(SpeanApp app)
         damaged[^10] ^= 0xFF;
         var upload = await UploadAsync(Photo);
 
-        var rejected = Assert.IsType<EvidenceRejected>(await StoreAsync(upload, damaged));
+        var rejected = Rejected(await StoreAsync(upload, damaged));
 
-        Assert.Equal(EvidenceRejection.HashMismatch, rejected.Reason);
+        Assert.Equal(EvidenceRejection.HashMismatch, rejected.Code);
         Assert.Contains(upload.Sha256, rejected.Message);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(damaged)), rejected.Message);
         Assert.Equal(0, await CountAsync(upload.ClientUploadId));
@@ -125,9 +126,9 @@ public abstract class EvidenceStoreTests(SpeanApp app)
         var upload = await UploadAsync(SampleFiles.Png());
         await StoreAsync(upload, SampleFiles.Png());
 
-        var rejected = Assert.IsType<EvidenceRejected>(await StoreAsync(upload with { Sha256 = Hash(SampleFiles.Pdf()) }, SampleFiles.Pdf()));
+        var rejected = Rejected(await StoreAsync(upload with { Sha256 = Hash(SampleFiles.Pdf()) }, SampleFiles.Pdf()));
 
-        Assert.Equal(EvidenceRejection.UploadIdReused, rejected.Reason);
+        Assert.Equal(EvidenceRejection.UploadIdReused, rejected.Code);
     }
 
     [Theory]
@@ -147,9 +148,9 @@ public abstract class EvidenceStoreTests(SpeanApp app)
         if (reason == EvidenceRejection.InvalidHash) upload = upload with { Sha256 = "not-a-hash" };
         var filesBefore = Directory.Exists(EvidenceFolder) ? Directory.GetFiles(EvidenceFolder).Length : 0;
 
-        var rejected = Assert.IsType<EvidenceRejected>(await StoreAsync(upload, content));
+        var rejected = Rejected(await StoreAsync(upload, content));
 
-        Assert.Equal(reason, rejected.Reason);
+        Assert.Equal(reason, rejected.Code);
         Assert.Contains(message, rejected.Message);
         Assert.Equal(filesBefore, Directory.Exists(EvidenceFolder) ? Directory.GetFiles(EvidenceFolder).Length : 0);
         Assert.Equal(0, await CountAsync(upload.ClientUploadId));
@@ -159,8 +160,8 @@ public abstract class EvidenceStoreTests(SpeanApp app)
     public async Task Verification_names_an_altered_file_and_a_changed_custody_entry()
     {
         var video = SampleFiles.IsoMedia("isom").Concat(RandomNumberGenerator.GetBytes(200_000)).ToArray();
-        var altered = ((EvidenceStored)await StoreAsync(await UploadAsync(video), video)).File;
-        var relogged = ((EvidenceStored)await StoreAsync(await UploadAsync(Photo), Photo)).File;
+        var altered = Stored(await StoreAsync(await UploadAsync(video), video)).File;
+        var relogged = Stored(await StoreAsync(await UploadAsync(Photo), Photo)).File;
         await AsMonitorAsync(services => services.GetRequiredService<EvidenceStore>().WriteOriginalAsync(relogged, Stream.Null, CustodyAction.Viewed));
         var clean = await app.WithScopeAsync(services => services.GetRequiredService<EvidenceVerification>().VerifyAllAsync());
         Assert.DoesNotContain(clean.Defects, d => d.FileId == altered.Id || d.FileId == relogged.Id);
@@ -181,7 +182,15 @@ public abstract class EvidenceStoreTests(SpeanApp app)
         File.Delete(path);
     }
 
-    private Task<EvidenceOutcome> StoreAsync(EvidenceUpload upload, byte[] content) =>
+    private static EvidenceStored Stored(Outcome<EvidenceStored> outcome)
+    {
+        Assert.Null(outcome.Refusal);
+        return outcome.Value!;
+    }
+
+    private static Refusal Rejected(Outcome<EvidenceStored> outcome) => Assert.Single(outcome.Refusals);
+
+    private Task<Outcome<EvidenceStored>> StoreAsync(EvidenceUpload upload, byte[] content) =>
         AsMonitorAsync(services => services.GetRequiredService<EvidenceStore>().StoreAsync(upload, new MemoryStream(content)));
 
     private Task<T> AsMonitorAsync<T>(Func<IServiceProvider, Task<T>> action) =>

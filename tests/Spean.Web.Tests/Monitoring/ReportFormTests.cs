@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
@@ -117,6 +118,34 @@ public abstract class ReportFormTests(SpeanApp app)
         Assert.Contains("<li>Srey Mom (witness, female) — 097 000 111</li>", await coordinator.GetStringAsync(page));
         Assert.DoesNotContain("Srey Mom", await colleague.GetStringAsync(page), StringComparison.Ordinal);
         Assert.Equal(1, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().ReportPeople.CountAsync(p => p.ReportId == id)));
+    }
+
+    [Fact]
+    public async Task The_report_page_refuses_a_person_as_the_api_does_and_says_why_in_the_readers_language()
+    {
+        var organisation = await OrganisationAsync(app, "Checkers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var first = await FileAsync(author, Input("Person named by the phone"));
+        var second = await FileAsync(author, Input("Person named on the page"));
+        var clientId = Guid.NewGuid();
+        using var named = await author.PostAsJsonAsync($"/api/v1/reports/{first}/people", new { role = "Source", name = "Vanna", clientId });
+        var person = new Dictionary<string, string>
+        {
+            ["Person.ClientId"] = Guid.NewGuid().ToString(), ["Person.Role"] = "Bystander", ["Person.Name"] = "Sok",
+            ["Person.Contact"] = "", ["Person.Sex"] = "", ["Person.AgeGroup"] = "", ["Person.Notes"] = "",
+        };
+
+        using var badRole = await author.SubmitAsync($"/reports/{second}?culture=km", person, formName: "person");
+        using var reusedId = await author.SubmitAsync($"/reports/{second}", new Dictionary<string, string>(person)
+            { ["Person.Role"] = "Source", ["Person.ClientId"] = clientId.ToString() }, formName: "person");
+        var api = await ProblemAsync(
+            await author.PostAsJsonAsync($"/api/v1/reports/{second}/people", new { role = "Bystander", name = "Sok" }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(HttpStatusCode.Created, named.StatusCode);
+        Assert.Contains("សូមជ្រើសរើសថាមនុស្សនោះជាជនរងគ្រោះ", await badRole.Content.ReadAsStringAsync());
+        Assert.Contains("This form belongs to another report", await reusedId.Content.ReadAsStringAsync());
+        Assert.Equal("UnknownRole", api.GetProperty("code").GetString());
+        Assert.Equal(0, await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().ReportPeople.CountAsync(p => p.ReportId == second)));
     }
 
     [Fact]

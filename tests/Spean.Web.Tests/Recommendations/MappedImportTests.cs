@@ -13,7 +13,7 @@ public abstract class MappedImportTests(SpeanApp app)
     private static readonly CsvColumnMap Map = CsvColumnMap.Parse([
         "text=Recommendation", "sur=State under Review", "from=Recommending States", "session=Session", "response=Response",
         "date=Date", "issues=Issues", "sdgs=SDG", "source=Document", "paragraph=Para", "textKm=Khmer",
-    ]).Map!;
+    ]).Value!;
 
     private readonly string tag = Guid.NewGuid().ToString("N");
 

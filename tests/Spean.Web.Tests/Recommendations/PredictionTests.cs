@@ -206,7 +206,7 @@ public sealed class PredictionTests(PredictionApp app) : IClassFixture<Predictio
         var csv = "Recommendation,State under Review,Recommending States,Session,Action\n"
             + "Ratify the Convention against Torture,Cambodia,France,47,\n"
             + "Ratify the Optional Protocol on the sale of children,Cambodia,Spain,47,3\n";
-        var map = CsvColumnMap.Parse(["text=Recommendation", "sur=State under Review", "from=Recommending States", "session=Session", "action=Action"]).Map!;
+        var map = CsvColumnMap.Parse(["text=Recommendation", "sur=State under Review", "from=Recommending States", "session=Session", "action=Action"]).Value!;
 
         var report = await app.WithScopeAsync(s => s.GetRequiredService<RecommendationImporter>()
             .ImportAsync(UprInfoCsv.Read(new MemoryStream(Encoding.UTF8.GetBytes(csv)), map)));

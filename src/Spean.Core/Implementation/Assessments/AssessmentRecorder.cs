@@ -37,20 +37,6 @@ public enum AssessmentProblem
     AssessmentNotFound,
 }
 
-/// <summary>What is wrong, field by field: the English sentences the API returns and the <see cref="Refusal"/> pages translate.</summary>
-public sealed class AssessmentErrors : Dictionary<string, string[]>
-{
-    public Dictionary<string, Refusal> Refusals { get; } = [];
-
-    internal AssessmentErrors Add(string field, AssessmentProblem problem, string message, params object[] arguments)
-    {
-        if (ContainsKey(field)) return this;
-        this[field] = [message];
-        Refusals[field] = new Refusal(problem, message, arguments);
-        return this;
-    }
-}
-
 /// <summary>
 /// Records assessments, one recommendation or many in one transaction, keeping each history whole: the new row
 /// supersedes the organisation's current one (or, consolidated, the coalition's current one) for that recommendation.
@@ -61,17 +47,21 @@ public sealed class AssessmentRecorder(SpeanDbContext db, TimeProvider clock)
     public const int MaxRecommendations = 200;
     public const int MaxEvidence = 50;
 
-    public async Task<(IReadOnlyList<Assessment> Saved, AssessmentErrors Errors)> RecordAsync(
+    /// <returns>The assessments saved, one per recommendation; or the refusals, one per field at fault.</returns>
+    public async Task<Outcome<IReadOnlyList<Assessment>>> RecordAsync(
         IReadOnlyCollection<Guid> recommendationIds, AssessmentInput input, Viewer viewer, string authorName, CancellationToken cancellationToken = default)
     {
-        var errors = new AssessmentErrors();
-        void Fail(string field, AssessmentProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
+        var errors = new List<Refusal>();
+        void Fail(string field, AssessmentProblem problem, string message, params object[] arguments)
+        {
+            if (errors.All(e => e.Field != field)) errors.Add(Refuse(field, problem, message, arguments));
+        }
 
         if (viewer.UserId is not { } userId || viewer.Role is not { } role || role > Role.Member)
-            return ([], errors.Add("author", AssessmentProblem.NotAMember, "Only members of an organisation, coordinators and administrators record assessments."));
+            return Refuse("author", AssessmentProblem.NotAMember, "Only members of an organisation, coordinators and administrators record assessments.");
         if (viewer.OrganisationId is not { } organisationId)
-            return ([], errors.Add("author", AssessmentProblem.NoOrganisation,
-                "Your account belongs to no organisation; ask an administrator to add you to one before recording assessments."));
+            return Refuse("author", AssessmentProblem.NoOrganisation,
+                "Your account belongs to no organisation; ask an administrator to add you to one before recording assessments.");
         if (input.Consolidated && role > Role.Coordinator)
             Fail("consolidated", AssessmentProblem.OnlyCoordinatorsConsolidate, "Only coordinators record the coalition's consolidated assessment.");
         if (input.Published && role > Role.Coordinator)
@@ -98,7 +88,7 @@ public sealed class AssessmentRecorder(SpeanDbContext db, TimeProvider clock)
             Fail("narrative", AssessmentProblem.NarrativeTooLong, "Keep each narrative under 20,000 characters.");
 
         var evidence = await EvidenceAsync(input.Evidence ?? [], viewer, today, Fail, cancellationToken);
-        if (errors.Count > 0) return ([], errors);
+        if (errors.Count > 0) return Outcome.Refuse<IReadOnlyList<Assessment>>(errors);
 
         var consolidated = input.Consolidated;
         var superseded = await db.Assessments
@@ -118,22 +108,23 @@ public sealed class AssessmentRecorder(SpeanDbContext db, TimeProvider clock)
         }).ToList();
         db.Assessments.AddRange(saved);
         await db.SaveChangesAsync(cancellationToken);
-        return (saved, errors);
+        return saved;
     }
 
     /// <summary>Coordinators publish an assessment to visitors and the public scorecard, or take it back; the one field changed in place.</summary>
-    public async Task<(Assessment? Assessment, AssessmentErrors Errors)> SetPublishedAsync(
-        Guid id, bool published, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Assessment>> SetPublishedAsync(Guid id, bool published, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
-            return (null, new AssessmentErrors().Add("published", AssessmentProblem.OnlyCoordinatorsPublish, "Only coordinators publish assessments."));
+            return Refuse("published", AssessmentProblem.OnlyCoordinatorsPublish, "Only coordinators publish assessments.");
         var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (assessment is null)
-            return (null, new AssessmentErrors().Add("id", AssessmentProblem.AssessmentNotFound, $"No assessment has the id '{id}'.", id));
+        if (assessment is null) return Refuse("id", AssessmentProblem.AssessmentNotFound, $"No assessment has the id '{id}'.", id);
         assessment.Published = published;
         await db.SaveChangesAsync(cancellationToken);
-        return (assessment, new AssessmentErrors());
+        return assessment;
     }
+
+    private static Refusal Refuse(string field, AssessmentProblem problem, string message, params object[] arguments) =>
+        new(problem, message, arguments) { Field = field };
 
     private async Task<List<AssessmentEvidence>> EvidenceAsync(
         IReadOnlyList<EvidenceInput> items, Viewer viewer, DateOnly today, Action<string, AssessmentProblem, string, object[]> fail, CancellationToken cancellationToken)

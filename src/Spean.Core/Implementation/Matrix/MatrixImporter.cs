@@ -33,15 +33,17 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
     /// <summary>OHCHR's matrices are under 1 MB; ten leaves room for embedded images without letting a zip bomb in.</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public async Task<(MatrixImportReport? Report, Refusal? Problem)> ImportAsync(
+    public async Task<Outcome<MatrixImportReport>> ImportAsync(
         Stream file, MatrixImportRequest request, CancellationToken cancellationToken = default)
     {
         var states = await StateNames.LoadAsync(db, cancellationToken);
-        var (document, problem) = MatrixReader.Read(file, name => Iso3(states, name) is not null);
-        if (document is null) return (null, problem);
+        var read = MatrixReader.Read(file, name => Iso3(states, name) is not null);
+        if (read.Refusal is { } unreadable) return unreadable;
+        var document = read.Value!;
         var codes = await db.Countries.Select(c => c.Iso3).ToHashSetAsync(cancellationToken);
-        var (review, reviewProblem) = Resolve(document.Review, MatrixTitle.FromFileName(request.FileName), request, states, codes);
-        if (review is null) return (null, reviewProblem);
+        var resolved = Resolve(document.Review, MatrixTitle.FromFileName(request.FileName), request, states, codes);
+        if (resolved.Refusal is { } unresolved) return unresolved;
+        var review = resolved.Value!;
 
         var refused = document.Refused.ToList();
         var stored = await db.Recommendations
@@ -106,8 +108,8 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
             actor.SuppressRowAudit = false;
             if (request.DryRun) db.ChangeTracker.Clear();
         }
-        return (new MatrixImportReport(review, document.Rows.Count, created, enriched, unchanged, predicted,
-            refused.OrderBy(r => r.Paragraph, ParagraphOrder.Instance).ToList(), [.. unknown], request.DryRun), null);
+        return new MatrixImportReport(review, document.Rows.Count, created, enriched, unchanged, predicted,
+            refused.OrderBy(r => r.Paragraph, ParagraphOrder.Instance).ToList(), [.. unknown], request.DryRun);
     }
 
     /// <summary>UN short names adopted after UPR Info's data (sessions 1-18) that the shipped names do not hold yet.</summary>
@@ -127,7 +129,7 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
         return states.Iso3($"{qualifier} {shortName}") ?? states.Iso3($"{shortName}, {qualifier}") ?? states.Iso3(shortName);
     }
 
-    private static (MatrixReviewUsed? Review, Refusal? Problem) Resolve(MatrixReview fromDocument, MatrixReview fromFileName, MatrixImportRequest request, StateNames states,
+    private static Outcome<MatrixReviewUsed> Resolve(MatrixReview fromDocument, MatrixReview fromFileName, MatrixImportRequest request, StateNames states,
         HashSet<string> codes)
     {
         static (T? Value, ReviewOrigin From) Pick<T>(T? document, T? fileName, T? option) where T : struct =>
@@ -139,30 +141,30 @@ public sealed partial class MatrixImporter(SpeanDbContext db, AuditActor actor, 
         string? Code(string name) => name.Length == 3 && codes.Contains(name.ToUpperInvariant()) ? name.ToUpperInvariant() : Iso3(states, name);
         var iso3 = stateName is null ? null : Code(stateName);
         if (stateName is null)
-            return (null, new Refusal(MatrixProblem.StateMissing, "The document does not name the State under Review: give it (--state, or the State field)."));
+            return new Refusal(MatrixProblem.StateMissing, "The document does not name the State under Review: give it (--state, or the State field).");
         if (iso3 is null)
-            return (null, new Refusal(MatrixProblem.StateUnknown, $"'{stateName}' is not a State Spean knows: give the State under Review by its ISO code (e.g. SVN).", stateName));
+            return new Refusal(MatrixProblem.StateUnknown, $"'{stateName}' is not a State Spean knows: give the State under Review by its ISO code (e.g. SVN).", stateName);
         if (request.State is { } givenState && stateFrom != ReviewOrigin.Option
             && !string.Equals(Code(givenState), iso3, StringComparison.Ordinal))
-            return (null, new Refusal(MatrixProblem.OptionContradictsDocument,
-                $"The document is about {stateName}, not {givenState}: leave the State out or upload the right matrix.", stateName, givenState));
+            return new Refusal(MatrixProblem.OptionContradictsDocument,
+                $"The document is about {stateName}, not {givenState}: leave the State out or upload the right matrix.", stateName, givenState);
 
         var (session, sessionFrom) = Pick(fromDocument.Session, fromFileName.Session, request.Session);
         if (session is not { } s || s is < 1 or > 200)
-            return (null, new Refusal(MatrixProblem.SessionUnknown, "The document does not say its UPR session: give it (--session, or the Session field)."));
+            return new Refusal(MatrixProblem.SessionUnknown, "The document does not say its UPR session: give it (--session, or the Session field).");
         if (request.Session is { } givenSession && sessionFrom != ReviewOrigin.Option && givenSession != s)
-            return (null, new Refusal(MatrixProblem.OptionContradictsDocument,
-                $"The document is of session {s}, not {givenSession}: leave the session out or upload the right matrix.", s, givenSession));
+            return new Refusal(MatrixProblem.OptionContradictsDocument,
+                $"The document is of session {s}, not {givenSession}: leave the session out or upload the right matrix.", s, givenSession);
 
         var (cycle, cycleFrom) = fromDocument.Cycle is { } c ? (c, ReviewOrigin.Document)
             : request.Cycle is { } given ? (given, ReviewOrigin.Option)
             : (MatrixTitle.CycleOfSession(s), ReviewOrigin.Session);
         if (cycle is < 1 or > 20)
-            return (null, new Refusal(MatrixProblem.CycleUnknown, "The cycle is a number from 1 (e.g. 4 for the fourth cycle)."));
+            return new Refusal(MatrixProblem.CycleUnknown, "The cycle is a number from 1 (e.g. 4 for the fourth cycle).");
         if (request.Cycle is { } givenCycle && cycleFrom == ReviewOrigin.Document && givenCycle != cycle)
-            return (null, new Refusal(MatrixProblem.OptionContradictsDocument,
-                $"The document is of cycle {cycle}, not {givenCycle}: leave the cycle out or upload the right matrix.", cycle, givenCycle));
-        return (new MatrixReviewUsed(iso3, stateName, stateFrom, s, sessionFrom, cycle, cycleFrom), null);
+            return new Refusal(MatrixProblem.OptionContradictsDocument,
+                $"The document is of cycle {cycle}, not {givenCycle}: leave the cycle out or upload the right matrix.", cycle, givenCycle);
+        return new MatrixReviewUsed(iso3, stateName, stateFrom, s, sessionFrom, cycle, cycleFrom);
     }
 
     private static string? Invalid(MatrixRow row)

@@ -16,7 +16,7 @@ namespace Spean.Core.Implementation.Matrix;
 /// </summary>
 public static class MatrixReader
 {
-    public static (MatrixDocument? Document, Refusal? Problem) Read(Stream stream, Func<string, bool> isState)
+    public static Outcome<MatrixDocument> Read(Stream stream, Func<string, bool> isState)
     {
         WordprocessingDocument word;
         try
@@ -25,13 +25,13 @@ public static class MatrixReader
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
-            return (null, new Refusal(MatrixProblem.NotAWordFile, "The file is not a Word document (.docx): save the matrix as .docx and upload it again."));
+            return new Refusal(MatrixProblem.NotAWordFile, "The file is not a Word document (.docx): save the matrix as .docx and upload it again.");
         }
         using (word)
         {
             var body = word.MainDocumentPart?.Document?.Body;
             if (body is null)
-                return (null, new Refusal(MatrixProblem.NotAWordFile, "The Word document has no body: upload the matrix as OHCHR published it."));
+                return new Refusal(MatrixProblem.NotAWordFile, "The Word document has no body: upload the matrix as OHCHR published it.");
             var titleText = TitleText(word, body);
             var rows = new List<MatrixRow>();
             var refused = new List<MatrixRefusal>();
@@ -40,9 +40,9 @@ public static class MatrixReader
             foreach (var table in body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()))
                 anyTable |= ReadTable(table, isState, rows, refused, seen);
             if (!anyTable)
-                return (null, new Refusal(MatrixProblem.NoRecommendationTable,
-                    "No table of recommendations was found: the matrix needs a table whose rows start with a paragraph number such as 116.1."));
-            return (new MatrixDocument(MatrixTitle.Read(titleText), rows, refused), null);
+                return new Refusal(MatrixProblem.NoRecommendationTable,
+                    "No table of recommendations was found: the matrix needs a table whose rows start with a paragraph number such as 116.1.");
+            return new MatrixDocument(MatrixTitle.Read(titleText), rows, refused);
         }
     }
 

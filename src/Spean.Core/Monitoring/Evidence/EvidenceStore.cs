@@ -24,12 +24,8 @@ public enum EvidenceRejection
     ReportClosed,
 }
 
-public abstract record EvidenceOutcome;
-
 /// <param name="AlreadyStored">True when this upload id had already delivered the same file: a retry, not a new file.</param>
-public sealed record EvidenceStored(EvidenceFile File, bool AlreadyStored) : EvidenceOutcome;
-
-public sealed record EvidenceRejected(EvidenceRejection Reason, string Message) : EvidenceOutcome;
+public sealed record EvidenceStored(EvidenceFile File, bool AlreadyStored);
 
 /// <summary>An upload written encrypted beside the evidence and not yet kept; disposing it deletes what was not kept.</summary>
 public sealed class EvidenceReceived(string path, long size, string sha256, string contentType) : IDisposable
@@ -57,32 +53,33 @@ public sealed class EvidenceStore(
     public string Directory => options.DirectoryPath;
 
     /// <summary>Checks the upload id first, so a retry of a file already kept is answered without writing it again.</summary>
-    public async Task<EvidenceOutcome> StoreAsync(EvidenceUpload upload, Stream content, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceStored>> StoreAsync(EvidenceUpload upload, Stream content, CancellationToken cancellationToken = default)
     {
         if (InvalidHash(upload) is { } invalid) return invalid;
         if (await FindByUploadIdAsync(upload, cancellationToken) is { } earlier) return earlier;
-        var (received, rejected) = await ReceiveAsync(content, cancellationToken);
-        if (rejected is not null) return rejected;
-        using (received) return await KeepAsync(upload, received!, cancellationToken);
+        var received = await ReceiveAsync(content, cancellationToken);
+        if (received.Refusal is { } refused) return refused;
+        using (received.Value) return await KeepAsync(upload, received.Value!, cancellationToken);
     }
 
     /// <summary>
     /// Streams an upload straight into an encrypted file beside the evidence, hashing it and checking its type and
     /// size on the way, before the fields that name it have arrived: the original never touches the disk in clear.
     /// </summary>
-    public async Task<(EvidenceReceived? Received, EvidenceRejected? Rejection)> ReceiveAsync(Stream content, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceReceived>> ReceiveAsync(Stream content, CancellationToken cancellationToken = default)
     {
         CreateDirectory();
         var partial = Path.Combine(Directory, $"{Guid.CreateVersion7():N}.evidence.partial");
         try
         {
-            var (written, rejected) = await WriteEncryptedAsync(content, partial, cancellationToken);
-            if (rejected is not null)
+            var written = await WriteEncryptedAsync(content, partial, cancellationToken);
+            if (written.Refusal is { } refused)
             {
                 File.Delete(partial);
-                return (null, rejected);
+                return refused;
             }
-            return (new EvidenceReceived(partial, written!.Size, written.Sha256, written.ContentType), null);
+            var (size, sha256, contentType) = written.Value!;
+            return new EvidenceReceived(partial, size, sha256, contentType);
         }
         catch
         {
@@ -92,13 +89,13 @@ public sealed class EvidenceStore(
     }
 
     /// <summary>Keeps a received file as the evidence the upload names, or answers with the file that upload already delivered.</summary>
-    public async Task<EvidenceOutcome> KeepAsync(EvidenceUpload upload, EvidenceReceived received, CancellationToken cancellationToken = default)
+    public async Task<Outcome<EvidenceStored>> KeepAsync(EvidenceUpload upload, EvidenceReceived received, CancellationToken cancellationToken = default)
     {
         if (InvalidHash(upload) is { } invalid) return invalid;
         var claimed = Claimed(upload);
         if (await FindByUploadIdAsync(upload, cancellationToken) is { } earlier) return earlier;
         if (received.Sha256 != claimed)
-            return new EvidenceRejected(EvidenceRejection.HashMismatch,
+            return new Refusal(EvidenceRejection.HashMismatch,
                 $"The file that arrived is not the file your device sent: its SHA-256 is {received.Sha256}, the device said {claimed}. " +
                 "Nothing was kept; send it again.");
 
@@ -133,10 +130,10 @@ public sealed class EvidenceStore(
 
     private static string Claimed(EvidenceUpload upload) => upload.Sha256.Trim().ToLowerInvariant();
 
-    private static EvidenceRejected? InvalidHash(EvidenceUpload upload) =>
+    private static Refusal? InvalidHash(EvidenceUpload upload) =>
         Claimed(upload) is { Length: 64 } claimed && claimed.All(char.IsAsciiHexDigitLower)
             ? null
-            : new EvidenceRejected(EvidenceRejection.InvalidHash,
+            : new Refusal(EvidenceRejection.InvalidHash,
                 $"The SHA-256 sent with the file must be 64 hexadecimal characters; it was \"{upload.Sha256}\".");
 
     private string Uploader => actor.UserName ?? "anonymous";
@@ -225,7 +222,7 @@ public sealed class EvidenceStore(
     private sealed record Written(long Size, string Sha256, string ContentType);
 
     /// <summary>Streams the upload into an encrypted file, hashing it and checking its type and size on the way.</summary>
-    private async Task<(Written? File, EvidenceRejected? Rejection)> WriteEncryptedAsync(Stream content, string path, CancellationToken cancellationToken)
+    private async Task<Outcome<Written>> WriteEncryptedAsync(Stream content, string path, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[EvidenceCipher.ChunkSize];
@@ -245,9 +242,9 @@ public sealed class EvidenceStore(
             var chunk = buffer.AsMemory(0, read);
             size += read;
             if (size > options.MaxBytes)
-                return (null, new EvidenceRejected(EvidenceRejection.TooLarge,
+                return new Refusal(EvidenceRejection.TooLarge,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"This file is larger than the {options.MaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept.")));
+                        $"This file is larger than the {options.MaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept."));
             if (headLength < head.Length)
             {
                 var take = Math.Min(read, head.Length - headLength);
@@ -258,19 +255,19 @@ public sealed class EvidenceStore(
             {
                 detected = EvidenceContent.Detect(head.AsSpan(0, headLength));
                 if (detected.IsZip) tail = new byte[ZipTailSize];
-                else if (detected.ContentType is null) return (null, Unsupported(detected));
+                else if (detected.ContentType is null) return Unsupported(detected);
             }
             if (tail is not null) KeepTail(tail, ref tailLength, chunk.Span);
             hash.AppendData(chunk.Span);
             await writer.WriteAsync(chunk, cancellationToken);
         }
-        if (size == 0) return (null, new EvidenceRejected(EvidenceRejection.Empty, "The file is empty. Nothing was kept."));
+        if (size == 0) return new Refusal(EvidenceRejection.Empty, "The file is empty. Nothing was kept.");
         detected ??= EvidenceContent.Detect(head.AsSpan(0, headLength));
         if (detected.IsZip) detected = EvidenceContent.DetectZip(head.AsSpan(0, headLength), tail.AsSpan(0, tailLength));
-        if (detected.ContentType is null) return (null, Unsupported(detected));
+        if (detected.ContentType is null) return Unsupported(detected);
         await writer.CompleteAsync(cancellationToken);
         output.Flush(flushToDisk: true);
-        return (new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType), null);
+        return new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType);
     }
 
     /// <summary>The name without the device's folders, which can hold the owner's name too.</summary>
@@ -280,7 +277,7 @@ public sealed class EvidenceStore(
         return file.Length <= 255 ? file : file[..255];
     }
 
-    private static EvidenceRejected Unsupported(EvidenceContent detected) =>
+    private static Refusal Unsupported(EvidenceContent detected) =>
         new(EvidenceRejection.UnsupportedType,
             $"This file is {detected.Found}. Evidence can be {EvidenceContent.Accepted}. Nothing was kept.");
 
@@ -303,15 +300,15 @@ public sealed class EvidenceStore(
     /// its file only to the person who sent it, on the same report and with the same content. Any other match is
     /// refused without a word about the file, its report or its hash.
     /// </summary>
-    private async Task<EvidenceOutcome?> FindByUploadIdAsync(EvidenceUpload upload, CancellationToken cancellationToken)
+    private async Task<Outcome<EvidenceStored>?> FindByUploadIdAsync(EvidenceUpload upload, CancellationToken cancellationToken)
     {
         var existing = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.ClientUploadId == upload.ClientUploadId, cancellationToken);
         if (existing is null) return null;
         var sameSender = existing.ReportId == upload.ReportId
             && (actor.UserId is { } user ? existing.UploadedById == user : existing.UploadedById is null && existing.UploadedBy == Uploader);
         return sameSender && existing.Sha256 == Claimed(upload)
-            ? new EvidenceStored(existing, AlreadyStored: true)
-            : new EvidenceRejected(EvidenceRejection.UploadIdReused,
+            ? (Outcome<EvidenceStored>)new EvidenceStored(existing, AlreadyStored: true)
+            : new Refusal(EvidenceRejection.UploadIdReused,
                 $"The upload id {upload.ClientUploadId} has already been used. Make a new upload id on the device and send the file again.");
     }
 

@@ -11,15 +11,33 @@ namespace Spean.Core.Monitoring.People;
 /// </summary>
 public sealed class ReportPeople(SpeanDbContext db, FieldCipher cipher, KeyRing keys)
 {
+    /// <summary>Adds a person whose details are already checked (imports, tests).</summary>
     public async Task<ReportPerson> AddAsync(Guid reportId, PersonDetails details, CancellationToken cancellationToken = default) =>
-        (await AddOnceAsync(reportId, Guid.NewGuid(), details, cancellationToken)).Person!;
+        (await SaveOnceAsync(reportId, Guid.NewGuid(), details, cancellationToken)).Value!.Person;
 
-    /// <summary>Adds the person once per device id: the same <paramref name="clientId"/> again returns the person already saved.</summary>
-    /// <returns>The person and whether it was just added; no person when the id names a person of another report.</returns>
-    public async Task<(ReportPerson? Person, bool Created)> AddOnceAsync(
-        Guid reportId, Guid clientId, PersonDetails details, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Checks a person as a form or a device sent it and adds them once per device id: the same client id again returns
+    /// the person already saved. The one place the API and the report page check a person.
+    /// </summary>
+    public async Task<Outcome<PersonAdded>> AddOnceAsync(Guid reportId, PersonInput input, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(clientId, cancellationToken) is { } earlier) return (earlier.ReportId == reportId ? earlier : null, false);
+        if (!EnumNames.TryParse<PersonRole>(input.Role, out var role))
+            return Refuse("role", PersonProblem.UnknownRole, "'role' is Victim, Witness, Source or Other.");
+        var name = Blank(input.Name);
+        if (name is null) return Refuse("name", PersonProblem.NameMissing, "Give the person's name (or the name they are known by).");
+        if (name.Length > 200) return Refuse("name", PersonProblem.NameTooLong, "Keep the name under 200 characters.");
+        if (!EnumNames.TryParseOptional<Sex>(Blank(input.Sex), out var sex)) return Refuse("sex", PersonProblem.UnknownSex, "'sex' is Female, Male or Other.");
+        if (!EnumNames.TryParseOptional<AgeGroup>(Blank(input.AgeGroup), out var age))
+            return Refuse("ageGroup", PersonProblem.UnknownAgeGroup, "'ageGroup' is Child, Adult or Older.");
+        if (input.ClientId == Guid.Empty)
+            return Refuse("clientId", PersonProblem.ClientIdZero, "'clientId' is the id the device made for this person; it cannot be all zeros.");
+        var details = new PersonDetails(role, name, Blank(input.Contact), Blank(input.Notes), sex, age);
+        return await SaveOnceAsync(reportId, input.ClientId ?? Guid.NewGuid(), details, cancellationToken);
+    }
+
+    private async Task<Outcome<PersonAdded>> SaveOnceAsync(Guid reportId, Guid clientId, PersonDetails details, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(clientId, cancellationToken) is { } earlier) return Once(earlier, reportId);
         var person = new ReportPerson { ReportId = reportId, ClientId = clientId, Role = details.Role, EncryptedName = [] };
         Write(person, details);
         db.ReportPeople.Add(person);
@@ -31,12 +49,19 @@ public sealed class ReportPeople(SpeanDbContext db, FieldCipher cipher, KeyRing 
         {
             // The same person sent twice at once: the unique client id let one through; answer with it.
             db.ChangeTracker.Clear();
-            var saved = await FindAsync(clientId, cancellationToken);
-            if (saved is null) throw;
-            return (saved.ReportId == reportId ? saved : null, false);
+            return Once(await FindAsync(clientId, cancellationToken) ?? throw new InvalidOperationException("The person could not be saved."), reportId);
         }
-        return (person, true);
+        return new PersonAdded(person, Created: true);
     }
+
+    private static Outcome<PersonAdded> Once(ReportPerson earlier, Guid reportId) =>
+        earlier.ReportId == reportId
+            ? new PersonAdded(earlier, Created: false)
+            : Refuse("clientId", PersonProblem.ClientIdOfAnotherReport, "This clientId names a person in another report; make a new id on the device.");
+
+    private static Refusal Refuse(string field, PersonProblem problem, string message) => new(problem, message) { Field = field };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Replaces what is known of a person; the caller saves.</summary>
     public void Write(ReportPerson person, PersonDetails details)

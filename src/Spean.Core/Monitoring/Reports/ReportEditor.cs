@@ -40,47 +40,33 @@ public enum ReportInputProblem
     ReadersFinal,
 }
 
-/// <summary>
-/// What is wrong with a report, field by field: the English sentences the API returns, and behind each field
-/// the <see cref="Refusal"/> whose code pages translate.
-/// </summary>
-public sealed class ReportErrors : Dictionary<string, string[]>
-{
-    public Dictionary<string, Refusal> Refusals { get; } = [];
-
-    internal ReportErrors Add(string field, ReportInputProblem problem, string message, params object[] arguments)
-    {
-        this[field] = [message];
-        Refusals[field] = new Refusal(problem, message, arguments);
-        return this;
-    }
-}
+/// <summary>A report as saved, and whether this call made it (false when the device had sent it before).</summary>
+public sealed record ReportSaved(Report Report, bool Created);
 
 /// <summary>Creates reports (once per device id) and lets their author change them while they are drafts.</summary>
 public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, CambodiaOutline cambodia)
 {
-    /// <returns>The report, whether it was just made or had been sent before with the same client id; or the errors.</returns>
-    public async Task<(Report? Report, bool Created, ReportErrors Errors)> CreateAsync(
+    /// <returns>The report, whether it was just made or had been sent before with the same client id; or the refusals, one per field.</returns>
+    public async Task<Outcome<ReportSaved>> CreateAsync(
         ReportInput input, Guid authorId, Guid? organisationId, CancellationToken cancellationToken = default)
     {
         if (await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken) is { } earlier)
             return earlier.AuthorId == authorId
-                ? (earlier, false, new ReportErrors())
-                : (null, false, new ReportErrors().Add("clientId", ReportInputProblem.ClientIdTaken,
-                    "This client id belongs to another person's report; make a new one on the device."));
+                ? new ReportSaved(earlier, false)
+                : Refuse("clientId", ReportInputProblem.ClientIdTaken, "This client id belongs to another person's report; make a new one on the device.");
         if (organisationId is not { } organisation)
-            return (null, false, new ReportErrors().Add("organisation", ReportInputProblem.NoOrganisation,
-                "Your account belongs to no organisation; ask an administrator to add you to one before filing reports."));
+            return Refuse("organisation", ReportInputProblem.NoOrganisation,
+                "Your account belongs to no organisation; ask an administrator to add you to one before filing reports.");
         if (input.ClientId == Guid.Empty)
-            return (null, false, new ReportErrors().Add("clientId", ReportInputProblem.ClientIdMissing, "Send the id the device made for this report (clientId)."));
+            return Refuse("clientId", ReportInputProblem.ClientIdMissing, "Send the id the device made for this report (clientId).");
 
         var report = new Report
         {
             ClientId = input.ClientId, Title = "", Narrative = "", Category = "", OccurredFrom = default, AdminUnitCode = "",
             ReportedAt = ReportedAt(input), OrganisationId = organisation, AuthorId = authorId,
         };
-        var errors = await ApplyAsync(report, input, cancellationToken);
-        if (errors.Count > 0) return (null, false, errors);
+        var refusals = await ApplyAsync(report, input, cancellationToken);
+        if (refusals.Count > 0) return Outcome.Refuse<ReportSaved>(refusals);
         db.Reports.Add(report);
         try
         {
@@ -92,9 +78,9 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
             db.ChangeTracker.Clear();
             var saved = await db.Reports.Include(r => r.History).SingleOrDefaultAsync(r => r.ClientId == input.ClientId, cancellationToken);
             if (saved is null) throw;
-            return (saved, false, new ReportErrors());
+            return new ReportSaved(saved, false);
         }
-        return (report, true, errors);
+        return new ReportSaved(report, true);
     }
 
     /// <summary>
@@ -109,37 +95,45 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
             : now.UtcDateTime;
     }
 
-    public async Task<ReportErrors> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Report>> UpdateAsync(Report report, ReportInput input, Guid userId, CancellationToken cancellationToken = default)
     {
-        if (report.AuthorId != userId) return new ReportErrors().Add("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
+        if (report.AuthorId != userId) return Refuse("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
         if (report.Status != ReportStatus.Draft)
-            return new ReportErrors().Add("status", ReportInputProblem.NotADraft, $"The report is {report.Status}; only drafts can be changed.", report.Status);
-        var errors = await ApplyAsync(report, input, cancellationToken);
-        if (errors.Count == 0) await db.SaveChangesAsync(cancellationToken);
-        return errors;
+            return Refuse("status", ReportInputProblem.NotADraft, $"The report is {report.Status}; only drafts can be changed.", report.Status);
+        var refusals = await ApplyAsync(report, input, cancellationToken);
+        if (refusals.Count > 0) return Outcome.Refuse<Report>(refusals);
+        await db.SaveChangesAsync(cancellationToken);
+        return report;
     }
 
     /// <summary>
     /// The author changes who may read a report until it is published or rejected: a Restricted report needs a
     /// coordinator among its readers to be reviewed, and a second one to be published.
     /// </summary>
-    public async Task<ReportErrors> SetReadersAsync(Report report, IReadOnlyList<Guid> readerIds, Guid userId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Report>> SetReadersAsync(Report report, IReadOnlyList<Guid> readerIds, Guid userId, CancellationToken cancellationToken = default)
     {
-        if (report.AuthorId != userId) return new ReportErrors().Add("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
+        if (report.AuthorId != userId) return Refuse("report", ReportInputProblem.NotTheAuthor, "Only the author can change a report.");
         if (ReportWorkflow.Allowed(report.Status).Count == 0)
-            return new ReportErrors().Add("readerIds", ReportInputProblem.ReadersFinal, $"The report is {report.Status}; its readers can no longer change.", report.Status);
+            return Refuse("readerIds", ReportInputProblem.ReadersFinal, $"The report is {report.Status}; its readers can no longer change.", report.Status);
         var readers = readerIds.Distinct().ToList();
         if (!await AreUsersAsync(readers, cancellationToken))
-            return new ReportErrors().Add("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
+            return Refuse("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
         report.ReaderIds = readers;
         await db.SaveChangesAsync(cancellationToken);
-        return new ReportErrors();
+        return report;
     }
 
-    private async Task<ReportErrors> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
+    private static Refusal Refuse(string field, ReportInputProblem problem, string message, params object[] arguments) =>
+        new(problem, message, arguments) { Field = field };
+
+    /// <returns>One refusal per field at fault; none when the input was applied to the report.</returns>
+    private async Task<List<Refusal>> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
     {
-        var errors = new ReportErrors();
-        void Fail(string field, ReportInputProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
+        var errors = new List<Refusal>();
+        void Fail(string field, ReportInputProblem problem, string message, params object[] arguments)
+        {
+            if (errors.All(e => e.Field != field)) errors.Add(Refuse(field, problem, message, arguments));
+        }
 
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0) Fail("title", ReportInputProblem.TitleMissing, "Give the report a title.");

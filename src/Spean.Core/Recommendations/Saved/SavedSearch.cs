@@ -26,6 +26,12 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
     }
 }
 
+public enum SavedSearchProblem
+{
+    NameMissing,
+    NameTooLong,
+}
+
 /// <summary>Each user's saved searches; a user sees and deletes only their own.</summary>
 public sealed class SavedSearches(SpeanDbContext db, TimeProvider clock)
 {
@@ -35,13 +41,14 @@ public sealed class SavedSearches(SpeanDbContext db, TimeProvider clock)
         db.SavedSearches.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
 
     /// <summary>Saves under <paramref name="name"/>, replacing the user's search of that name.</summary>
-    /// <returns>The saved search, or a message a person can act on.</returns>
-    public async Task<(SavedSearch? Saved, string? Error)> SaveAsync(Guid userId, string? name, RecommendationQuery query,
+    /// <returns>The saved search, or what to change in the name.</returns>
+    public async Task<Outcome<SavedSearch>> SaveAsync(Guid userId, string? name, RecommendationQuery query,
         CancellationToken cancellationToken = default)
     {
         name = name?.Trim();
-        if (string.IsNullOrEmpty(name)) return (null, "Give the search a name.");
-        if (name.Length > MaxNameLength) return (null, $"The name is longer than {MaxNameLength} characters.");
+        if (string.IsNullOrEmpty(name)) return new Refusal(SavedSearchProblem.NameMissing, "Give the search a name.") { Field = "name" };
+        if (name.Length > MaxNameLength)
+            return new Refusal(SavedSearchProblem.NameTooLong, $"The name is longer than {MaxNameLength} characters.", MaxNameLength) { Field = "name" };
         var queryString = query.ToQueryString(withPaging: false);
         var saved = await db.SavedSearches.SingleOrDefaultAsync(s => s.UserId == userId && s.Name == name, cancellationToken);
         if (saved is null)
@@ -51,7 +58,7 @@ public sealed class SavedSearches(SpeanDbContext db, TimeProvider clock)
         }
         saved.QueryString = queryString;
         await db.SaveChangesAsync(cancellationToken);
-        return (saved, null);
+        return saved;
     }
 
     /// <returns>False when the user has no saved search with that id.</returns>

@@ -19,6 +19,8 @@ public enum QueryProblem
     PrefixTooShort,
     UnknownField,
     UnknownCrossField,
+    UnknownSort,
+    NotAPageNumber,
 }
 
 internal sealed class QueryException(QueryProblem problem, string message, params object[] arguments) : Exception(message)

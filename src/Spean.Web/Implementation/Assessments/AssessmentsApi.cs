@@ -7,7 +7,6 @@ using Spean.Core.Implementation.Assessments;
 using Spean.Core.Implementation.Evidence;
 using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
-using Spean.Web.Monitoring;
 
 namespace Spean.Web.Implementation.Assessments;
 
@@ -91,12 +90,9 @@ internal static class AssessmentsApi
         var viewer = user.Viewer();
         var input = new AssessmentInput(request.Status, request.AsOf, request.NarrativeEn, request.NarrativeKm, request.Consolidated, request.Published,
             request.Evidence?.Select(e => new EvidenceInput(e.Kind, e.ReportId, e.Url, e.Title, e.Date)).ToList());
-        var (saved, errors) = await recorder.RecordAsync(request.RecommendationIds ?? [], input, viewer, user.DisplayName(), cancellationToken);
-        if (errors.Count > 0)
-            return TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?>
-            {
-                ["codes"] = errors.Refusals.ToDictionary(r => r.Key, r => r.Value.Code.ToString()),
-            });
+        var recorded = await recorder.RecordAsync(request.RecommendationIds ?? [], input, viewer, user.DisplayName(), cancellationToken);
+        if (recorded.Refused) return recorded.Refusals.Invalid();
+        var saved = recorded.Value;
         var views = new List<AssessmentResponse>();
         foreach (var recommendation in saved.Select(a => a.RecommendationId).Distinct())
             views.AddRange((await query.ForRecommendationAsync(recommendation, viewer, cancellationToken)).History
@@ -107,16 +103,14 @@ internal static class AssessmentsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Publish(
         AssessmentRecorder recorder, ClaimsPrincipal user, Guid id, PublicationRequest request, CancellationToken cancellationToken)
     {
-        var (assessment, errors) = await recorder.SetPublishedAsync(id, request.Published, user.Viewer(), cancellationToken);
-        if (assessment is not null) return TypedResults.NoContent();
-        var refusal = errors.Refusals.Values.First();
-        return ReportsApi.Refused(refusal.Message, refusal.Code,
-            refusal.Code is AssessmentProblem.AssessmentNotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden);
+        var published = await recorder.SetPublishedAsync(id, request.Published, user.Viewer(), cancellationToken);
+        if (published.Refusal is not { } refusal) return TypedResults.NoContent();
+        return refusal.Problem(refusal.Code is AssessmentProblem.AssessmentNotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Link(Task<Refusal?> linking) =>
         await linking is { } refusal
-            ? ReportsApi.Refused(refusal.Message, refusal.Code, refusal.Code switch
+            ? refusal.Problem(refusal.Code switch
             {
                 ReportLinkProblem.ReportNotFound => StatusCodes.Status404NotFound,
                 ReportLinkProblem.MayNotLink => StatusCodes.Status403Forbidden,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Spean.Core.Implementation.Matrix;
 using Spean.Core.Recommendations;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Implementation.Matrix;
 
@@ -72,7 +73,7 @@ internal static class MatrixApi
         stream.Position = 0;
         var (report, problem) = await importer.ImportAsync(stream,
             new MatrixImportRequest(file.FileName, state.Length > 0 ? state : null, session, cycle, dryRun), cancellationToken);
-        if (report is null) return TypedResults.Problem(problem!.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        if (report is null) return problem!.Problem(StatusCodes.Status422UnprocessableEntity);
         if (!report.DryRun && report.Created + report.Enriched > 0) search.MarkStale();
         return TypedResults.Ok(MatrixImportResponse.From(report));
     }

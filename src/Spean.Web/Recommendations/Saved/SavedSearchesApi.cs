@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Saved;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Recommendations.Saved;
 
@@ -26,7 +27,7 @@ internal static class SavedSearchesApi
         forms.MapPost("/", async (ClaimsPrincipal user, SavedSearches saved, [Microsoft.AspNetCore.Mvc.FromForm] string? name,
             [Microsoft.AspNetCore.Mvc.FromForm] string? query) =>
         {
-            var (parsed, _) = Parse(query);
+            var (parsed, _) = RecommendationQuery.Parse(query);
             var (_, error) = await saved.SaveAsync(user.UserId()!.Value, name, parsed ?? new());
             var back = parsed?.ToQueryString(withPaging: false) ?? "";
             return TypedResults.LocalRedirect($"/recommendations?{back}{(back.Length > 0 ? "&" : "")}saved={(error is null ? "1" : "0")}");
@@ -44,10 +45,10 @@ internal static class SavedSearchesApi
     private static async Task<Results<Created<SavedSearchResponse>, ProblemHttpResult>> Save(
         ClaimsPrincipal user, SavedSearches saved, SaveSearchRequest request)
     {
-        var (query, error) = Parse(request.QueryString);
-        if (query is null) return TypedResults.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        var (query, error) = RecommendationQuery.Parse(request.QueryString);
+        if (query is null) return error!.Problem(StatusCodes.Status400BadRequest);
         var (search, problem) = await saved.SaveAsync(user.UserId()!.Value, request.Name, query);
-        if (search is null) return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        if (search is null) return problem!.Problem(StatusCodes.Status400BadRequest);
         return TypedResults.Created($"/api/v1/recommendations/saved-searches/{search.Id}", Response(search));
     }
 
@@ -56,7 +57,6 @@ internal static class SavedSearchesApi
             ? TypedResults.NoContent()
             : TypedResults.Problem("You have no saved search with that id.", statusCode: StatusCodes.Status404NotFound);
 
-    private static (RecommendationQuery? Query, string? Error) Parse(string? queryString) => RecommendationQuery.Parse(queryString);
 
     private static SavedSearchResponse Response(SavedSearch s) =>
         new(s.Id, s.Name, s.QueryString, $"/recommendations?{s.QueryString}", s.CreatedAt);
