@@ -192,7 +192,8 @@ public sealed class MonitoringCommandTests : IDisposable
             var content = "%PDF-1.7 statement of Sokha Chan"u8.ToArray();
             var outcome = await services.GetRequiredService<EvidenceStore>().StoreAsync(
                 new EvidenceUpload(reportId, Guid.CreateVersion7(), "statement.pdf", Convert.ToHexStringLower(SHA256.HashData(content))), new MemoryStream(content));
-            file = Assert.IsType<EvidenceStored>(outcome).File.Id;
+            Assert.Null(outcome.Refusal);
+            file = outcome.Value!.File.Id;
         });
         return (person, file);
     }

@@ -3,6 +3,9 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Monitoring.People;
+using Spean.Core.Recommendations.Saved;
+using Spean.Core.Recommendations.Search;
 
 namespace Spean.Web.Tests.Monitoring;
 
@@ -12,7 +15,7 @@ public sealed partial class RefusalTextTests
     public void Every_refusal_code_has_an_English_and_a_Khmer_sentence_with_the_same_placeholders()
     {
         var resources = new ResourceManager("Spean.Web.Resources.Strings", typeof(Strings).Assembly);
-        var codes = new[] { typeof(WorkflowRefusal), typeof(ReportInputProblem), typeof(EvidenceRejection) }
+        var codes = new[] { typeof(WorkflowRefusal), typeof(ReportInputProblem), typeof(EvidenceRejection), typeof(PersonProblem), typeof(QueryProblem), typeof(SavedSearchProblem) }
             .SelectMany(type => Enum.GetNames(type).Select(name => $"{type.Name}.{name}"));
 
         var problems = new List<string>();
