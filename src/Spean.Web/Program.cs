@@ -10,6 +10,7 @@ using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
 using Spean.Web.Monitoring;
 using Spean.Web.Recommendations;
+using Spean.Web.Stakeholders;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -30,6 +31,7 @@ builder.AddAdministration();
 builder.AddRecommendations();
 builder.AddMonitoring();
 builder.AddImplementation();
+builder.AddStakeholders();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
+app.MapStakeholders();
 app.MapRazorComponents<App>();
 
 app.Run();

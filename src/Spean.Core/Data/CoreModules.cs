@@ -7,6 +7,7 @@ using Spean.Core.Implementation;
 using Spean.Core.Monitoring;
 using Spean.Core.Protection;
 using Spean.Core.Recommendations;
+using Spean.Core.Stakeholders;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -26,5 +27,6 @@ public static class CoreModules
             .AddRecommendationsServices(configuration)
             .AddMonitoringServices(configuration)
             .AddImplementationServices()
+            .AddStakeholdersServices()
             .AddBackupServices();
 }
