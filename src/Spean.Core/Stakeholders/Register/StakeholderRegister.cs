@@ -228,8 +228,12 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
         var keys = NameKeys.Of(s.NameLatin, s.NameKhmer);
         if (!s.NameKeys.Select(k => k.Key).Order(StringComparer.Ordinal).SequenceEqual(keys.Order(StringComparer.Ordinal)))
         {
+            // Added and removed explicitly: a new row with its key already set, found through the navigation, would be taken for an existing one.
+            db.RemoveRange(s.NameKeys);
             s.NameKeys.Clear();
-            s.NameKeys.AddRange(keys.Select(k => new StakeholderNameKey { StakeholderId = s.Id, Key = k }));
+            var fresh = keys.Select(k => new StakeholderNameKey { StakeholderId = s.Id, Key = k }).ToList();
+            db.AddRange(fresh);
+            s.NameKeys.AddRange(fresh);
         }
         return errors;
     }
