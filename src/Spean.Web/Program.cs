@@ -9,6 +9,7 @@ using Spean.Web.Implementation;
 using Spean.Web.Infrastructure;
 using Spean.Web.Mail;
 using Spean.Web.Monitoring;
+using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
 using Spean.Web.Stakeholders;
 using Spean.Web.Taxonomies;
@@ -25,6 +26,7 @@ builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 builder.AddMail();
+builder.AddNotifications();
 builder.AddTaxonomies();
 builder.AddAccounts();
 builder.AddAdministration();
@@ -54,6 +56,7 @@ app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
 app.MapStakeholders();
+app.MapNotifications();
 app.MapRazorComponents<App>();
 
 app.Run();

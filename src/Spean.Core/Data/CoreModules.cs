@@ -1,3 +1,4 @@
+using Spean.Core.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
@@ -28,5 +29,6 @@ public static class CoreModules
             .AddMonitoringServices(configuration)
             .AddImplementationServices()
             .AddStakeholdersServices()
+            .AddNotificationsServices()
             .AddBackupServices();
 }

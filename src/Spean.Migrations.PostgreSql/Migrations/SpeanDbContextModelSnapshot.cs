@@ -423,86 +423,7 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("AssessmentEvidence");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.Concession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Commune")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Company")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<DateOnly?>("ContractDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("DataClass")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int?>("DurationYears")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Geometry")
-                        .HasColumnType("text");
-
-                    b.Property<double?>("Hectares")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("InvestorCountry")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.PrimitiveCollection<List<string>>("ProvinceCodes")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Provinces")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("SourceFields")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Status")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind");
-
-                    b.ToTable("Concessions");
-                });
-
-            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.CustodyEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -554,7 +475,7 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("CustodyEntries");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -628,7 +549,7 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("EvidenceFiles");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.People.ReportPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -844,6 +765,83 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasIndex("ReportId");
 
                     b.ToTable("StatusChange");
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TitleKm")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "EmailedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreference");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
@@ -1081,6 +1079,48 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AdoptionDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("MidtermReportDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PreSessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateTime?>("SubmissionDeadlineUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewDate");
+
+                    b.HasIndex("StateIso3", "Cycle")
+                        .IsUnique();
+
+                    b.ToTable("UprReview");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1128,6 +1168,85 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasIndex("ParentCode");
 
                     b.ToTable("AdminUnits");
+                });
+
+            modelBuilder.Entity("Spean.Core.Taxonomies.Concession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DataClass")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("DurationYears")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Geometry")
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Hectares")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("InvestorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.PrimitiveCollection<List<string>>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Provinces")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SourceFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Concessions");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>
@@ -1351,16 +1470,16 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.CustodyEntry", b =>
                 {
-                    b.HasOne("Spean.Core.Monitoring.EvidenceFile", null)
+                    b.HasOne("Spean.Core.Monitoring.Evidence.EvidenceFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany()
@@ -1369,7 +1488,7 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.People.ReportPerson", b =>
                 {
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany()
@@ -1404,6 +1523,24 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany("History")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1488,6 +1625,15 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

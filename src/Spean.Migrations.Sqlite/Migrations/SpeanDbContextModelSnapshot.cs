@@ -415,86 +415,7 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("AssessmentEvidence");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.Concession", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Commune")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Company")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ContractDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DataClass")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("District")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DurationYears")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Geometry")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Hectares")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("InvestorCountry")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("ProvinceCodes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Provinces")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceFields")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Kind");
-
-                    b.ToTable("Concessions");
-                });
-
-            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.CustodyEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -546,7 +467,7 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("CustodyEntries");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.EvidenceFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -620,7 +541,7 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("EvidenceFiles");
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.People.ReportPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -836,6 +757,83 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("ReportId");
 
                     b.ToTable("StatusChange");
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKm")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "EmailedAt");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InApp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Topic");
+
+                    b.ToTable("NotificationPreference");
                 });
 
             modelBuilder.Entity("Spean.Core.Recommendations.Pledges.VoluntaryPledge", b =>
@@ -1073,6 +1071,48 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AdoptionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MidtermReportDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreSessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Session")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateIso3")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmissionDeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewDate");
+
+                    b.HasIndex("StateIso3", "Cycle")
+                        .IsUnique();
+
+                    b.ToTable("UprReview");
+                });
+
             modelBuilder.Entity("Spean.Core.Taxonomies.AdminUnit", b =>
                 {
                     b.Property<string>("Code")
@@ -1120,6 +1160,85 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentCode");
 
                     b.ToTable("AdminUnits");
+                });
+
+            modelBuilder.Entity("Spean.Core.Taxonomies.Concession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataClass")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Geometry")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Hectares")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("InvestorCountry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provinces")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind");
+
+                    b.ToTable("Concessions");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>
@@ -1343,16 +1462,16 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.CustodyEntry", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.CustodyEntry", b =>
                 {
-                    b.HasOne("Spean.Core.Monitoring.EvidenceFile", null)
+                    b.HasOne("Spean.Core.Monitoring.Evidence.EvidenceFile", null)
                         .WithMany()
                         .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.EvidenceFile", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.Evidence.EvidenceFile", b =>
                 {
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany()
@@ -1361,7 +1480,7 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Spean.Core.Monitoring.ReportPerson", b =>
+            modelBuilder.Entity("Spean.Core.Monitoring.People.ReportPerson", b =>
                 {
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany()
@@ -1396,6 +1515,24 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasOne("Spean.Core.Monitoring.Reports.Report", null)
                         .WithMany("History")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.Notification", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1480,6 +1617,15 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("StateIso3")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -31,6 +31,8 @@ internal static class ModuleRules
         ["Monitoring"] = ["Text", "Exports", "Protection", "Taxonomies", "Accounts", "Auditing", "Recommendations", "Infrastructure", "Components"],
         ["Backup"] = ["Auditing", "Protection"],
         ["Administration"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
+        ["Notifications"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
+        ["Calendar"] = ["Accounts", "Infrastructure", "Components"],
         ["Home"] = ["Infrastructure", "Components"],
     };
 }
