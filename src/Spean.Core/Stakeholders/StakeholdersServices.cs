@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Notifications;
 using Spean.Core.Stakeholders.Engagements;
 using Spean.Core.Stakeholders.Import;
 using Spean.Core.Stakeholders.Register;
@@ -16,6 +17,8 @@ public static class StakeholdersServices
         services.AddScoped<RelationshipGraph>();
         services.AddScoped<StakeholderImporter>();
         services.AddScoped<StakeholderExport>();
+        services.AddScoped<IReminderSource, FollowUpReminders>();
+        services.AddNotificationTopic(FollowUpReminders.Topic);
         return services;
     }
 }

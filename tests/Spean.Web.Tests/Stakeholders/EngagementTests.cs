@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Core.Notifications;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 using static Spean.Web.Tests.Stakeholders.StakeholdersWorld;
@@ -102,6 +107,37 @@ public abstract class EngagementTests(SpeanApp app)
             followUps = new[] { new { action = "Call back", ownerId = outsiderUser.Id, due = "2025-02-10" } },
         });
         Assert.Equal("OwnerMayNotSee", (await ProblemAsync(owners, HttpStatusCode.BadRequest)).GetProperty("codes").GetProperty("followUps[0].ownerId").GetString());
+    }
+
+    [Fact]
+    public async Task The_owner_is_reminded_once_of_a_follow_up_due_tomorrow_without_its_words()
+    {
+        var a = await OrganisationAsync(app, "A");
+        var (_, author) = await PersonAsync(app, Role.Member, a);
+        var (owner, _) = await PersonAsync(app, Role.Member, a);
+        var today = await app.WithScopeAsync(services => Task.FromResult(DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        await RecordOkAsync(author, new
+        {
+            kind = "Call", date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), subject = "Call " + marker, confidentiality = "Organisation",
+            followUps = new object[]
+            {
+                new { action = "Soon " + marker, ownerId = owner.Id, due = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                new { action = "Later " + marker, ownerId = owner.Id, due = today.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            },
+        });
+
+        async Task<List<Notification>> RunAsync() => await app.WithScopeAsync(async services =>
+        {
+            await services.GetRequiredService<ReminderRun>().RunAsync();
+            return await services.GetRequiredService<SpeanDbContext>().Set<Notification>().AsNoTracking().Where(n => n.UserId == owner.Id).ToListAsync();
+        });
+
+        var first = Assert.Single(await RunAsync());
+        Assert.Equal("follow-up-due", first.Topic);
+        Assert.Equal("/stakeholders/follow-ups", first.Link);
+        Assert.DoesNotContain(marker, first.TitleEn + first.TitleKm);
+        Assert.Single(await RunAsync());
     }
 }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using Spean.Web.Tests.Monitoring;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -75,6 +76,11 @@ public abstract class RegisterApiTests(SpeanApp app)
         Assert.DoesNotContain($"{marker.ToLowerInvariant()}@example.org", stored);
         Assert.DoesNotContain($"Note {marker}", stored);
         Assert.DoesNotContain($"@tg{marker}", stored);
+
+        // Key rotation finds the register's encrypted columns by their annotation and re-encrypts them readable.
+        var rotated = await app.WithScopeAsync(services => services.GetRequiredService<KeyRotation>().RotateAsync());
+        Assert.Empty(rotated.Failures);
+        Assert.Equal($"+855 12 {marker}X", (await author.GetJsonAsync($"{Api}/{id}")).GetProperty("contacts").GetProperty("phone").GetString());
 
         var trail = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().AuditEntries.AsNoTracking()
             .Where(e => e.EntityType != null && e.EntityType.Contains("Stakeholder")).ToListAsync());
