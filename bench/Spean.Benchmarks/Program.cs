@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -32,6 +32,18 @@ if (only == "khmer")
     return;
 }
 Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {ScaledCorpus.DefaultSeed}, rounds {rounds}, {Environment.ProcessorCount} cores");
+
+if (only == "stakeholders")
+{
+    var registerDatabases = new List<BenchDatabase> { await BenchDatabase.CreateAsync(DatabaseProvider.Sqlite) };
+    if (postgres is not null) registerDatabases.Add(await BenchDatabase.CreateAsync(DatabaseProvider.PostgreSql, postgres));
+    foreach (var database in registerDatabases)
+    {
+        await StakeholderSearchBenchmark.RunAsync(database);
+        await database.DisposeAsync();
+    }
+    return;
+}
 
 if (only == "scorecard")
 {

@@ -8,6 +8,7 @@ using Spean.Core.Implementation;
 using Spean.Core.Monitoring;
 using Spean.Core.Protection;
 using Spean.Core.Recommendations;
+using Spean.Core.Stakeholders;
 using Spean.Core.Taxonomies;
 
 namespace Spean.Core.Data;
@@ -27,6 +28,7 @@ public static class CoreModules
             .AddRecommendationsServices(configuration)
             .AddMonitoringServices(configuration)
             .AddImplementationServices()
+            .AddStakeholdersServices()
             .AddNotificationsServices()
             .AddBackupServices();
 }

@@ -1079,6 +1079,330 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("CampaignIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("EncryptedAgreed")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<List<Guid>>("OrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("ParticipantIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<Guid>>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<Guid>>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<Guid>>("ReportIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<string>>("Topics")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.ToTable("Engagement");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("OwnerId", "DoneAt");
+
+                    b.ToTable("FollowUp");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Position", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleKm")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Position");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdminUnitCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.PrimitiveCollection<List<string>>("ConcessionIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("EncryptedAddress")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedEmail")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedMessaging")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedNotes")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedPhone")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameKhmer")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("NameLatin")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUnitCode");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("NameLatin");
+
+                    b.HasIndex("Confidentiality", "Kind");
+
+                    b.HasIndex("OrganisationId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("Stakeholder");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.StakeholderNameKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("StakeholderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StakeholderId");
+
+                    b.HasIndex("Key", "StakeholderId");
+
+                    b.ToTable("StakeholderNameKey");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Relationships.Relationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId", "Type")
+                        .IsUnique();
+
+                    b.ToTable("Relationship");
+                });
+
             modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1628,6 +1952,106 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.FollowUp", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Engagements.Engagement", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Position", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.StakeholderNameKey", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany("NameKeys")
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Relationships.Relationship", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -1682,6 +2106,16 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.Navigation("RecommendingStates");
 
                     b.Navigation("SdgTargets");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.Navigation("NameKeys");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>

@@ -1071,6 +1071,330 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.ToTable("SavedSearches");
                 });
 
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CampaignIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedAgreed")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("OrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ParticipantIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("RecommendationIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReportIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("Topics")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.ToTable("Engagement");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.FollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("OwnerId", "DoneAt");
+
+                    b.ToTable("FollowUp");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Position", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleKm")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Position");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdminUnitCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ConcessionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confidentiality")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedAddress")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedEmail")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedMessaging")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedNotes")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<byte[]>("EncryptedPhone")
+                        .HasColumnType("BLOB")
+                        .HasAnnotation("Spean:Encrypted", true)
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKhmer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<string>("NameLatin")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReaderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUnitCode");
+
+                    b.HasIndex("CountryIso3");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("NameLatin");
+
+                    b.HasIndex("Confidentiality", "Kind");
+
+                    b.HasIndex("OrganisationId", "ExternalId")
+                        .IsUnique();
+
+                    b.ToTable("Stakeholder");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.StakeholderNameKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Spean:Sensitive", true);
+
+                    b.Property<Guid>("StakeholderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StakeholderId");
+
+                    b.HasIndex("Key", "StakeholderId");
+
+                    b.ToTable("StakeholderNameKey");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Relationships.Relationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ToId");
+
+                    b.HasIndex("FromId", "ToId", "Type")
+                        .IsUnique();
+
+                    b.ToTable("Relationship");
+                });
+
             modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1620,6 +1944,106 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.FollowUp", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Engagements.Engagement", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Position", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
+                        .WithMany()
+                        .HasForeignKey("AdminUnitCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Spean.Core.Accounts.SpeanUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.StakeholderNameKey", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany("NameKeys")
+                        .HasForeignKey("StakeholderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Relationships.Relationship", b =>
+                {
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("FromId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Spean.Core.Stakeholders.Register.Stakeholder", null)
+                        .WithMany()
+                        .HasForeignKey("ToId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Spean.Core.Submissions.Calendar.UprReview", b =>
                 {
                     b.HasOne("Spean.Core.Taxonomies.Country", null)
@@ -1674,6 +2098,16 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Navigation("RecommendingStates");
 
                     b.Navigation("SdgTargets");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Engagements.Engagement", b =>
+                {
+                    b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("Spean.Core.Stakeholders.Register.Stakeholder", b =>
+                {
+                    b.Navigation("NameKeys");
                 });
 
             modelBuilder.Entity("Spean.Core.Taxonomies.Country", b =>
