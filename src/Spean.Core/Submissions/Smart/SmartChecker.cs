@@ -16,9 +16,10 @@ public sealed class SmartChecker(SmartLexicon lexicon, RecommendationClassifier 
     public async Task<SmartCheckReport> CheckAsync(string text, SmartLanguage language, string stateIso3, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var prediction = language == SmartLanguage.En && classifier.IsReady ? classifier.Predict(text) : null;
-        var issues = prediction?.Issues.Select(i => i.Issue).ToList() ?? [];
+        // The action model trains in seconds, the issue model in half a minute more: the check uses each once it is there.
+        var action = language == SmartLanguage.En ? classifier.PredictAction(text) : null;
+        var issues = language == SmartLanguage.En && classifier.Predict(text) is { } prediction ? prediction.Issues.Select(i => i.Issue).ToList() : [];
         var earlier = await recurrence.ResemblingAsync(stateIso3, text, issues, EarlierLimit, cancellationToken);
-        return SmartRules.Check(lexicon, text, language, prediction?.Action, classifier.IsReady, earlier);
+        return SmartRules.Check(lexicon, text, language, action, earlier);
     }
 }

@@ -13,12 +13,12 @@ internal static class SmartRules
     private const int MaxEvidence = 5;
 
     public static SmartCheckReport Check(
-        SmartLexicon lexicon, string text, SmartLanguage language, ActionCategoryPrediction? englishPrediction, bool modelReady,
+        SmartLexicon lexicon, string text, SmartLanguage language, ActionCategoryPrediction? englishPrediction,
         IReadOnlyList<SimilarRecommendation> earlier)
     {
         var words = SmartWords.Of(text, lexicon.Segmenter);
         var lists = lexicon.For(language);
-        var (category, action) = language == SmartLanguage.Km ? KhmerAction(lexicon, words) : EnglishAction(englishPrediction, modelReady);
+        var (category, action) = language == SmartLanguage.Km ? KhmerAction(lexicon, words) : EnglishAction(englishPrediction);
         var checks = new List<SmartCheckResult>
         {
             action,
@@ -39,11 +39,10 @@ internal static class SmartRules
         _ => SmartVerdict.Fail,
     };
 
-    private static (int?, SmartCheckResult) EnglishAction(ActionCategoryPrediction? prediction, bool modelReady)
+    private static (int?, SmartCheckResult) EnglishAction(ActionCategoryPrediction? prediction)
     {
         if (prediction is null)
-            return (null, new SmartCheckResult(SmartCheckName.ActionCategory, SmartVerdict.Warn, [],
-                modelReady ? SmartAdvice.ActionNotRecognised : SmartAdvice.ModelStillLearning));
+            return (null, new SmartCheckResult(SmartCheckName.ActionCategory, SmartVerdict.Warn, [], SmartAdvice.ModelStillLearning));
         return (prediction.Category, new SmartCheckResult(SmartCheckName.ActionCategory, VerdictOfCategory(prediction.Category),
             prediction.DecisiveWords, AdviceOfCategory(prediction.Category)));
     }

@@ -16,7 +16,7 @@ public sealed class SmartRulesTests(SmartLexiconFixture fixture) : IClassFixture
 
     private SmartCheckReport Check(string text, SmartLanguage language = SmartLanguage.En, ActionCategoryPrediction? prediction = null,
         IReadOnlyList<SimilarRecommendation>? earlier = null) =>
-        SmartRules.Check(fixture.Lexicon, text, language, prediction ?? Ratify, modelReady: true, earlier ?? []);
+        SmartRules.Check(fixture.Lexicon, text, language, prediction ?? Ratify, earlier ?? []);
 
     [Fact]
     public void A_specific_timed_addressed_recommendation_passes_every_check_and_names_its_words()
@@ -84,7 +84,7 @@ public sealed class SmartRulesTests(SmartLexiconFixture fixture) : IClassFixture
     [Fact]
     public void Without_a_trained_model_the_category_is_a_warning_that_says_so()
     {
-        var report = SmartRules.Check(fixture.Lexicon, "Ratify the Convention", SmartLanguage.En, null, modelReady: false, []);
+        var report = SmartRules.Check(fixture.Lexicon, "Ratify the Convention", SmartLanguage.En, null, []);
 
         Assert.Null(report.ActionCategory);
         Assert.Equal((SmartVerdict.Warn, SmartAdvice.ModelStillLearning), (report[SmartCheckName.ActionCategory].Verdict, report[SmartCheckName.ActionCategory].Advice));
