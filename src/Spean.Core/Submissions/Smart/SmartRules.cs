@@ -8,7 +8,7 @@ namespace Spean.Core.Submissions.Smart;
 /// The five checks of one draft, from its text, the predicted action category and the earlier recommendations it
 /// repeats. Pure: the same inputs give the same verdicts, which is what the labelled set measures.
 /// </summary>
-internal static class SmartRules
+internal static partial class SmartRules
 {
     private const int MaxEvidence = 5;
 
@@ -18,7 +18,7 @@ internal static class SmartRules
     {
         var words = SmartWords.Of(text, lexicon.Segmenter);
         var lists = lexicon.For(language);
-        var (category, action) = language == SmartLanguage.Km ? KhmerAction(lexicon, words) : EnglishAction(englishPrediction);
+        var (category, action) = language == SmartLanguage.Km ? KhmerAction(lexicon, words) : EnglishAction(englishPrediction, text);
         var checks = new List<SmartCheckResult>
         {
             action,
@@ -39,10 +39,12 @@ internal static class SmartRules
         _ => SmartVerdict.Fail,
     };
 
-    private static (int?, SmartCheckResult) EnglishAction(ActionCategoryPrediction? prediction)
+    private static (int?, SmartCheckResult) EnglishAction(ActionCategoryPrediction? prediction, string text)
     {
         if (prediction is null)
             return (null, new SmartCheckResult(SmartCheckName.ActionCategory, SmartVerdict.Warn, [], SmartAdvice.ModelStillLearning));
+        if (prediction.Category is 3 or 4 && SpecificLeadingAct(text) is { } act)
+            prediction = new ActionCategoryPrediction(5, prediction.Confidence, [act]);
         return (prediction.Category, new SmartCheckResult(SmartCheckName.ActionCategory, VerdictOfCategory(prediction.Category),
             prediction.DecisiveWords, AdviceOfCategory(prediction.Category)));
     }
@@ -60,6 +62,30 @@ internal static class SmartRules
         return (verb.Category, new SmartCheckResult(SmartCheckName.ActionCategory, VerdictOfCategory(verb.Category),
             [SmartWordList.Words(words, verb.Match)], AdviceOfCategory(verb.Category)));
     }
+
+    /// <summary>
+    /// Two openings the model reads by their first verb although they ask for a specific act: "Take the necessary steps to
+    /// ratify …" and a run of verbs such as "Review, amend and repeal …". Either names its specific verb (UPR Info's list).
+    /// </summary>
+    internal static string? SpecificLeadingAct(string text)
+    {
+        var words = LeadingWords().Matches(text).Take(12).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count < 2) return null;
+        if (words[0] is "take" or "undertake")
+        {
+            var means = words.FindIndex(1, Math.Min(5, words.Count - 1), w => w is "steps" or "measures" or "action" or "actions");
+            var to = means < 0 ? -1 : words.FindIndex(means, Math.Min(3, words.Count - means), w => w == "to");
+            if (to >= 0 && to + 1 < words.Count && ActionVerbs.PublishedCategory(words[to + 1]) == 5)
+                return $"{words[0]} … {words[means]} to {words[to + 1]}";
+            return null;
+        }
+        var run = words.TakeWhile(w => w == "and" || ActionVerbs.PublishedCategory(w) is not null).ToList();
+        var verbs = run.Where(w => w != "and").ToList();
+        return verbs.Count >= 2 && run.Contains("and") && verbs.Skip(1).Any(v => ActionVerbs.PublishedCategory(v) == 5) ? string.Join(' ', run) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}+")]
+    private static partial System.Text.RegularExpressions.Regex LeadingWords();
 
     private static SmartAdvice AdviceOfCategory(int category) => category switch
     {

@@ -135,6 +135,14 @@ public sealed class SmartRulesTests(SmartLexiconFixture fixture) : IClassFixture
         Assert.Equal(SmartAdvice.NotedBefore, Check("Abolish the death penalty", earlier: [new SimilarRecommendation(earlier, 1)])[SmartCheckName.AlreadyRecommended].Advice);
     }
 
+    [Theory]
+    [InlineData("Take the necessary steps to ratify the Convention", "take … steps to ratify")]
+    [InlineData("Review, amend and repeal its discriminatory laws", "review amend and repeal")]
+    [InlineData("Consider establishing a national human rights body", null)]
+    [InlineData("Take measures to improve prison conditions", null)]
+    public void An_opening_that_asks_for_a_specific_act_is_named(string text, string? act) =>
+        Assert.Equal(act, SmartRules.SpecificLeadingAct(text));
+
     [Fact]
     public void Word_list_entries_match_whole_words_only()
     {
