@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|smart]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -33,6 +33,21 @@ if (only == "khmer")
 }
 Console.WriteLine($"rows {rows.Count:N0}, documents {documents:N0}, seed {ScaledCorpus.DefaultSeed}, rounds {rounds}, {Environment.ProcessorCount} cores");
 
+if (only == "smart")
+{
+    var classifier = new Spean.Core.Recommendations.Classification.RecommendationClassifier();
+    var training = Stopwatch.StartNew();
+    classifier.Train();
+    Console.WriteLine($"trained both models in {training.Elapsed.TotalSeconds:F1} s");
+    var smartDatabases = new List<BenchDatabase> { await BenchDatabase.CreateAsync(DatabaseProvider.Sqlite, classifier: classifier) };
+    if (postgres is not null) smartDatabases.Add(await BenchDatabase.CreateAsync(DatabaseProvider.PostgreSql, postgres, classifier));
+    foreach (var database in smartDatabases)
+    {
+        await SmartCheckBenchmark.RunAsync(database, classifier);
+        await database.DisposeAsync();
+    }
+    return;
+}
 if (only == "scorecard")
 {
     var scorecardDatabases = new List<BenchDatabase> { await BenchDatabase.CreateAsync(DatabaseProvider.Sqlite) };
