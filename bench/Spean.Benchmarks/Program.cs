@@ -4,7 +4,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -40,6 +40,22 @@ if (only == "stakeholders")
     foreach (var database in registerDatabases)
     {
         await StakeholderSearchBenchmark.RunAsync(database);
+        await database.DisposeAsync();
+    }
+    return;
+}
+
+if (only == "smart")
+{
+    var classifier = new Spean.Core.Recommendations.Classification.RecommendationClassifier();
+    var training = Stopwatch.StartNew();
+    classifier.Train();
+    Console.WriteLine($"trained both models in {training.Elapsed.TotalSeconds:F1} s");
+    var smartDatabases = new List<BenchDatabase> { await BenchDatabase.CreateAsync(DatabaseProvider.Sqlite, classifier: classifier) };
+    if (postgres is not null) smartDatabases.Add(await BenchDatabase.CreateAsync(DatabaseProvider.PostgreSql, postgres, classifier));
+    foreach (var database in smartDatabases)
+    {
+        await SmartCheckBenchmark.RunAsync(database, classifier);
         await database.DisposeAsync();
     }
     return;

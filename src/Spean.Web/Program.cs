@@ -12,6 +12,7 @@ using Spean.Web.Monitoring;
 using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
 using Spean.Web.Stakeholders;
+using Spean.Web.Submissions.Smart;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +35,7 @@ builder.AddRecommendations();
 builder.AddMonitoring();
 builder.AddImplementation();
 builder.AddStakeholders();
+builder.AddSmartCheck();
 
 var app = builder.Build();
 
@@ -56,6 +58,7 @@ app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
 app.MapStakeholders();
+app.MapSmartCheck();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 
