@@ -11,6 +11,7 @@ using Spean.Web.Mail;
 using Spean.Web.Monitoring;
 using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
+using Spean.Web.Submissions;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.AddAdministration();
 builder.AddRecommendations();
 builder.AddMonitoring();
 builder.AddImplementation();
+builder.AddSubmissions();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
+app.MapSubmissions();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 
