@@ -72,7 +72,8 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
         if (existing is { Status: SignatoryStatus.Invited or SignatoryStatus.SignedOn })
             return new Refusal(SubmissionProblem.AlreadySignatory, "That organisation is already invited or signed on.");
         if (existing is not null) existing.Status = SignatoryStatus.Invited;
-        else submission.Signatories.Add(new Signatory { OrganisationId = organisationId, Status = SignatoryStatus.Invited, InvitedAt = Now });
+        // Added to the context, not only to the loaded collection: a new row with its key already set would otherwise be taken for an update.
+        else db.Add(new Signatory { SubmissionId = submission.Id, OrganisationId = organisationId, Status = SignatoryStatus.Invited, InvitedAt = Now });
         await db.SaveChangesAsync(cancellationToken);
         return submission;
     }
@@ -172,8 +173,8 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
             return new Refusal(SubmissionProblem.LeadNotSignatory, "A cluster's lead and members are organisations signed on to the submission; invite them first.");
         if (cluster is null)
         {
-            cluster = new Cluster { Number = submission.Clusters.Select(c => c.Number).DefaultIfEmpty().Max() + 1, NameEn = "", NameKm = "" };
-            submission.Clusters.Add(cluster);
+            cluster = new Cluster { SubmissionId = submission.Id, Number = submission.Clusters.Select(c => c.Number).DefaultIfEmpty().Max() + 1, NameEn = "", NameKm = "" };
+            db.Add(cluster);
         }
         cluster.NameEn = input.NameEn.Trim();
         cluster.NameKm = input.NameKm.Trim();

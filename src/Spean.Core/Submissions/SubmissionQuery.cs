@@ -23,13 +23,13 @@ public sealed record LinkedReport(Guid? Id, string? Title, DateOnly? OccurredFro
 public sealed record CommentView(Guid Id, Guid? ParentId, string Author, string Text, DateTime CreatedAt);
 
 public sealed record ParagraphView(
-    Paragraph Paragraph, int? Number, IReadOnlyList<LinkedRecommendation> Recommendations, IReadOnlyList<LinkedReport> Reports, int HiddenReports,
+    Paragraph Paragraph, int Number, IReadOnlyList<LinkedRecommendation> Recommendations, IReadOnlyList<LinkedReport> Reports, int HiddenReports,
     IReadOnlyList<CommentView> Comments, int WordsEn, int WordsKm);
 
 public sealed record SectionView(Cluster Cluster, string? LeadName, IReadOnlyList<string> MemberNames, bool CanEdit, IReadOnlyList<ParagraphView> Paragraphs);
 
 /// <summary>What pages and the API show of submissions, always through <see cref="SubmissionAccess"/>.</summary>
-public sealed class SubmissionQuery(SpeanDbContext db, SubmissionText text, IAssessedStatuses statuses)
+public sealed class SubmissionQuery(SpeanDbContext db, IAssessedStatuses statuses)
 {
     /// <summary>The submissions the viewer may see, and the drafts its organisation is invited to (title, State and lead only).</summary>
     public async Task<IReadOnlyList<SubmissionSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default)
@@ -68,7 +68,13 @@ public sealed class SubmissionQuery(SpeanDbContext db, SubmissionText text, IAss
         if (submission.Clusters.FirstOrDefault(c => c.Id == clusterId) is not { } cluster) return null;
         var paragraphs = await db.Set<Paragraph>().Where(p => p.ClusterId == clusterId).Include(p => p.Sources)
             .OrderBy(p => p.Kind).ThenBy(p => p.Position).AsSplitQuery().ToListAsync(cancellationToken);
-        var numbers = (await text.BuildAsync(submission, "en", cancellationToken)).Sections.SelectMany(s => s.Paragraphs).ToDictionary(p => p.Id, p => p.Number);
+        // Every paragraph has its number while drafting; the exported document numbers those written in its language.
+        var clusterIds = submission.Clusters.Select(c => c.Id).ToList();
+        var clusterNumbers = submission.Clusters.ToDictionary(c => c.Id, c => c.Number);
+        var numbers = (await db.Set<Paragraph>().Where(p => clusterIds.Contains(p.ClusterId)).Select(p => new { p.Id, p.ClusterId, p.Kind, p.Position })
+                .ToListAsync(cancellationToken))
+            .OrderBy(p => clusterNumbers[p.ClusterId]).ThenBy(p => p.Kind).ThenBy(p => p.Position)
+            .Select((p, i) => (p.Id, Number: i + 1)).ToDictionary(p => p.Id, p => p.Number);
         var recommendationIds = paragraphs.SelectMany(p => p.RecommendationIds).Distinct().ToList();
         var recommendations = await db.Recommendations.Where(r => recommendationIds.Contains(r.Id)).Include(r => r.RecommendingStates)
             .AsSplitQuery().ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -80,7 +86,7 @@ public sealed class SubmissionQuery(SpeanDbContext db, SubmissionText text, IAss
         var comments = await db.Set<ParagraphComment>().Where(c => paragraphIds.Contains(c.ParagraphId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
         var organisationIds = cluster.MemberOrganisationIds.Append(cluster.LeadOrganisationId ?? Guid.Empty).ToList();
         var names = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        var views = paragraphs.Select(p => new ParagraphView(p, numbers.TryGetValue(p.Id, out var n) ? n : null,
+        var views = paragraphs.Select(p => new ParagraphView(p, numbers[p.Id],
             [.. p.RecommendationIds.Where(recommendations.ContainsKey).Select(id => recommendations[id]).Select(r => new LinkedRecommendation(
                 r.Id, r.Text, r.TextKm, r.Cycle, r.Response, assessed.GetValueOrDefault(r.Id), [.. r.RecommendingStates.Select(s => s.Name)]))],
             [.. p.ReportIds.Where(reports.ContainsKey).Select(id => new LinkedReport(id, reports[id].Title, reports[id].OccurredFrom))],

@@ -51,7 +51,7 @@ public sealed record CommentResponse(Guid Id, Guid? ParentId, string Author, str
 
 /// <param name="HiddenReports">How many more field reports the paragraph cites that the caller may not open.</param>
 public sealed record ParagraphResponse(
-    Guid Id, int? Number, string Kind, int Version, string TextEn, string TextKm, IReadOnlyList<SourceResponse> Sources,
+    Guid Id, int Number, string Kind, int Version, string TextEn, string TextKm, IReadOnlyList<SourceResponse> Sources,
     IReadOnlyList<LinkedRecommendationResponse> Recommendations, IReadOnlyList<LinkedReportResponse> Reports, int HiddenReports,
     IReadOnlyList<CommentResponse> Comments, int WordsEn, int WordsKm, string UpdatedBy, DateTime UpdatedAt);
 
@@ -292,7 +292,7 @@ internal static class SubmissionsApi
         SubmissionProblem.MayNotCreate or SubmissionProblem.MayNotCoordinate or SubmissionProblem.MayNotSign or SubmissionProblem.MayNotEdit
             or SubmissionProblem.MayNotComment => StatusCodes.Status403Forbidden,
         SubmissionProblem.NotADraft or SubmissionProblem.NotSent or SubmissionProblem.AlreadySignatory or SubmissionProblem.MovedOn or SubmissionProblem.OverLimit
-            or SubmissionProblem.NotInvited or SubmissionProblem.ClusterNotEmpty => StatusCodes.Status409Conflict,
+            or SubmissionProblem.NotInvited or SubmissionProblem.ClusterNotEmpty or SubmissionProblem.LeadCannotWithdraw => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 }

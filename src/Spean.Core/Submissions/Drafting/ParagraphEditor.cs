@@ -35,9 +35,9 @@ public sealed class ParagraphEditor(SpeanDbContext db, SubmissionEditor submissi
         {
             ClusterId = clusterId, Kind = kind, Position = position + 1, UpdatedAt = Now, UpdatedById = viewer.UserId!.Value, UpdatedBy = author,
         };
-        Apply(paragraph, input);
+        paragraph.Sources.AddRange(Apply(paragraph, input));
         db.Add(paragraph);
-        db.Add(VersionOf(paragraph));
+        db.Add(VersionOf(paragraph, paragraph.Sources));
         await db.SaveChangesAsync(cancellationToken);
         return new(paragraph, null);
     }
@@ -52,13 +52,13 @@ public sealed class ParagraphEditor(SpeanDbContext db, SubmissionEditor submissi
         if (baseVersion != paragraph.Version) return Conflict(paragraph, input);
         if (await ValidateAsync(submission!, input, viewer, cancellationToken) is { } refusal) return new(null, refusal);
         db.RemoveRange(paragraph.Sources);
-        paragraph.Sources.Clear();
-        Apply(paragraph, input);
+        var sources = Apply(paragraph, input);
+        db.AddRange(sources);
         paragraph.Version++;
         paragraph.UpdatedAt = Now;
         paragraph.UpdatedById = viewer.UserId!.Value;
         paragraph.UpdatedBy = author;
-        db.Add(VersionOf(paragraph));
+        db.Add(VersionOf(paragraph, sources));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -129,24 +129,24 @@ public sealed class ParagraphEditor(SpeanDbContext db, SubmissionEditor submissi
         return null;
     }
 
-    private static void Apply(Paragraph paragraph, ParagraphInput input)
+    /// <returns>The new footnotes, for the caller to add: to a new paragraph's collection, or to the context for a tracked one.</returns>
+    private static List<ParagraphSource> Apply(Paragraph paragraph, ParagraphInput input)
     {
         paragraph.TextEn = input.TextEn?.Trim() ?? "";
         paragraph.TextKm = input.TextKm?.Trim() ?? "";
         paragraph.RecommendationIds = [.. (input.RecommendationIds ?? []).Distinct()];
         paragraph.ReportIds = [.. (input.ReportIds ?? []).Distinct()];
         var order = 1;
-        foreach (var source in (input.Sources ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Text)))
-            paragraph.Sources.Add(new ParagraphSource
-            {
-                ParagraphId = paragraph.Id, Order = order++, Text = source.Text!.Trim(), Url = string.IsNullOrWhiteSpace(source.Url) ? null : source.Url.Trim(),
-            });
+        return [.. (input.Sources ?? []).Where(s => !string.IsNullOrWhiteSpace(s.Text)).Select(source => new ParagraphSource
+        {
+            ParagraphId = paragraph.Id, Order = order++, Text = source.Text!.Trim(), Url = string.IsNullOrWhiteSpace(source.Url) ? null : source.Url.Trim(),
+        })];
     }
 
-    private static ParagraphVersion VersionOf(Paragraph p) => new()
+    private static ParagraphVersion VersionOf(Paragraph p, List<ParagraphSource> sources) => new()
     {
         ParagraphId = p.Id, Version = p.Version, TextEn = p.TextEn, TextKm = p.TextKm, AuthorId = p.UpdatedById, Author = p.UpdatedBy, SavedAt = p.UpdatedAt,
-        Sources = string.Join('\n', p.Sources.OrderBy(s => s.Order).Select(s => s.Url is null ? s.Text : $"{s.Text}, {s.Url}")),
+        Sources = string.Join('\n', sources.OrderBy(s => s.Order).Select(s => s.Url is null ? s.Text : $"{s.Text}, {s.Url}")),
     };
 
     private static ParagraphSaved Conflict(Paragraph current, ParagraphInput yours) => new(null,
