@@ -13,6 +13,7 @@ using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
 using Spean.Web.Stakeholders;
 using Spean.Web.Submissions.Smart;
+using Spean.Web.Submissions;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.AddMonitoring();
 builder.AddImplementation();
 builder.AddStakeholders();
 builder.AddSmartCheck();
+builder.AddSubmissions();
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ app.MapMonitoring();
 app.MapImplementation();
 app.MapStakeholders();
 app.MapSmartCheck();
+app.MapSubmissions();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 
