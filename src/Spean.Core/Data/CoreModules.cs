@@ -9,6 +9,8 @@ using Spean.Core.Monitoring;
 using Spean.Core.Protection;
 using Spean.Core.Recommendations;
 using Spean.Core.Taxonomies;
+using Spean.Core.Calendar;
+using Spean.Core.Submissions.Calendar;
 
 namespace Spean.Core.Data;
 
@@ -28,5 +30,7 @@ public static class CoreModules
             .AddMonitoringServices(configuration)
             .AddImplementationServices()
             .AddNotificationsServices()
+            .AddCalendarServices()
+            .AddUprCalendarServices()
             .AddBackupServices();
 }
