@@ -3,6 +3,7 @@ using Spean.Core.Backup;
 using Spean.Core.Data;
 using Spean.Core.Protection;
 using Spean.Web.Accounts;
+using Spean.Web.Calendar;
 using Spean.Web.Administration;
 using Spean.Web.Components;
 using Spean.Web.Implementation;
@@ -11,6 +12,7 @@ using Spean.Web.Mail;
 using Spean.Web.Monitoring;
 using Spean.Web.Notifications;
 using Spean.Web.Recommendations;
+using Spean.Web.Submissions.Calendar;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +34,8 @@ builder.AddAdministration();
 builder.AddRecommendations();
 builder.AddMonitoring();
 builder.AddImplementation();
+builder.AddCalendar();
+builder.AddUprCalendar();
 
 var app = builder.Build();
 
@@ -53,6 +57,8 @@ app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
+app.MapCalendar();
+app.MapUprCalendar();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 

@@ -41,6 +41,13 @@ public sealed class UprCalendar(SpeanDbContext db)
         return row is null ? null : new UprReviewView(UprDates.Of(row.Review), row.Name, row.NameKm);
     }
 
+    /// <summary>The States with at least one review recorded, for the calendar's filter.</summary>
+    public async Task<IReadOnlyList<Country>> StatesAsync(CancellationToken cancellationToken = default)
+    {
+        var codes = db.Set<UprReview>().Select(r => r.StateIso3).Distinct();
+        return await db.Countries.AsNoTracking().Where(c => codes.Contains(c.Iso3)).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The State's names, or null when Spean does not know the code.</summary>
     public async Task<Country?> StateAsync(string stateIso3, CancellationToken cancellationToken = default)
     {
