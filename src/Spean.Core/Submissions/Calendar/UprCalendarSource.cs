@@ -18,6 +18,9 @@ internal sealed class UprCalendarSource(UprCalendar calendar) : ICalendarSource
                     yield return item;
     }
 
+    private static string Km(int number) =>
+        string.Concat(number.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => (char)('\u17E0' + (c - '0'))));
+
     /// <summary>UIDs name the State, cycle and kind, so an entered date replaces its estimate in a subscribed calendar.</summary>
     public static IEnumerable<CalendarEvent> Events(UprReviewView review)
     {
@@ -30,19 +33,19 @@ internal sealed class UprCalendarSource(UprCalendar calendar) : ICalendarSource
         var deadlineDay = DateOnly.FromDateTime(UprDates.InGeneva(d.SubmissionDeadline.UtcDateTime).DateTime);
         yield return new($"{uid}-deadline@spean", Category,
             Estimate(d.DeadlineEstimated, $"{en}: UPR stakeholder submission deadline (cycle {d.Cycle})"),
-            EstimateKm(d.DeadlineEstimated, $"{km}៖ ថ្ងៃផុតកំណត់ដាក់របាយការណ៍ភាគីពាក់ព័ន្ធ UPR (វដ្តទី{d.Cycle})"),
+            EstimateKm(d.DeadlineEstimated, $"{km}៖ ថ្ងៃផុតកំណត់ដាក់របាយការណ៍ភាគីពាក់ព័ន្ធ UPR (វដ្តទី{Km(d.Cycle)})"),
             deadlineDay, d.SubmissionDeadline, link);
         yield return new($"{uid}-presession@spean", Category,
             Estimate(d.PreSession.Estimated, $"{en}: UPR pre-session (cycle {d.Cycle})"),
-            EstimateKm(d.PreSession.Estimated, $"{km}៖ កិច្ចប្រជុំមុនសម័យប្រជុំ UPR (វដ្តទី{d.Cycle})"), d.PreSession.Date, null, link);
+            EstimateKm(d.PreSession.Estimated, $"{km}៖ កិច្ចប្រជុំមុនសម័យប្រជុំ UPR (វដ្តទី{Km(d.Cycle)})"), d.PreSession.Date, null, link);
         yield return new($"{uid}-review@spean", Category,
             $"{en}: UPR review, session {d.Session} (cycle {d.Cycle})",
-            $"{km}៖ ការពិនិត្យ UPR សម័យប្រជុំទី{d.Session} (វដ្តទី{d.Cycle})", d.ReviewDate, null, link);
+            $"{km}៖ ការពិនិត្យ UPR សម័យប្រជុំទី{Km(d.Session)} (វដ្តទី{Km(d.Cycle)})", d.ReviewDate, null, link);
         yield return new($"{uid}-adoption@spean", Category,
             Estimate(d.Adoption.Estimated, $"{en}: UPR outcome adopted at the Human Rights Council (cycle {d.Cycle})"),
-            EstimateKm(d.Adoption.Estimated, $"{km}៖ ក្រុមប្រឹក្សាសិទ្ធិមនុស្សអនុម័តលទ្ធផល UPR (វដ្តទី{d.Cycle})"), d.Adoption.Date, null, link);
+            EstimateKm(d.Adoption.Estimated, $"{km}៖ ក្រុមប្រឹក្សាសិទ្ធិមនុស្សអនុម័តលទ្ធផល UPR (វដ្តទី{Km(d.Cycle)})"), d.Adoption.Date, null, link);
         yield return new($"{uid}-midterm@spean", Category,
             Estimate(d.MidtermReport.Estimated, $"{en}: UPR mid-term report due (cycle {d.Cycle})"),
-            EstimateKm(d.MidtermReport.Estimated, $"{km}៖ ផុតកំណត់របាយការណ៍ពាក់កណ្ដាលអាណត្តិ UPR (វដ្តទី{d.Cycle})"), d.MidtermReport.Date, null, link);
+            EstimateKm(d.MidtermReport.Estimated, $"{km}៖ ផុតកំណត់របាយការណ៍ពាក់កណ្ដាលអាណត្តិ UPR (វដ្តទី{Km(d.Cycle)})"), d.MidtermReport.Date, null, link);
     }
 }
