@@ -13,6 +13,10 @@ internal static class CalendarDates
     private static readonly string[] KhmerMonths =
         ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"];
 
+    public static readonly TimeZoneInfo PhnomPenh = TimeZoneInfo.FindSystemTimeZoneById("Asia/Phnom_Penh");
+
+    public static DateTimeOffset InPhnomPenh(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, PhnomPenh);
+
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
     public static string Day(DateOnly date, bool khmer) => khmer

@@ -17,6 +17,7 @@ internal static class UprCalendarModule
     public static WebApplication MapUprCalendar(this WebApplication app)
     {
         app.MapUprCalendarApi();
+        app.MapStateFeed();
         return app;
     }
 }

@@ -149,7 +149,7 @@ public abstract class UprCalendarTests(CalendarApp app)
             ["Form.PreSession"] = "", ["Form.Adoption"] = "2024-10-02", ["Form.Midterm"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/submissions/calendar/VNM", response.Headers.Location?.OriginalString);
+        Assert.EndsWith("/submissions/calendar/VNM", response.Headers.Location?.OriginalString);
 
         var html = await coordinator.GetStringAsync("/submissions/calendar/VNM");
         Assert.Contains("12 October 2023", html);
