@@ -11,6 +11,7 @@ internal static class CalendarFeedApi
         var group = app.MapGroup("/calendar").WithTags("Calendar").AllowAnonymous();
         group.MapGet("/feed/{token}.ics", PersonalAsync)
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A user's calendar as an iCalendar feed at the secret address made on /calendar: the events that user may see, " +
                 "in the language chosen then (or lang=en or km). An unknown or revoked address is not found.");
     }

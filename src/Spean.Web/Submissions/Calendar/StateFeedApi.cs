@@ -13,6 +13,7 @@ internal static class StateFeedApi
         app.MapGroup("/calendar").WithTags("Calendar").AllowAnonymous()
             .MapGet("/states/{iso3}.ics", StateAsync)
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One State's public UPR dates as an iCalendar feed (lang=en or km for the titles; English by default).");
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> StateAsync(

@@ -41,12 +41,13 @@ internal static class UprCalendarApi
     public static void MapUprCalendarApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/submissions/calendar").WithTags("Submissions");
-        group.MapGet("/", ListAsync).AllowAnonymous()
+        group.MapGet("/", ListAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("UPR reviews with any of their dates between 'from' and 'to' (yyyy-MM-dd, both optional), optionally of one State (ISO3); " +
                 "dates not entered are estimated and named in 'estimated'.");
-        group.MapGet("/{state}/{cycle:int}", GetAsync).AllowAnonymous()
+        group.MapGet("/{state}/{cycle:int}", GetAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One State's review in one cycle with all its dates.");
         group.MapPut("/{state}/{cycle:int}", PutAsync).RequireAuthorization(Policies.Coordinator)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Enter a review's dates (Coordinators and above): creates the review of that State and cycle or replaces its dates; " +
                 "a date left null is estimated. The deadline's time is Geneva's, noon when left out.");
         // Scripts send a personal access token; a browser's cookie is SameSite=Lax, so another site cannot post here with it.

@@ -166,6 +166,23 @@ public abstract class UprCalendarTests(CalendarApp app)
         using var denied = await member.GetAsync("/submissions/calendar/VNM/4/edit");
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
+
+    [Fact]
+    public async Task Every_calendar_operation_has_a_summary_and_names_its_problem_responses_in_OpenAPI()
+    {
+        var document = JsonDocument.Parse(await app.AnonymousClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/submissions/calendar", "/api/v1/submissions/calendar/{state}/{cycle}", "/api/v1/submissions/calendar/import",
+                     "/calendar/states/{iso3}.ics", "/calendar/feed/{token}.ics" })
+        {
+            Assert.True(paths.TryGetProperty(path, out var operations) || paths.TryGetProperty(path + "/", out operations), path);
+            foreach (var operation in operations.EnumerateObject().Where(o => o.Name != "parameters"))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(operation.Value.GetProperty("summary").GetString()), path);
+                Assert.Contains(operation.Value.GetProperty("responses").EnumerateObject(), r => r.Name.StartsWith('4'));
+            }
+        }
+    }
 }
 
 public sealed class SqliteUprCalendarTests(SqliteCalendarApp app) : UprCalendarTests(app), IClassFixture<SqliteCalendarApp>;
