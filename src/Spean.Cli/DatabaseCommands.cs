@@ -43,7 +43,7 @@ internal static class DatabaseCommands
             AnsiConsole.Write(table);
             return 0;
         }));
-        return new Command("import", "Imports data into Spean.") { reference, Recommendations(), MatrixCommands.Matrix() };
+        return new Command("import", "Imports data into Spean.") { reference, Recommendations(), MatrixCommands.Matrix(), UprCalendarCommands.UprCalendar() };
     }
 
     private static Command Recommendations()

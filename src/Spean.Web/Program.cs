@@ -3,6 +3,7 @@ using Spean.Core.Backup;
 using Spean.Core.Data;
 using Spean.Core.Protection;
 using Spean.Web.Accounts;
+using Spean.Web.Calendar;
 using Spean.Web.Administration;
 using Spean.Web.Components;
 using Spean.Web.Implementation;
@@ -14,6 +15,7 @@ using Spean.Web.Recommendations;
 using Spean.Web.Stakeholders;
 using Spean.Web.Submissions.Smart;
 using Spean.Web.Submissions;
+using Spean.Web.Submissions.Calendar;
 using Spean.Web.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +40,8 @@ builder.AddImplementation();
 builder.AddStakeholders();
 builder.AddSmartCheck();
 builder.AddSubmissions();
+builder.AddCalendar();
+builder.AddUprCalendar();
 
 var app = builder.Build();
 
@@ -62,6 +66,8 @@ app.MapImplementation();
 app.MapStakeholders();
 app.MapSmartCheck();
 app.MapSubmissions();
+app.MapCalendar();
+app.MapUprCalendar();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 

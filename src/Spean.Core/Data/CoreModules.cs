@@ -10,6 +10,8 @@ using Spean.Core.Protection;
 using Spean.Core.Recommendations;
 using Spean.Core.Stakeholders;
 using Spean.Core.Taxonomies;
+using Spean.Core.Calendar;
+using Spean.Core.Submissions.Calendar;
 
 namespace Spean.Core.Data;
 
@@ -30,5 +32,7 @@ public static class CoreModules
             .AddImplementationServices()
             .AddStakeholdersServices()
             .AddNotificationsServices()
+            .AddCalendarServices()
+            .AddUprCalendarServices()
             .AddBackupServices();
 }

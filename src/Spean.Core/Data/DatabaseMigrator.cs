@@ -4,12 +4,14 @@ using Spean.Core.Recommendations.Pledges;
 using Spean.Core.Taxonomies;
 using Spean.Core.Protection;
 using Spean.Core.Monitoring.Evidence;
+using Spean.Core.Submissions.Calendar;
 
 namespace Spean.Core.Data;
 
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
-    SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor)
+    SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor,
+    UprCalendarImporter uprCalendar)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -22,6 +24,8 @@ public sealed class DatabaseMigrator(
         await ProtectClearTokensAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
+        if (loadReferenceData && !await uprCalendar.IsLoadedAsync(cancellationToken))
+            await uprCalendar.ImportShippedAsync(cancellationToken);
         if (loadRecommendations && !await db.Recommendations.AnyAsync(cancellationToken))
             await recommendations.ImportAsync(UprInfoCsv.Read(RecommendationImporter.ShippedFile), progress: progress, cancellationToken: cancellationToken);
         if (loadRecommendations && !await db.VoluntaryPledges.AnyAsync(cancellationToken))

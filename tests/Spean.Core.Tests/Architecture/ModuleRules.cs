@@ -32,7 +32,7 @@ internal static class ModuleRules
         ["Backup"] = ["Auditing", "Protection"],
         ["Administration"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
         ["Notifications"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
-        ["Calendar"] = ["Accounts", "Infrastructure", "Components"],
+        ["Calendar"] = ["Accounts", "Auditing", "Infrastructure", "Components"],
         ["Home"] = ["Infrastructure", "Components"],
     };
 }
