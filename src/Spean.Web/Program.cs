@@ -4,6 +4,7 @@ using Spean.Core.Data;
 using Spean.Core.Protection;
 using Spean.Web.Accounts;
 using Spean.Web.Administration;
+using Spean.Web.Campaigns;
 using Spean.Web.Components;
 using Spean.Web.Implementation;
 using Spean.Web.Infrastructure;
@@ -32,6 +33,7 @@ builder.AddAdministration();
 builder.AddRecommendations();
 builder.AddMonitoring();
 builder.AddImplementation();
+builder.AddCampaigns();
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapTaxonomies();
 app.MapRecommendations();
 app.MapMonitoring();
 app.MapImplementation();
+app.MapCampaigns();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 

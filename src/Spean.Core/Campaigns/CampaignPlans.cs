@@ -21,6 +21,7 @@ public enum CampaignProblem
     CostNegative,
     OwnerUnknown,
     TooLong,
+    InvalidValue,
 }
 
 public sealed record NewCampaign(string? NameEn, string? NameKm, CampaignConfidentiality Confidentiality, string? Template);
