@@ -5,6 +5,7 @@ using Spean.Core.Protection;
 using Spean.Web.Accounts;
 using Spean.Web.Calendar;
 using Spean.Web.Administration;
+using Spean.Web.Campaigns;
 using Spean.Web.Components;
 using Spean.Web.Implementation;
 using Spean.Web.Infrastructure;
@@ -42,6 +43,7 @@ builder.AddSmartCheck();
 builder.AddSubmissions();
 builder.AddCalendar();
 builder.AddUprCalendar();
+builder.AddCampaigns();
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ app.MapSmartCheck();
 app.MapSubmissions();
 app.MapCalendar();
 app.MapUprCalendar();
+app.MapCampaigns();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 

@@ -48,4 +48,11 @@ public sealed class TreatyMembership
     public required string CountryIso3 { get; init; }
     public required string Status { get; set; }
     public string? Left { get; set; }
+
+    /// <summary>Dates from the depositary's record; the shipped lists have none, a treaty import adds them.</summary>
+    public DateOnly? SignedOn { get; set; }
+
+    /// <summary>Ratification, acceptance, approval or accession.</summary>
+    public DateOnly? JoinedOn { get; set; }
+    public DateOnly? InForceOn { get; set; }
 }
