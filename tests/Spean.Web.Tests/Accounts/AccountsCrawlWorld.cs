@@ -15,7 +15,14 @@ internal sealed class AccountsCrawlWorld : ICrawlWorld
 
     public async Task PlantAsync(CrawlContext context)
     {
-        var target = await context.App.CreateUserAsync(Role.Member, organisationId: context.OrganisationA);
+        // Its e-mail address is for the administrators who manage it (the users page, the audit trail), not for other members.
+        var email = context.Canary("an account's e-mail address", CrawlRoles.AdministratorsOfA) + "@example.org";
+        var target = await context.App.WithScopeAsync(async services =>
+        {
+            var created = await services.GetRequiredService<UserAccounts>().CreateUserAsync(new NewUser(email, "Crawl target", Role.Member, context.OrganisationA, "a long enough password"));
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+            return created.User!;
+        });
         context.Parameter("/api/v1/admin/users/{id}", "id", target.Id);
 
         var member = context.User(CrawlRole.Member);

@@ -7,7 +7,7 @@ using Spean.Web.Tests.Infrastructure;
 namespace Spean.Web.Tests.Reliability;
 
 /// <summary>One method of one route template, with what the OpenAPI document says of it (null for pages and hidden endpoints).</summary>
-public sealed record CrawlRoute(string Method, string Template, IReadOnlyList<string> PathParameters, JsonElement? Operation)
+public sealed record CrawlRoute(string Method, string Template, IReadOnlyList<string> PathParameters, JsonElement? Operation, bool IsPage)
 {
     public override string ToString() => $"{Method} {Template}";
 }
@@ -29,7 +29,8 @@ public static class CrawlRoutes
             foreach (var method in methods.Distinct(StringComparer.OrdinalIgnoreCase))
             {
                 JsonElement? operation = paths.TryGetProperty(template, out var path) && path.TryGetProperty(method.ToLowerInvariant(), out var op) ? op : null;
-                routes.Add(new CrawlRoute(method.ToUpperInvariant(), template, parameters, operation));
+                routes.Add(new CrawlRoute(method.ToUpperInvariant(), template, parameters, operation,
+                    endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null));
             }
         }
         return ([.. routes.DistinctBy(r => r.ToString()).OrderBy(r => r.Template, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)], openApi);
