@@ -1,0 +1,113 @@
+using System.Globalization;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Spean.Core.Monitoring.Reports;
+using Xunit.Abstractions;
+
+namespace Spean.EndToEnd.Tests;
+
+/// <summary>
+/// Every page of the app (its page routes, read from the endpoint data source, so a new page is measured without a list),
+/// in English and Khmer, as an organisation's administrator on a 360-px phone: the bytes the browser transfers on a first
+/// visit (empty cache) and on the next, and axe-core's serious and critical accessibility violations, of which there
+/// must be none.
+/// </summary>
+[Collection(nameof(BrowserApp))]
+public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputHelper output)
+{
+    private const double FirstVisitGoal = 150 * 1024, NextVisitGoal = 30 * 1024;
+
+    [Fact]
+    public async Task Every_page_is_measured_in_both_languages_with_its_weight_and_accessibility()
+    {
+        var organisation = await app.CreateOrganisationAsync("Weights");
+        var (administrator, password) = await app.CreateUserWithIdAsync(Role.Administrator, organisation);
+        var values = await ParameterValuesAsync(organisation, administrator.Id);
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
+            .Select(e => e.RoutePattern).DistinctBy(p => p.RawText).ToList();
+
+        // Without the offline form's service worker, which would answer later navigations from its cache and hide their weight.
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 }, ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        var page = await context.NewPageAsync();
+        await new SignInPage(page).SignInAsync(administrator.Email!, password, "/");
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        double transferred = 0;
+        cdp.Event("Network.loadingFinished").OnEvent += (_, e) => transferred += e!.Value.GetProperty("encodedDataLength").GetDouble();
+
+        var problems = new List<string>();
+        var rows = new List<string>();
+        var overweight = 0;
+        foreach (var pattern in pages.OrderBy(p => p.RawText, StringComparer.Ordinal))
+        {
+            var path = "/" + string.Join("/", pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => (values.GetValueOrDefault(pattern.RawText!.Split('/')[1] + ":" + parameter.Name.ToLowerInvariant()) ?? values.GetValueOrDefault(parameter.Name.ToLowerInvariant())) ?? "{" + parameter.Name + "}",
+                _ => "",
+            }))));
+            if (path.Contains('{', StringComparison.Ordinal)) { problems.Add($"{pattern.RawText}: no value for its parameters; add one in {nameof(ParameterValuesAsync)}"); continue; }
+            foreach (var culture in new[] { "en", "km" })
+            {
+                var url = path + "?culture=" + culture;
+                await cdp.SendAsync("Network.clearBrowserCache");
+                transferred = 0;
+                var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
+                var first = transferred;
+                transferred = 0;
+                await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 60_000 });
+                var next = transferred;
+                var axe = await page.RunAxe();
+                var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+                var landed = new Uri(page.Url).AbsolutePath;
+                rows.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| `{url}` | {(int)(response?.Status ?? 0)}{(landed != path ? " → " + landed : "")} | {first / 1024:0.0} | {next / 1024:0.0} | {serious.Count}{(serious.Count > 0 ? " (" + string.Join(", ", serious.Select(v => $"{v.Id}×{v.Nodes.Length}")) + ")" : "")} |"));
+                foreach (var violation in serious)
+                    problems.Add($"{url}: {violation.Impact} {violation.Id} ({violation.Help}) on {string.Join("; ", violation.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))}");
+                if ((response?.Status ?? 500) >= 500) problems.Add($"{url}: answered {response?.Status}");
+                // The weights are figures against a goal (docs/reliability.md), not yet a rule: several pages are over it.
+                if (first > FirstVisitGoal || next > NextVisitGoal) overweight++;
+            }
+        }
+
+        output.WriteLine("| page | status | first visit (KB) | next visit (KB) | serious or critical violations |");
+        output.WriteLine("|---|---|---|---|---|");
+        foreach (var row in rows) output.WriteLine(row);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows.Count} page visits; {overweight} over the goal of {FirstVisitGoal / 1024} KB first, {NextVisitGoal / 1024} KB next"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>A value for each page route parameter: Cambodia's latest cycle of shipped recommendations, a province, one report of the organisation.</summary>
+    private async Task<Dictionary<string, string>> ParameterValuesAsync(Guid organisation, Guid author)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
+        var report = new Report
+        {
+            ClientId = Guid.CreateVersion7(), Title = "Forest cleared near the village", Narrative = "An excavator cleared the community forest.",
+            Category = "land", OccurredFrom = new DateOnly(2025, 6, 1), ReportedAt = DateTime.UtcNow, AdminUnitCode = "13",
+            OrganisationId = organisation, AuthorId = author, Status = ReportStatus.Draft, Confidentiality = Confidentiality.Organisation,
+        };
+        db.Reports.Add(report);
+        await db.SaveChangesAsync();
+        var cycle = await db.Recommendations.Where(r => r.StateUnderReviewIso3 == "KHM").MaxAsync(r => r.Cycle);
+        var recommendation = await db.Recommendations.Where(r => r.StateUnderReviewIso3 == "KHM" && r.Cycle == cycle).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        var recommending = await db.Recommendations.Where(r => r.StateUnderReviewIso3 == "KHM" && r.Cycle == cycle)
+            .SelectMany(r => r.RecommendingStates).Where(s => s.CountryIso3 != null).Select(s => s.CountryIso3!).OrderBy(s => s).FirstOrDefaultAsync() ?? "FRA";
+        return new()
+        {
+            ["iso3"] = "KHM", ["cycle"] = cycle.ToString(CultureInfo.InvariantCulture), ["recommending"] = recommending, ["code"] = "13",
+            ["reports:id"] = report.Id.ToString(), ["recommendations:id"] = recommendation.ToString(),
+        };
+    }
+}
