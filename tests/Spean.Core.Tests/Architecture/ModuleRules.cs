@@ -33,6 +33,6 @@ internal static class ModuleRules
         ["Administration"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
         ["Notifications"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
         ["Calendar"] = ["Accounts", "Infrastructure", "Components"],
-        ["Home"] = ["Infrastructure", "Components"],
+        ["Home"] = ["Accounts", "Infrastructure", "Components"],
     };
 }
