@@ -88,6 +88,20 @@ public abstract class NotificationsApiTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task Every_notifications_operation_is_in_the_openapi_document_with_a_summary()
+    {
+        var paths = (await app.AnonymousClient().GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+        foreach (var (path, method) in new[] { ("/api/v1/notifications", "get"), ("/api/v1/notifications/{id}/read", "post"),
+                     ("/api/v1/notifications/read-all", "post"), ("/api/v1/notifications/preferences", "get"), ("/api/v1/notifications/preferences", "put") })
+        {
+            var operation = paths.GetProperty(path).GetProperty(method);
+            Assert.False(string.IsNullOrWhiteSpace(operation.GetProperty("summary").GetString()), $"{method} {path}");
+            Assert.True(operation.GetProperty("responses").EnumerateObject().Any(r => r.Name.StartsWith('2')), $"{method} {path} has no typed success");
+        }
+        Assert.False(paths.TryGetProperty("/notifications/{id}/open", out _));
+    }
+
+    [Fact]
     public async Task Bad_paging_is_refused_with_what_to_change()
     {
         using var client = await app.ClientForAsync(Role.Member);
