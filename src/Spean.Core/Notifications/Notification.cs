@@ -61,3 +61,14 @@ internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfigura
         builder.Property(p => p.Topic).HasMaxLength(100);
     }
 }
+
+public static class NotificationLinks
+{
+    /// <summary>
+    /// Whether the link is a path inside the app ("/reports/…"), the only kind shown or e-mailed: "//host" and "/\host"
+    /// are read by browsers as another site.
+    /// </summary>
+    public static bool IsInApp(string? link) =>
+        link is ['/', ..] && !link.StartsWith("//", StringComparison.Ordinal) && !link.StartsWith("/\\", StringComparison.Ordinal)
+        && !link.Any(char.IsControl);
+}

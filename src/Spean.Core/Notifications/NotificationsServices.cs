@@ -9,6 +9,8 @@ public static class NotificationsServices
     {
         services.AddScoped<Notifier>();
         services.AddScoped<ReminderRun>();
+        services.AddScoped<NotificationInbox>();
+        services.AddScoped<NotificationPreferences>();
         return services;
     }
 }

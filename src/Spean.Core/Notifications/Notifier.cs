@@ -20,23 +20,33 @@ public sealed class Notifier(SpeanDbContext db, TimeProvider time)
         var chosen = await db.Set<NotificationPreference>().Where(p => ids.Contains(p.UserId) && p.Topic == topic.Key)
             .ToDictionaryAsync(p => p.UserId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        var created = 0;
+        var added = new List<Notification>();
         foreach (var userId in ids.Except(already))
         {
             var preference = chosen.GetValueOrDefault(userId);
             var inApp = preference?.InApp ?? true;
             var email = preference?.Email ?? topic.EmailByDefault;
             if (!inApp && !email) continue;
-            db.Add(new Notification
+            added.Add(new Notification
             {
                 UserId = userId, Topic = topic.Key, Key = key, TitleEn = text.TitleEn, TitleKm = text.TitleKm, Link = text.Link,
                 CreatedAt = now, Email = email,
                 // Chosen out of the app but still wanted by e-mail: the row carries the mail and is born read.
                 ReadAt = inApp ? null : now,
             });
-            created++;
         }
-        if (created > 0) await db.SaveChangesAsync(cancellationToken);
-        return created;
+        if (added.Count == 0) return 0;
+        db.AddRange(added);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Left tracked, the refused rows would fail every later save of this scope (the next reminder source's).
+            foreach (var notification in added) db.Entry(notification).State = EntityState.Detached;
+            throw;
+        }
+        return added.Count;
     }
 }

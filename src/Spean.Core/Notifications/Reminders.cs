@@ -22,8 +22,18 @@ public sealed class ReminderRun(IEnumerable<IReminderSource> sources, Notifier n
         var now = time.GetUtcNow().UtcDateTime;
         var created = 0;
         foreach (var source in sources)
-            await foreach (var reminder in source.DueAsync(now, cancellationToken))
-                created += await notifier.NotifyAsync(reminder.UserIds, reminder.Topic, reminder.Text, reminder.Key, cancellationToken);
+        {
+            // One module's broken source must not keep the other modules' deadlines from their users.
+            try
+            {
+                await foreach (var reminder in source.DueAsync(now, cancellationToken))
+                    created += await notifier.NotifyAsync(reminder.UserIds, reminder.Topic, reminder.Text, reminder.Key, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Reminders: the source {Source} failed; the other sources still ran", source.GetType().FullName);
+            }
+        }
         if (created > 0) logger.LogInformation("Reminders: {Count} new notifications", created);
         return created;
     }

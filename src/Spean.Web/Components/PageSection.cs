@@ -23,5 +23,17 @@ public static class PageSections
     /// <summary>Sections of a report's page receive <c>Report</c> (the report the reader may see).</summary>
     public const string Report = "Report";
 
+    /// <summary>
+    /// Sections of every page's header, shown to signed-in readers beside their name (the notification bell); they receive
+    /// no parameters and read the signed-in user from the request.
+    /// </summary>
+    public const string Header = "Header";
+
+    /// <summary>Sections of a signed-in reader's home page under "what awaits you"; they receive <c>Viewer</c> (Spean.Core.Accounts.Viewer).</summary>
+    public const string HomeAwaiting = "HomeAwaiting";
+
+    /// <summary>Sections of a signed-in reader's home page under "recent activity of your organisation"; they receive <c>Viewer</c>.</summary>
+    public const string HomeActivity = "HomeActivity";
+
     public static IServiceCollection AddPageSection(this IServiceCollection services, PageSection section) => services.AddSingleton(section);
 }

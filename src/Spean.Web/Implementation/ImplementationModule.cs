@@ -3,6 +3,7 @@ using Spean.Web.Components;
 using Spean.Web.Components.Layout;
 using Spean.Web.Implementation.Assessments;
 using Spean.Web.Implementation.Evidence;
+using Spean.Web.Implementation.Home;
 using Spean.Web.Implementation.Matrix;
 using Spean.Web.Implementation.Midterm;
 using Spean.Web.Implementation.Scorecards;
@@ -19,6 +20,7 @@ internal static class ImplementationModule
         builder.Services.AddPageSection(new(PageSections.RecommendationDetail, 10, typeof(RecommendationAssessmentsSection)));
         builder.Services.AddPageSection(new(PageSections.RecommendationSearch, 10, typeof(AssessSelectionForm)));
         builder.Services.AddPageSection(new(PageSections.Report, 10, typeof(ReportLinksForm)));
+        builder.Services.AddPageSection(new(PageSections.HomeActivity, 20, typeof(RecentAssessmentsSection)));
         return builder;
     }
 

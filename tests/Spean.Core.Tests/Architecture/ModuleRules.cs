@@ -33,6 +33,6 @@ internal static class ModuleRules
         ["Administration"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
         ["Notifications"] = ["Accounts", "Auditing", "Mail", "Infrastructure", "Components"],
         ["Calendar"] = ["Accounts", "Auditing", "Infrastructure", "Components"],
-        ["Home"] = ["Infrastructure", "Components"],
+        ["Home"] = ["Accounts", "Infrastructure", "Components"],
     };
 }

@@ -40,6 +40,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:LoadRecommendationsOnStart", LoadRecommendations ? "true" : "false");
         builder.UseSetting("Spean:Search:FreshnessSeconds", "1");
         builder.UseSetting("Spean:Classifier:TrainOnStart", TrainClassifier ? "true" : "false");
+        // Tests run reminders and notification e-mail themselves (ReminderRun, NotificationMail), never on a timer.
+        builder.UseSetting("Spean:Notifications:ReminderTimer", "false");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
