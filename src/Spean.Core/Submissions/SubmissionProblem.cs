@@ -33,10 +33,3 @@ public enum SubmissionProblem
     SourceTextRequired,
     CommentNotFound,
 }
-
-/// <summary>What a change produced, or why it was refused.</summary>
-public sealed record Outcome<T>(T? Value, Refusal? Refusal) where T : class
-{
-    public static implicit operator Outcome<T>(T value) => new(value, null);
-    public static implicit operator Outcome<T>(Refusal refusal) => new(null, refusal);
-}

@@ -5,7 +5,7 @@ using Spean.Core.Campaigns;
 using Spean.Core.Campaigns.Dates;
 using Spean.Core.Campaigns.Templates;
 using Spean.Web.Accounts;
-using Spean.Web.Monitoring;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Campaigns;
 
@@ -139,7 +139,7 @@ internal static class CampaignsApi
             ? Refused(refusal)
             : TypedResults.NoContent();
 
-    internal static ProblemHttpResult Refused(Refusal refusal) => ReportsApi.Refused(refusal.Message, refusal.Code, refusal.Code switch
+    internal static ProblemHttpResult Refused(Refusal refusal) => refusal.Problem(refusal.Code switch
     {
         CampaignProblem.CampaignNotFound or CampaignProblem.ObjectiveNotFound or CampaignProblem.ActionNotFound or CampaignProblem.IndicatorNotFound
             => StatusCodes.Status404NotFound,
@@ -147,7 +147,7 @@ internal static class CampaignsApi
         _ => StatusCodes.Status400BadRequest,
     });
 
-    internal static ProblemHttpResult Problem(Enum code, string message, int status) => ReportsApi.Refused(message, code, status);
+    internal static ProblemHttpResult Problem(Enum code, string message, int status) => new Refusal(code, message).Problem(status);
 
     private static ProblemHttpResult NotFound(Guid id) =>
         Problem(CampaignProblem.CampaignNotFound, $"No campaign you may see has the id '{id}'. Check the link.", StatusCodes.Status404NotFound);
