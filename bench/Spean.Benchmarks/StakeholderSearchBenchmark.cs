@@ -82,17 +82,25 @@ internal static class StakeholderSearchBenchmark
             Console.WriteLine($"{database.Provider,-10} {name,-30} before {totalBefore,7:N0} seen  {Percentiles.Summary(before)}");
             Console.WriteLine($"{database.Provider,-10} {name,-30} after  {(more ? ">" : " ")}{totalAfter,6:N0} seen  {Percentiles.Summary(after)}");
         }
-        if (database.Provider == DatabaseProvider.Sqlite)
+        await using (var scope = database.Services.CreateAsyncScope())
         {
-            await using var scope = database.Services.CreateAsyncScope();
-            var page = scope.ServiceProvider.GetRequiredService<StakeholderRegister>().NameMatches(new("sok"), viewer);
-            await using var command = page.CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            await command.Connection!.OpenAsync();
-            await using var reader = await command.ExecuteReaderAsync();
-            Console.WriteLine("SQLite plan of the page for 'sok':");
-            while (await reader.ReadAsync()) Console.WriteLine($"  {reader.GetString(3)}");
+            var register = scope.ServiceProvider.GetRequiredService<StakeholderRegister>();
+            await PrintPlanAsync(database.Provider, "the page for 'sok'", register.NameMatches(new("sok"), viewer));
+            await PrintPlanAsync(database.Provider, "the capped count for 'sok'",
+                register.Filter(new("sok"), viewer).Take(StakeholderRegister.CountCap + 1).Select(s => s.Id));
         }
+    }
+
+    private static async Task PrintPlanAsync<T>(DatabaseProvider provider, string what, IQueryable<T> query)
+    {
+        await using var command = query.CreateDbCommand();
+        var sqlite = provider == DatabaseProvider.Sqlite;
+        command.CommandText = (sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
+        await command.Connection!.OpenAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        Console.WriteLine($"{provider} plan of {what}:");
+        while (await reader.ReadAsync()) Console.WriteLine($"  {reader.GetString(sqlite ? 3 : 0)}");
+        await command.Connection.CloseAsync();
     }
 
     /// <summary>The search as it was before the count cap and the key-ordered page: every visible match counted, then sorted by name for the first page.</summary>
