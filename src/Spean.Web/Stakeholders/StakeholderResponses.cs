@@ -17,7 +17,8 @@ public sealed record StakeholderListItem(Guid Id, string Kind, string? Level, st
 }
 
 /// <param name="Total">How many stakeholders match that the caller may see; others are not counted.</param>
-public sealed record StakeholderListResponse(IReadOnlyList<StakeholderListItem> Items, int Total, int Page, int PageSize);
+/// <param name="MoreThanTotal">True when a name search matched more than it counts (1,000): there are more than <c>total</c>.</param>
+public sealed record StakeholderListResponse(IReadOnlyList<StakeholderListItem> Items, int Total, int Page, int PageSize, bool MoreThanTotal);
 
 public sealed record ContactsBody(string? Phone = null, string? Email = null, string? Address = null, string? Messaging = null, string? Notes = null);
 

@@ -56,7 +56,7 @@ internal static class StakeholdersApi
         if (Query(q, kind, level, place, tag, people, page, pageSize) is not { } query)
             return BadRequest("'kind' is a stakeholder kind (e.g. Person, Ministry, CommuneCouncil) and 'level' is Local, Provincial, National or International.");
         var found = await register.SearchAsync(query, user.Viewer(), cancellationToken);
-        return TypedResults.Ok(new StakeholderListResponse([.. found.Items.Select(StakeholderListItem.Of)], found.Total, found.Page, found.PageSize));
+        return TypedResults.Ok(new StakeholderListResponse([.. found.Items.Select(StakeholderListItem.Of)], found.Total, found.Page, found.PageSize, found.MoreThanTotal));
     }
 
     private static async Task<Results<Ok<StakeholderResponse>, ProblemHttpResult>> Get(

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring;
+using Spean.Core.Monitoring.Reports;
+using Spean.Core.Stakeholders.Register;
 using Spean.Web.Tests.Infrastructure;
 using Spean.Web.Tests.Monitoring;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -185,6 +187,54 @@ public abstract class RegisterApiTests(SpeanApp app)
         using (var refused = await viewerRole.PostAsJsonAsync(Api, new { kind = "Media", nameLatin = "Radio" }))
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task A_common_name_is_counted_up_to_the_cap_and_paged_without_counting_or_showing_what_the_viewer_may_not_see()
+    {
+        var a = await OrganisationAsync(app, "A");
+        var b = await OrganisationAsync(app, "B");
+        var (author, authorClient) = await PersonAsync(app, Role.Member, a);
+        var (_, outsider) = await PersonAsync(app, Role.Member, b);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        // The hidden ones are added first and named by the bare marker, so they come first in the key index the page walks.
+        var hidden = await InsertAsync(author, a, marker, 10, Confidentiality.Restricted);
+        hidden.UnionWith(await InsertAsync(author, a, marker, 10, Confidentiality.Organisation));
+        var seen = await InsertAsync(author, a, marker + "n", StakeholderRegister.CountCap, Confidentiality.Network);
+
+        var exactly = await SearchAsync(outsider, $"q={marker}");
+        Assert.Equal(StakeholderRegister.CountCap, exactly.GetProperty("total").GetInt32());
+        Assert.False(exactly.GetProperty("moreThanTotal").GetBoolean());
+        var first = exactly.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(50, first.Distinct().Count());
+        Assert.All(first, id => Assert.Contains(id, seen));
+        Assert.True((await SearchAsync(authorClient, $"q={marker}")).GetProperty("moreThanTotal").GetBoolean());
+
+        seen.UnionWith(await InsertAsync(author, a, marker + "n", 1, Confidentiality.Network));
+        var capped = await SearchAsync(outsider, $"q={marker}");
+        Assert.Equal(StakeholderRegister.CountCap, capped.GetProperty("total").GetInt32());
+        Assert.True(capped.GetProperty("moreThanTotal").GetBoolean());
+        // Paging goes on past the cap: the last page holds the one record beyond it.
+        var last = (await SearchAsync(outsider, $"q={marker}&page=21&pageSize=50")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        Assert.Single(last);
+        Assert.Contains(last[0], seen);
+        Assert.Contains("More than 1,000 found", await outsider.GetStringAsync($"/stakeholders?q={marker}"));
+        Assert.Contains("រកឃើញច្រើនជាង ", await outsider.GetStringAsync($"/stakeholders?q={marker}&culture=km"));
+    }
+
+    private Task<HashSet<Guid>> InsertAsync(SpeanUser author, Guid organisation, string word, int count, Confidentiality confidentiality) =>
+        app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            var added = Enumerable.Range(0, count).Select(i => new Stakeholder
+            {
+                Kind = StakeholderKind.Person, NameLatin = $"Sok {word}", OrganisationId = organisation, CreatedById = author.Id,
+                UpdatedAt = DateTime.UtcNow, Confidentiality = confidentiality,
+            }).ToList();
+            foreach (var s in added) s.NameKeys.AddRange(NameKeys.Of(s.NameLatin).Select(k => new StakeholderNameKey { StakeholderId = s.Id, Key = k }));
+            db.AddRange(added);
+            await db.SaveChangesAsync();
+            return added.Select(s => s.Id).ToHashSet();
+        });
 
     [Fact]
     public async Task Every_stakeholder_operation_is_in_the_OpenAPI_document_with_a_summary()

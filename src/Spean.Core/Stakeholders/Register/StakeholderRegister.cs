@@ -78,15 +78,48 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
         return rows.ToDictionary(s => s.Id, Summary);
     }
 
+    /// <summary>A name search counts visible matches up to this many and says "more than" beyond it.</summary>
+    public const int CountCap = 1000;
+
     public async Task<StakeholderResults> SearchAsync(StakeholderQuery query, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var found = Filter(query, viewer);
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(1, query.Page);
-        var total = await found.CountAsync(cancellationToken);
-        var rows = await found.OrderBy(s => s.NameLatin).ThenBy(s => s.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(cancellationToken);
-        return new([.. rows.Select(Summary)], total, page, size);
+        var key = NameKeys.Query(query.Text);
+        if (key.Length == 0)
+        {
+            var all = Filter(query, viewer);
+            var total = await all.CountAsync(cancellationToken);
+            var rows = await all.OrderBy(s => s.NameLatin).ThenBy(s => s.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(cancellationToken);
+            return new([.. rows.Select(Summary)], total, page, size);
+        }
+        // A common family name matches thousands. Counting them all and sorting them by name to show fifty was the cost, so
+        // the count stops after the cap, and the page walks the key index in its own order (best key first: "sok" before
+        // "sokha") and stops once the page is full. Visibility and the other filters are in the join, so nothing the viewer
+        // may not see is counted or read.
+        var visible = Filter(query with { Text = null }, viewer);
+        var counted = await visible.Where(s => MatchingKeys(key).Contains(s.Id)).Take(CountCap + 1).CountAsync(cancellationToken);
+        var seen = new HashSet<Guid>();
+        var items = new List<StakeholderSummary>(size);
+        var skip = (page - 1) * size;
+        await foreach (var match in NameMatches(query, viewer).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (!seen.Add(match.Id) || seen.Count <= skip) continue;
+            items.Add(match);
+            if (items.Count == size) break;
+        }
+        return new(items, Math.Min(counted, CountCap), page, size, counted > CountCap);
     }
+
+    /// <summary>
+    /// Every (matching key, visible stakeholder) pair in key index order, one row per key, so a stakeholder with two matching
+    /// keys comes twice; the reader keeps the first.
+    /// </summary>
+    public IQueryable<StakeholderSummary> NameMatches(StakeholderQuery query, Viewer viewer) =>
+        from k in MatchingKeyRows(NameKeys.Query(query.Text))
+        join s in Filter(query with { Text = null }, viewer) on k.StakeholderId equals s.Id
+        orderby k.Key, k.StakeholderId
+        select new StakeholderSummary(s.Id, s.Kind, s.Level, s.NameLatin, s.NameKhmer, s.AdminUnitCode, s.Confidentiality);
 
     /// <summary>The visible stakeholders matching the query, for lists and exports; never matched on encrypted fields.</summary>
     public IQueryable<Stakeholder> Filter(StakeholderQuery query, Viewer viewer)
@@ -111,7 +144,9 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
         return found;
     }
 
-    private IQueryable<Guid> MatchingKeys(string key)
+    private IQueryable<Guid> MatchingKeys(string key) => MatchingKeyRows(key).Select(k => k.StakeholderId);
+
+    private IQueryable<StakeholderNameKey> MatchingKeyRows(string key)
     {
         var keys = db.Set<StakeholderNameKey>().AsQueryable();
         // SQLite answers a LIKE prefix from an index only under NOCASE; a binary range on the key index is exact and fast.
@@ -121,7 +156,7 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
             ? keys.Where(k => string.Compare(k.Key, key) >= 0 && string.Compare(k.Key, key + '\uffff') < 0)
             : keys.Where(k => k.Key.StartsWith(key));
 #pragma warning restore CA1309
-        return keys.Select(k => k.StakeholderId);
+        return keys;
     }
 
     public async Task<(Position? Position, StakeholderErrors Errors)> AddPositionAsync(

@@ -23,4 +23,5 @@ public sealed record StakeholderQuery(
     int Page = 1, int PageSize = 50);
 
 /// <summary>A page of the register; <see cref="Total"/> counts only what the viewer may see.</summary>
-public sealed record StakeholderResults(IReadOnlyList<StakeholderSummary> Items, int Total, int Page, int PageSize);
+/// <param name="MoreThanTotal">A name search matched more than <see cref="StakeholderRegister.CountCap"/>, which is then the <see cref="Total"/>.</param>
+public sealed record StakeholderResults(IReadOnlyList<StakeholderSummary> Items, int Total, int Page, int PageSize, bool MoreThanTotal = false);
