@@ -52,7 +52,7 @@ public sealed class SubmissionQuery(SpeanDbContext db, IAssessedStatuses statuse
         join c in db.Countries on s.StateIso3 equals c.Iso3
         join o in db.Organisations on s.LeadOrganisationId equals o.Id
         select new SubmissionSummary(s.Id, s.Title, s.StateIso3, c.Name, c.NameKm, r.Cycle, r.ReviewDate,
-            r.SubmissionDeadlineUtc ?? SubmissionDeadline.Derived(r.ReviewDate), s.Kind, s.Status, s.LeadOrganisationId, o.Name, invitation);
+            r.SubmissionDeadlineUtc ?? UprDates.EstimatedDeadlineUtc(r.ReviewDate), s.Kind, s.Status, s.LeadOrganisationId, o.Name, invitation);
 
     public async Task<IReadOnlyList<SignatoryView>> SignatoriesAsync(Submission submission, CancellationToken cancellationToken = default)
     {

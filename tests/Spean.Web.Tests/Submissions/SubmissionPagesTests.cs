@@ -42,6 +42,21 @@ public abstract class SubmissionPagesTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_cluster_lead_drafting_a_recommendation_has_the_smart_check_beside_each_language()
+    {
+        var world = await CreateAsync(app);
+        var page = $"/submissions/{world.Id}/sections/{world.Cluster(5)}";
+
+        var english = await world.LeadMember.GetStringAsync(page);
+        var khmer = await world.LeadMember.GetStringAsync(page + "?culture=km");
+
+        Assert.Contains("data-smart-check data-for=\"draft-en\" data-state=\"KHM\" data-language=\"En\"", english);
+        Assert.Contains("data-smart-check data-for=\"draft-km\" data-state=\"KHM\" data-language=\"Km\"", english);
+        Assert.Contains("<textarea id=\"draft-en\"", english);
+        Assert.Contains("js/smart-check.js", khmer);
+    }
+
+    [Fact]
     public async Task Two_people_saving_one_paragraph_on_the_page_see_each_others_text_and_lose_neither()
     {
         var world = await CreateAsync(app);

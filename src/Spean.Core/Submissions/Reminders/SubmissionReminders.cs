@@ -25,7 +25,7 @@ internal sealed class SubmissionReminders(SpeanDbContext db, SubmissionWords wor
                             select new { s.Id, s.LeadOrganisationId, s.Title, r.SubmissionDeadlineUtc, r.ReviewDate }).ToListAsync(cancellationToken);
         foreach (var draft in drafts)
         {
-            var deadline = draft.SubmissionDeadlineUtc ?? SubmissionDeadline.Derived(draft.ReviewDate);
+            var deadline = draft.SubmissionDeadlineUtc ?? UprDates.EstimatedDeadlineUtc(draft.ReviewDate);
             var left = deadline - nowUtc;
             if (left <= TimeSpan.Zero || left > TimeSpan.FromDays(7)) continue;
             var window = left <= TimeSpan.FromDays(1) ? "1d" : "7d";
