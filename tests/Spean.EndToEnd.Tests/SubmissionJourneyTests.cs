@@ -12,7 +12,7 @@ namespace Spean.EndToEnd.Tests;
 /// <summary>
 /// A joint submission from start to Word file: created for Cambodia's next review, a second organisation signs on, a cluster
 /// lead drafts a paragraph citing a field report and a recommendation, fixes it, the count passes, the document reads back
-/// in order. The SMART check of the draft recommendation is another module's and joins this walk when it is merged.
+/// in order, and a draft recommendation fails the SMART check as it is typed until it names a time frame, a body and what to do.
 /// </summary>
 [Collection(nameof(BrowserApp))]
 public sealed class SubmissionJourneyTests(BrowserApp app)
@@ -49,6 +49,7 @@ public sealed class SubmissionJourneyTests(BrowserApp app)
 
         await page.GotoAsync(submissionUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Land and natural resources" }).ClickAsync();
+        var sectionUrl = page.Url;
         await page.GetByLabel("Find recommendations to follow up").FillAsync("indigenous");
         await page.GetByLabel("Find field reports to cite").FillAsync(evidence);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find", Exact = true }).ClickAsync();
@@ -62,6 +63,15 @@ public sealed class SubmissionJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#en-count")).ToContainTextAsync("11 words in this paragraph");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+
+        await page.GotoAsync(sectionUrl);
+        var smart = page.Locator("section[data-for='draft-en']");
+        await page.GetByLabel("Text in English").FillAsync("Continue efforts to improve the situation of indigenous peoples.");
+        await Assertions.Expect(smart.Locator("li.smart-fail").First).ToBeVisibleAsync();
+        await page.GetByLabel("Text in English").FillAsync(
+            "Adopt, by 2027, a law by which the Ministry of Land Management registers the collective land titles of all indigenous communities.");
+        await Assertions.Expect(smart.Locator("li.smart-fail")).ToHaveCountAsync(0);
+        await Assertions.Expect(smart.Locator("li.smart-pass").First).ToBeVisibleAsync();
 
         await page.GotoAsync(submissionUrl);
         await Assertions.Expect(page.GetByText("Within the limit.")).ToBeVisibleAsync();
