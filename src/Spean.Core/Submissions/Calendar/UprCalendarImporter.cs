@@ -49,7 +49,17 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
             return (null, new Refusal(UprCalendarProblem.NotAllowed, "Only coordinators and administrators import review dates."));
-        var report = await ImportRowsAsync(csv, cancellationToken);
+        UprImportReport report;
+        try
+        {
+            report = await ImportRowsAsync(csv, cancellationToken);
+        }
+        catch (CsvHelperException)
+        {
+            // A picture or a spreadsheet sent by mistake is the sender's to fix, not a server failure.
+            return (null, new Refusal(UprCalendarProblem.NoColumns,
+                $"The file is not readable as CSV: save it as CSV (UTF-8) whose first line names the columns {string.Join(", ", Columns)}.", string.Join(", ", Columns)));
+        }
         return report.Read == 0 && report.Rejected is [{ Problem: UprCalendarProblem.NoColumns } missing]
             ? (null, new Refusal(UprCalendarProblem.NoColumns, missing.Reason, string.Join(", ", Columns)))
             : (report, null);

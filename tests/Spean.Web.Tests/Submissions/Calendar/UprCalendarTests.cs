@@ -112,6 +112,20 @@ public abstract class UprCalendarTests(CalendarApp app)
     }
 
     [Fact]
+    public async Task A_file_that_is_not_CSV_is_refused_with_what_to_send_instead_of_failing()
+    {
+        var coordinator = await app.ClientForAsync(Role.Coordinator);
+
+        using var picture = await coordinator.PostAsync("/api/v1/submissions/calendar/import", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Spean.Testing.Monitoring.SampleFiles.Jpeg()), "file", "reviews.jpg" },
+        });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, picture.StatusCode);
+        Assert.Contains("state_iso3, cycle, session, review_date", await picture.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_coordinator_enters_dates_through_the_API_and_a_wrong_date_is_refused_with_what_to_change()
     {
         var coordinator = await app.ClientForAsync(Role.Coordinator);
