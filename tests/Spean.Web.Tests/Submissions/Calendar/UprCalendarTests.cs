@@ -107,6 +107,8 @@ public abstract class UprCalendarTests(CalendarApp app)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var noHeader = await coordinator.PostAsync("/api/v1/submissions/calendar/import", Csv("SVN,3,34,2019-11-12\n"));
+        using var emptyForm = await coordinator.PostAsync("/api/v1/submissions/calendar/import", new MultipartFormDataContent());
+        Assert.Equal(HttpStatusCode.BadRequest, emptyForm.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noHeader.StatusCode);
         Assert.Contains("state_iso3, cycle, session, review_date", await noHeader.Content.ReadAsStringAsync());
     }
