@@ -83,7 +83,10 @@ public sealed class SubmissionQuery(SpeanDbContext db, IAssessedStatuses statuse
         var reports = await db.Reports.VisibleTo(viewer).Where(r => reportIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Title, r.OccurredFrom }).ToDictionaryAsync(r => r.Id, cancellationToken);
         var paragraphIds = paragraphs.Select(p => p.Id).ToList();
-        var comments = await db.Set<ParagraphComment>().Where(c => paragraphIds.Contains(c.ParagraphId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken);
+        // The coalition's own discussion stays with it after publication.
+        var comments = SubmissionAccess.IsSignatoryMember(submission, viewer)
+            ? await db.Set<ParagraphComment>().Where(c => paragraphIds.Contains(c.ParagraphId)).OrderBy(c => c.CreatedAt).ToListAsync(cancellationToken)
+            : [];
         var organisationIds = cluster.MemberOrganisationIds.Append(cluster.LeadOrganisationId ?? Guid.Empty).ToList();
         var names = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var views = paragraphs.Select(p => new ParagraphView(p, numbers[p.Id],

@@ -25,7 +25,7 @@ internal sealed class SubmissionsCrawlWorld : ICrawlWorld
 
         var draft = await PlantAsync(context, leadA, "organisation A's draft", 5, CrawlRoles.OfOrganisationA, [.. CrawlRoles.OfOrganisationA, CrawlRole.MemberOfOtherOrganisation]);
         await SubmissionsWorld.OkAsync(leadA.PostAsJsonAsync($"{Api}/{draft.Id}/invitations", new { organisationId = context.OrganisationB }));
-        var published = await PlantAsync(context, leadA, "a published submission", 6, CrawlRoles.Everyone, CrawlRoles.Everyone);
+        var published = await PlantAsync(context, leadA, "a published submission", 6, CrawlRoles.Everyone, CrawlRoles.Everyone, CrawlRoles.OfOrganisationA);
         await SubmissionsWorld.OkAsync(leadA.PostAsync($"{Api}/{published.Id}/send", null));
         await SubmissionsWorld.OkAsync(leadA.PostAsync($"{Api}/{published.Id}/publish", null));
         var ofB = await PlantAsync(context, leadB, "organisation B's draft", 7, onlyB, onlyB);
@@ -53,8 +53,11 @@ internal sealed class SubmissionsCrawlWorld : ICrawlWorld
 
     /// <param name="readers">Who reads the text of the submission.</param>
     /// <param name="titleReaders">Who reads its title: an invited organisation too.</param>
-    private static async Task<Planted> PlantAsync(CrawlContext context, HttpClient lead, string kind, int cycle, CrawlRole[] readers, CrawlRole[] titleReaders)
+    /// <param name="draftingReaders">Who reads how it was drafted (earlier versions, comments): its signatories only, even once published.</param>
+    private static async Task<Planted> PlantAsync(CrawlContext context, HttpClient lead, string kind, int cycle, CrawlRole[] readers, CrawlRole[] titleReaders,
+        CrawlRole[]? draftingReaders = null)
     {
+        draftingReaders ??= readers;
         var created = await SubmissionsWorld.OkAsync(lead.PostAsJsonAsync(Api, new
         {
             title = context.Canary($"the title of {kind}", titleReaders), stateIso3 = "KHM", cycle, kind = "Joint", session = 60 + cycle,
@@ -70,8 +73,8 @@ internal sealed class SubmissionsCrawlWorld : ICrawlWorld
         var clusterId = cluster.GetProperty("id").GetGuid();
         var paragraph = await SubmissionsWorld.OkAsync(lead.PostAsJsonAsync($"{Api}/{id}/sections/{clusterId}/paragraphs", new
         {
-            kind = "Assessment", textEn = "Land was taken. " + context.Canary($"a paragraph's first English version in {kind}", readers),
-            textKm = "ដីត្រូវបានរឹបអូស " + context.Canary($"a paragraph's first Khmer version in {kind}", readers),
+            kind = "Assessment", textEn = "Land was taken. " + context.Canary($"a paragraph's first English version in {kind}", draftingReaders),
+            textKm = "ដីត្រូវបានរឹបអូស " + context.Canary($"a paragraph's first Khmer version in {kind}", draftingReaders),
         }), HttpStatusCode.Created);
         var paragraphId = paragraph.GetProperty("id").GetGuid();
         await SubmissionsWorld.OkAsync(lead.PutAsJsonAsync($"{Api}/{id}/paragraphs/{paragraphId}", new
@@ -82,7 +85,7 @@ internal sealed class SubmissionsCrawlWorld : ICrawlWorld
         }));
         await SubmissionsWorld.OkAsync(lead.PostAsJsonAsync($"{Api}/{id}/paragraphs/{paragraphId}/comments", new
         {
-            text = "Please check. " + context.Canary($"a comment in {kind}", readers),
+            text = "Please check. " + context.Canary($"a comment in {kind}", draftingReaders),
         }), HttpStatusCode.Created);
         return new Planted(id, clusterId, paragraphId);
     }

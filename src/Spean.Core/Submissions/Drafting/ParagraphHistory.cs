@@ -24,8 +24,9 @@ public sealed partial class ParagraphHistory(SpeanDbContext db, ParagraphEditor 
 
     public async Task<IReadOnlyList<ParagraphVersion>?> VersionsAsync(Guid submissionId, Guid paragraphId, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var (_, _, paragraph) = await paragraphs.OpenAsync(submissionId, paragraphId, viewer, cancellationToken);
-        if (paragraph is null) return null;
+        var (submission, _, paragraph) = await paragraphs.OpenAsync(submissionId, paragraphId, viewer, cancellationToken);
+        // A published submission shows its text to everyone, not how it was drafted: an early version may name what was taken out.
+        if (paragraph is null || !SubmissionAccess.IsSignatoryMember(submission!, viewer)) return null;
         return await db.Set<ParagraphVersion>().Where(v => v.ParagraphId == paragraphId).OrderByDescending(v => v.Version).ToListAsync(cancellationToken);
     }
 
