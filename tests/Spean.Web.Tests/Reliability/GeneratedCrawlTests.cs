@@ -63,10 +63,12 @@ public abstract class GeneratedCrawlTests(SpeanApp app, ITestOutputHelper output
                 else problems.Add($"LEAK {role}: {route.Method} {url} shows {canary.Field}");
         }
 
-        // Pages are read in Khmer as well: each language has its own strings and may format or include other parts.
-        var reads = targets.Where(t => t.Route.Method == "GET").ToList();
-        reads.AddRange(reads.Where(t => t.Route.IsPage)
-            .Select(t => (t.Route, t.Url + (t.Url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=km")).ToList());
+        // Pages are read in English and in Khmer, each asked for by name: each language has its own strings and may format or
+        // include other parts, and a language chosen earlier (a cookie set while planting) must not hide the other.
+        static string In(string url, string culture) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "culture=" + culture;
+        var gets = targets.Where(t => t.Route.Method == "GET").ToList();
+        var reads = gets.Select(t => t.Route.IsPage ? (t.Route, In(t.Url, "en")) : t).ToList();
+        reads.AddRange(gets.Where(t => t.Route.IsPage).Select(t => (t.Route, In(t.Url, "km"))));
 
         // Reading first, over the untouched world; then the methods that change things, deleting last.
         foreach (var role in CrawlRoles.Everyone)
