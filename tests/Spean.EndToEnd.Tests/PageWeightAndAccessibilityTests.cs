@@ -7,7 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Core.Campaigns;
+using Spean.Core.Campaigns.Statements;
 using Spean.Core.Monitoring.Reports;
+using Spean.Core.Notifications;
+using Spean.Core.Stakeholders.Engagements;
+using Spean.Core.Stakeholders.Register;
+using Spean.Core.Submissions;
+using Spean.Core.Submissions.Drafting;
+using Spean.Core.Taxonomies;
 using Xunit.Abstractions;
 
 namespace Spean.EndToEnd.Tests;
@@ -53,7 +61,9 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
             var path = "/" + string.Join("/", pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(part => part switch
             {
                 Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => (values.GetValueOrDefault(pattern.RawText!.Split('/')[1] + ":" + parameter.Name.ToLowerInvariant()) ?? values.GetValueOrDefault(parameter.Name.ToLowerInvariant())) ?? "{" + parameter.Name + "}",
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter => values.GetValueOrDefault(pattern.RawText + ":" + parameter.Name.ToLowerInvariant())
+                    ?? values.GetValueOrDefault(pattern.RawText!.Split('/')[1] + ":" + parameter.Name.ToLowerInvariant())
+                    ?? values.GetValueOrDefault(parameter.Name.ToLowerInvariant()) ?? "{" + parameter.Name + "}",
                 _ => "",
             }))));
             if (path.Contains('{', StringComparison.Ordinal)) { problems.Add($"{pattern.RawText}: no value for its parameters; add one in {nameof(ParameterValuesAsync)}"); continue; }
@@ -104,10 +114,49 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
         var recommendation = await db.Recommendations.Where(r => r.StateUnderReviewIso3 == "KHM" && r.Cycle == cycle).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
         var recommending = await db.Recommendations.Where(r => r.StateUnderReviewIso3 == "KHM" && r.Cycle == cycle)
             .SelectMany(r => r.RecommendingStates).Where(s => s.CountryIso3 != null).Select(s => s.CountryIso3!).OrderBy(s => s).FirstOrDefaultAsync() ?? "FRA";
-        return new()
+        var values = new Dictionary<string, string>
         {
             ["iso3"] = "KHM", ["cycle"] = cycle.ToString(CultureInfo.InvariantCulture), ["recommending"] = recommending, ["code"] = "13",
             ["reports:id"] = report.Id.ToString(), ["recommendations:id"] = recommendation.ToString(),
         };
+        await PlantNewModulesAsync(scope.ServiceProvider, new Viewer(author, Role.Administrator, organisation), values);
+        return values;
+    }
+
+    /// <summary>One record behind each page of the submissions, stakeholders, campaigns and notifications, made as the administrator.</summary>
+    private static async Task PlantNewModulesAsync(IServiceProvider services, Viewer viewer, Dictionary<string, string> values)
+    {
+        var submission = (await services.GetRequiredService<SubmissionEditor>().CreateAsync(
+            new NewSubmission("Joint submission on land", "KHM", 5, SubmissionKind.Joint, 60, new DateOnly(2029, 1, 20)), viewer, viewer.UserId!.Value)).Value!;
+        var cluster = submission.Clusters.OrderBy(c => c.Number).First().Id;
+        var paragraph = (await services.GetRequiredService<ParagraphEditor>().AddAsync(submission.Id, cluster, ParagraphKind.Assessment,
+            new ParagraphInput("Evictions continued in 2025.", "ការបណ្ដេញចេញនៅតែបន្តក្នុងឆ្នាំ ២០២៥។"), viewer, "Administrator")).Paragraph!;
+        values["submissions:id"] = submission.Id.ToString();
+        values["submissions:clusterid"] = cluster.ToString();
+        values["submissions:paragraphid"] = paragraph.Id.ToString();
+
+        var ministry = (await services.GetRequiredService<StakeholderRegister>().AddAsync(
+            new StakeholderInput(nameof(StakeholderKind.Ministry), "Ministry of Environment", "ក្រសួងបរិស្ថាន", nameof(StakeholderLevel.National),
+                Confidentiality: "Network"), viewer)).Value!;
+        var meeting = (await services.GetRequiredService<EngagementLog>().RecordAsync(
+            new EngagementInput("Meeting", new DateOnly(2026, 11, 3), "Meeting on the community forest", OrganisationIds: [ministry.Id]), viewer)).Value!;
+        values["stakeholders:id"] = ministry.Id.ToString();
+        values["/stakeholders/engagements/{Id:guid}:id"] = meeting.Id.ToString();
+
+        var campaign = (await services.GetRequiredService<CampaignPlans>().StartAsync(
+            new NewCampaign(null, null, CampaignConfidentiality.Organisation, "landmines"), viewer)).Value!;
+        var statements = services.GetRequiredService<CampaignStatements>();
+        var statement = (await statements.DraftAsync(campaign.Id,
+            new StatementText("Welcome to the Mine Ban Treaty", "សូមស្វាគមន៍", "We welcome the accession.", "យើងស្វាគមន៍។"), viewer)).Value!;
+        await statements.ApproveAsync(statement.Id, viewer);
+        values["campaigns:id"] = campaign.Id.ToString();
+        values["campaigns:treatyname"] = nameof(Treaty.MineBan);
+        values["statements:slug"] = (await statements.PublishAsync(statement.Id, viewer)).Value!.Slug!;
+
+        var topic = new NotificationTopic("page-weights", "Page weights", "ទម្ងន់ទំព័រ", EmailByDefault: false);
+        await services.GetRequiredService<Notifier>().NotifyAsync([viewer.UserId!.Value], topic,
+            new NotificationText("A follow-up is due", "ការតាមដានដល់ពេលកំណត់", $"/campaigns/{campaign.Id}"), "page-weights");
+        values["notifications:id"] = (await services.GetRequiredService<SpeanDbContext>().Set<Notification>()
+            .Where(n => n.UserId == viewer.UserId).Select(n => n.Id).FirstAsync()).ToString();
     }
 }

@@ -20,18 +20,18 @@ public sealed class CalendarFeeds(SpeanDbContext db, TimeProvider clock)
 
     public static readonly string[] Languages = ["en", "km"];
 
-    public async Task<(CreatedFeed? Feed, Refusal? Refusal)> CreateAsync(Viewer viewer, string language, CancellationToken cancellationToken = default)
+    public async Task<Outcome<CreatedFeed>> CreateAsync(Viewer viewer, string language, CancellationToken cancellationToken = default)
     {
-        if (viewer.UserId is not { } userId) return (null, new Refusal(CalendarProblem.SignInFirst, "Sign in to make a calendar address."));
+        if (viewer.UserId is not { } userId) return new Refusal(CalendarProblem.SignInFirst, "Sign in to make a calendar address.");
         if (!Languages.Contains(language))
-            return (null, new Refusal(CalendarProblem.UnknownLanguage, $"Unknown language '{language}': use en (English) or km (Khmer).", language));
+            return new Refusal(CalendarProblem.UnknownLanguage, $"Unknown language '{language}': use en (English) or km (Khmer).", language);
         if (await db.Set<CalendarFeed>().CountAsync(f => f.UserId == userId && f.RevokedAt == null, cancellationToken) >= MaxLiveFeeds)
-            return (null, new Refusal(CalendarProblem.TooManyFeeds, $"You have {MaxLiveFeeds} calendar addresses: revoke one you no longer use first.", MaxLiveFeeds));
+            return new Refusal(CalendarProblem.TooManyFeeds, $"You have {MaxLiveFeeds} calendar addresses: revoke one you no longer use first.", MaxLiveFeeds);
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var feed = new CalendarFeed { UserId = userId, TokenHash = Hash(token), Language = language, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.Add(feed);
         await db.SaveChangesAsync(cancellationToken);
-        return (new CreatedFeed(feed.Id, token, language), null);
+        return new CreatedFeed(feed.Id, token, language);
     }
 
     public async Task<IReadOnlyList<FeedSummary>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default) =>

@@ -43,21 +43,21 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
             .Include(c => c.Goals).ThenInclude(g => g.Objectives).ThenInclude(o => o.Indicators).ThenInclude(i => i.Measurements)
             .AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<(Campaign? Campaign, Refusal? Refusal)> StartAsync(NewCampaign request, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Campaign>> StartAsync(NewCampaign request, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (viewer.OrganisationId is not { } organisation || viewer.Role is not { } role || role > Role.Member)
-            return (null, new Refusal(CampaignProblem.NoOrganisation,
-                "Only a member, coordinator or administrator of an organisation can start a campaign; ask your administrator for such an account."));
+            return new Refusal(CampaignProblem.NoOrganisation,
+                "Only a member, coordinator or administrator of an organisation can start a campaign; ask your administrator for such an account.");
         CampaignTemplate? template = null;
         if (!string.IsNullOrWhiteSpace(request.Template) && (template = templates.Find(request.Template)) is null)
-            return (null, new Refusal(CampaignProblem.TemplateUnknown,
-                $"There is no template '{request.Template}'. Choose one of: {string.Join(", ", templates.All.Select(t => t.Key))}.", request.Template));
+            return new Refusal(CampaignProblem.TemplateUnknown,
+                $"There is no template '{request.Template}'. Choose one of: {string.Join(", ", templates.All.Select(t => t.Key))}.", request.Template);
         var nameEn = Clean(request.NameEn) ?? template?.NameEn;
         var nameKm = Clean(request.NameKm) ?? template?.NameKm ?? nameEn;
         if (nameEn is null || nameKm is null)
-            return (null, new Refusal(CampaignProblem.NameRequired, "Give the campaign a name (nameEn), or start it from a template."));
+            return new Refusal(CampaignProblem.NameRequired, "Give the campaign a name (nameEn), or start it from a template.");
         if (nameEn.Length > 300 || nameKm.Length > 300)
-            return (null, new Refusal(CampaignProblem.TooLong, "Shorten the campaign's name to 300 characters or fewer.", 300));
+            return new Refusal(CampaignProblem.TooLong, "Shorten the campaign's name to 300 characters or fewer.", 300);
         var campaign = new Campaign
         {
             OrganisationId = organisation, NameEn = nameEn, NameKm = nameKm, Confidentiality = request.Confidentiality,
@@ -69,32 +69,32 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
         if (template is not null) template.CopyInto(campaign);
         db.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        return (campaign, null);
+        return campaign;
     }
 
-    public async Task<(CampaignAction? Action, Refusal? Refusal)> AddActionAsync(Guid campaignId, NewAction request, Viewer viewer,
+    public async Task<Outcome<CampaignAction>> AddActionAsync(Guid campaignId, NewAction request, Viewer viewer,
         CancellationToken cancellationToken = default)
     {
         var (campaign, refusal) = await ChangeableAsync(campaignId, viewer, cancellationToken);
-        if (campaign is null) return (null, refusal);
+        if (campaign is null) return refusal!;
         var objective = campaign.Goals.SelectMany(g => g.Objectives).FirstOrDefault(o => o.Id == request.ObjectiveId);
         if (objective is null)
-            return (null, new Refusal(CampaignProblem.ObjectiveNotFound,
-                $"The campaign has no objective '{request.ObjectiveId}'. Take an objective id from the campaign's plan.", request.ObjectiveId));
+            return new Refusal(CampaignProblem.ObjectiveNotFound,
+                $"The campaign has no objective '{request.ObjectiveId}'. Take an objective id from the campaign's plan.", request.ObjectiveId);
         var titleEn = Clean(request.TitleEn);
         var titleKm = Clean(request.TitleKm) ?? titleEn;
         if (titleEn is null || titleKm is null)
-            return (null, new Refusal(CampaignProblem.TitleRequired, "Say what the action is (titleEn, and titleKm in Khmer)."));
+            return new Refusal(CampaignProblem.TitleRequired, "Say what the action is (titleEn, and titleKm in Khmer).");
         if (titleEn.Length > 1_000 || titleKm.Length > 1_000)
-            return (null, new Refusal(CampaignProblem.TooLong, "Shorten the action's title to 1000 characters or fewer.", 1_000));
+            return new Refusal(CampaignProblem.TooLong, "Shorten the action's title to 1000 characters or fewer.", 1_000);
         if (request.CostAmount is < 0)
-            return (null, new Refusal(CampaignProblem.CostNegative, "A cost cannot be negative; give the amount the action costs, or none."));
+            return new Refusal(CampaignProblem.CostNegative, "A cost cannot be negative; give the amount the action costs, or none.");
         var currency = Clean(request.CostCurrency)?.ToUpperInvariant();
         if (request.CostAmount is not null && (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-            return (null, new Refusal(CampaignProblem.CurrencyInvalid, "Give the cost's currency as a three-letter code such as USD or KHR."));
+            return new Refusal(CampaignProblem.CurrencyInvalid, "Give the cost's currency as a three-letter code such as USD or KHR.");
         if (request.OwnerUserId is { } ownerUser && !await db.Users.AnyAsync(u => u.Id == ownerUser, cancellationToken)
             || request.OwnerOrganisationId is { } ownerOrganisation && !await db.Organisations.AnyAsync(o => o.Id == ownerOrganisation, cancellationToken))
-            return (null, new Refusal(CampaignProblem.OwnerUnknown, "The owner is neither a user nor an organisation of this network; choose one from the list."));
+            return new Refusal(CampaignProblem.OwnerUnknown, "The owner is neither a user nor an organisation of this network; choose one from the list.");
         var action = new CampaignAction
         {
             ObjectiveId = objective.Id, CampaignId = campaign.Id, Order = objective.Actions.Count + 1, TitleEn = titleEn, TitleKm = titleKm,
@@ -104,7 +104,7 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
         };
         db.Add(action);
         await db.SaveChangesAsync(cancellationToken);
-        return (action, null);
+        return action;
     }
 
     public async Task<Refusal?> SetStatusAsync(Guid campaignId, Guid actionId, ActionStatus status, Viewer viewer, CancellationToken cancellationToken = default)
@@ -132,15 +132,15 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
         return null;
     }
 
-    private async Task<(Campaign? Campaign, Refusal? Refusal)> ChangeableAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    private async Task<Outcome<Campaign>> ChangeableAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
         var campaign = await FindAsync(id, viewer, cancellationToken);
         if (campaign is null)
-            return (null, new Refusal(CampaignProblem.CampaignNotFound, $"No campaign you may see has the id '{id}'. Check the link.", id));
+            return new Refusal(CampaignProblem.CampaignNotFound, $"No campaign you may see has the id '{id}'. Check the link.", id);
         return CampaignAccess.MayChange(campaign, viewer)
-            ? (campaign, null)
-            : (null, new Refusal(CampaignProblem.MayNotChange,
-                "Only members, coordinators and administrators of the campaign's organisations can change it; ask its coordinator to add your organisation."));
+            ? campaign
+            : new Refusal(CampaignProblem.MayNotChange,
+                "Only members, coordinators and administrators of the campaign's organisations can change it; ask its coordinator to add your organisation.");
     }
 
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -107,9 +107,8 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
 
     private async Task<Outcome<Valid>> ValidateAsync(RecommendationInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<Refusal>();
-        void Fail(string field, RecommendationInputProblem problem, string message, params object[] arguments) =>
-            errors.Add(Refuse(field, problem, message, arguments));
+        var errors = new FieldRefusals();
+        void Fail(string field, RecommendationInputProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
         if (string.IsNullOrWhiteSpace(input.Text)) Fail("text", RecommendationInputProblem.TextMissing, "Write the recommendation's text.");
         var names = await StateNames.LoadAsync(db, cancellationToken);
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => c.Name, StringComparer.OrdinalIgnoreCase, cancellationToken);
@@ -133,7 +132,7 @@ public sealed class RecommendationEditor(SpeanDbContext db, RecommendationSearch
                 $"'{unknown}' is not one of UPR Info's issues; GET /api/v1/recommendations/issues lists them.", unknown);
         if (input.ActionCategory is < 1 or > 5)
             Fail("actionCategory", RecommendationInputProblem.ActionCategoryOutOfRange, "The action category is 1 to 5, or empty.");
-        if (errors.Count > 0) return Outcome.Refuse<Valid>(errors);
+        if (errors.Count > 0) return Outcome.Refuse<Valid>(errors.All);
         return new Valid(sur!, states, input.Cycle ?? UprInfoCsv.CycleOf(input.Session), response);
     }
 

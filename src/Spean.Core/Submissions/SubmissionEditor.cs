@@ -196,12 +196,12 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
         return null;
     }
 
-    private async Task<(Submission?, Refusal?)> CoordinatedDraftAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    private async Task<Outcome<Submission>> CoordinatedDraftAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, viewer, cancellationToken) is not { } submission) return (null, NotFound());
-        if (!SubmissionAccess.CanCoordinate(submission, viewer)) return (null, MayNotCoordinate());
-        if (submission.Status != SubmissionStatus.Draft) return (null, NotADraft());
-        return (submission, null);
+        if (await FindAsync(id, viewer, cancellationToken) is not { } submission) return NotFound();
+        if (!SubmissionAccess.CanCoordinate(submission, viewer)) return MayNotCoordinate();
+        if (submission.Status != SubmissionStatus.Draft) return NotADraft();
+        return submission;
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -65,12 +65,12 @@ internal static class StatementsApi
         Guid statementId, CancellationToken cancellationToken) =>
         Done(await statements.PublishAsync(statementId, user.Viewer(), cancellationToken));
 
-    private static Results<Ok<StatementResponse>, ProblemHttpResult> Done((Statement? Statement, Refusal? Refusal) result) =>
-        result.Statement is { } s ? TypedResults.Ok(Response(s)) : Refused(result.Refusal!);
+    private static Results<Ok<StatementResponse>, ProblemHttpResult> Done(Outcome<Statement> result) =>
+        result.Value is { } s ? TypedResults.Ok(Response(s)) : Refused(result.Refusal!);
 
     private static StatementText Text(StatementRequest r) => new(r.TitleEn, r.TitleKm, r.BodyEn, r.BodyKm);
 
-    private static ProblemHttpResult Refused(Refusal refusal) => CampaignsApi.Problem(refusal.Code, refusal.Message, refusal.Code switch
+    private static ProblemHttpResult Refused(Refusal refusal) => refusal.Problem(refusal.Code switch
     {
         StatementProblem.StatementNotFound => StatusCodes.Status404NotFound,
         StatementProblem.MayNotChange or StatementProblem.MayNotApprove => StatusCodes.Status403Forbidden,

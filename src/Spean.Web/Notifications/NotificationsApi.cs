@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Spean.Core.Notifications;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Notifications;
 
@@ -73,8 +74,7 @@ internal static class NotificationsApi
                 statusCode: StatusCodes.Status400BadRequest);
         var userId = user.UserId()!.Value;
         if (await preferences.SaveAsync(userId, [.. request.Topics.Select(t => new TopicChoiceInput(t.Topic!, t.InApp, t.Email))], cancellationToken) is { } refusal)
-            return TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status400BadRequest, title: refusal.Code.ToString(),
-                extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ToString() });
+            return refusal.Problem(StatusCodes.Status400BadRequest);
         return TypedResults.Ok(PreferenceResponses(await preferences.ForAsync(userId, cancellationToken)));
     }
 

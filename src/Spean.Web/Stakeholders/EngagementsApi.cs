@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Spean.Core;
 using Spean.Core.Stakeholders.Engagements;
 using Spean.Core.Stakeholders.Register;
 using Spean.Core.Stakeholders.Relationships;
@@ -51,8 +52,8 @@ internal static class EngagementsApi
         EngagementLog log, ClaimsPrincipal user, EngagementRequest request, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (saved, errors) = await log.RecordAsync(request.Input(), viewer, cancellationToken);
-        if (saved is null) return AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var outcome = await log.RecordAsync(request.Input(), viewer, cancellationToken);
+        if (outcome.Value is not { } saved) return AsProblem(outcome.Refusal!) is { } problem ? problem : outcome.Refusals.Invalid();
         return TypedResults.Created($"{StakeholdersApi.Path}/engagements/{saved.Id}", EngagementResponse.Of((await log.ViewAsync(saved.Id, viewer, cancellationToken))!));
     }
 
@@ -60,8 +61,8 @@ internal static class EngagementsApi
         EngagementLog log, ClaimsPrincipal user, Guid id, FollowUpRequest request, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (saved, errors) = await log.AddFollowUpAsync(id, request.Input(), viewer, cancellationToken);
-        if (saved is null) return AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var outcome = await log.AddFollowUpAsync(id, request.Input(), viewer, cancellationToken);
+        if (outcome.Refused) return AsProblem(outcome.Refusal!) is { } problem ? problem : outcome.Refusals.Invalid();
         return TypedResults.Created($"{StakeholdersApi.Path}/engagements/{id}", EngagementResponse.Of((await log.ViewAsync(id, viewer, cancellationToken))!));
     }
 
@@ -71,8 +72,8 @@ internal static class EngagementsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Done(
         EngagementLog log, ClaimsPrincipal user, Guid id, DoneRequest request, CancellationToken cancellationToken)
     {
-        var errors = await log.SetDoneAsync(id, request.Done, user.Viewer(), cancellationToken);
-        return errors.Count == 0 ? TypedResults.NoContent() : AsProblem(errors)!;
+        var refusal = await log.SetDoneAsync(id, request.Done, user.Viewer(), cancellationToken);
+        return refusal is null ? TypedResults.NoContent() : AsProblem(refusal)!;
     }
 
     private static async Task<Results<Ok<GraphResponse>, ProblemHttpResult>> Graph(
@@ -90,7 +91,7 @@ internal static class EngagementsApi
     {
         var (saved, refusal) = await graph.AddAsync(request.FromId, request.ToId, request.Type, user.Viewer(), cancellationToken);
         if (saved is null)
-            return Problem(refusal!, refusal!.Code switch
+            return refusal!.Problem(refusal!.Code switch
             {
                 RelationshipProblem.MayNotAdd => StatusCodes.Status403Forbidden,
                 RelationshipProblem.AlreadyRelated => StatusCodes.Status409Conflict,
@@ -101,17 +102,17 @@ internal static class EngagementsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Unrelate(RelationshipGraph graph, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken) =>
         await graph.RemoveAsync(id, user.Viewer(), cancellationToken) is { } refusal
-            ? Problem(refusal, refusal.Code is RelationshipProblem.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden)
+            ? refusal.Problem(refusal.Code is RelationshipProblem.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status403Forbidden)
             : TypedResults.NoContent();
 
     private static ProblemHttpResult NoSuchEngagement() =>
         TypedResults.Problem("There is no engagement with that id that you may see.", statusCode: StatusCodes.Status404NotFound);
 
-    internal static ProblemHttpResult? AsProblem(EngagementErrors errors) => errors.First.Code switch
+    private static ProblemHttpResult? AsProblem(Refusal refusal) => refusal.Code switch
     {
         EngagementProblem.NotFound => NoSuchEngagement(),
-        EngagementProblem.FollowUpNotFound => TypedResults.Problem(errors.First.Message, statusCode: StatusCodes.Status404NotFound),
-        EngagementProblem.MayNotRecord or EngagementProblem.MayNotEdit => Problem(errors.First, StatusCodes.Status403Forbidden),
+        EngagementProblem.FollowUpNotFound => TypedResults.Problem(refusal.Message, statusCode: StatusCodes.Status404NotFound),
+        EngagementProblem.MayNotRecord or EngagementProblem.MayNotEdit => refusal.Problem(StatusCodes.Status403Forbidden),
         _ => null,
     };
 }

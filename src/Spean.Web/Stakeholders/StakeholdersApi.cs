@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Spean.Core;
-using Spean.Core.Stakeholders.Engagements;
 using Spean.Core.Stakeholders.Import;
 using Spean.Core.Stakeholders.Register;
 using Spean.Web.Accounts;
@@ -67,8 +66,8 @@ internal static class StakeholdersApi
         StakeholderRegister register, ClaimsPrincipal user, StakeholderRequest request, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (saved, errors) = await register.AddAsync(request.Input(), viewer, cancellationToken);
-        if (saved is null) return AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var outcome = await register.AddAsync(request.Input(), viewer, cancellationToken);
+        if (outcome.Value is not { } saved) return AsProblem(outcome.Refusal!) is { } problem ? problem : outcome.Refusals.Invalid();
         var view = await register.ViewAsync(saved, viewer, cancellationToken);
         return TypedResults.Created($"{Path}/{saved.Id}", StakeholderResponse.Of(view));
     }
@@ -77,8 +76,8 @@ internal static class StakeholdersApi
         StakeholderRegister register, ClaimsPrincipal user, Guid id, StakeholderRequest request, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (saved, errors) = await register.UpdateAsync(id, request.Input(), viewer, cancellationToken);
-        if (saved is null) return AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var outcome = await register.UpdateAsync(id, request.Input(), viewer, cancellationToken);
+        if (outcome.Value is not { } saved) return AsProblem(outcome.Refusal!) is { } problem ? problem : outcome.Refusals.Invalid();
         return TypedResults.Ok(StakeholderResponse.Of(await register.ViewAsync(saved, viewer, cancellationToken)));
     }
 
@@ -86,16 +85,16 @@ internal static class StakeholdersApi
         StakeholderRegister register, ClaimsPrincipal user, Guid id, PositionRequest request, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
-        var (saved, errors) = await register.AddPositionAsync(id, new(request.OrganisationId, request.TitleEn, request.TitleKm, request.From, request.To), viewer, cancellationToken);
-        if (saved is null) return AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var outcome = await register.AddPositionAsync(id, new(request.OrganisationId, request.TitleEn, request.TitleKm, request.From, request.To), viewer, cancellationToken);
+        if (outcome.Value is not { } saved) return AsProblem(outcome.Refusal!) is { } problem ? problem : outcome.Refusals.Invalid();
         return TypedResults.Created($"{Path}/{id}", StakeholderResponse.Of((await register.ViewAsync(id, viewer, cancellationToken))!));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> EndPosition(
         StakeholderRegister register, ClaimsPrincipal user, Guid id, Guid positionId, EndPositionRequest request, CancellationToken cancellationToken)
     {
-        var errors = await register.EndPositionAsync(id, positionId, request.To, user.Viewer(), cancellationToken);
-        return errors.Count == 0 ? TypedResults.NoContent() : AsProblem(errors) is { } problem ? problem : Invalid(errors);
+        var refusal = await register.EndPositionAsync(id, positionId, request.To, user.Viewer(), cancellationToken);
+        return refusal is null ? TypedResults.NoContent() : AsProblem(refusal) is { } problem ? problem : new[] { refusal }.Invalid();
     }
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Import(
@@ -106,7 +105,7 @@ internal static class StakeholdersApi
         if (form.Files.GetFile("file") is not { Length: > 0 } file) return BadRequest("The form has no file in the field 'file': attach the CSV.");
         await using var stream = file.OpenReadStream();
         var (result, refusal) = await importer.ImportAsync(stream, user.Viewer(), cancellationToken);
-        if (result is null) return Problem(refusal!, StatusCodes.Status400BadRequest);
+        if (result is null) return refusal!.Problem(StatusCodes.Status400BadRequest);
         return TypedResults.Ok(new ImportResponse(result.Created, result.Updated, [.. result.Errors.Select(e => new ImportRowErrorResponse(e.Line, e.Field, e.Reason))]));
     }
 
@@ -156,23 +155,10 @@ internal static class StakeholdersApi
 
     internal static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
-    internal static ProblemHttpResult Problem(Refusal refusal, int status) =>
-        TypedResults.Problem(refusal.Message, statusCode: status, title: refusal.Code.ToString(), extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ToString() });
-
-    internal static ProblemHttpResult? AsProblem(StakeholderErrors errors) => errors.First.Code switch
+    internal static ProblemHttpResult? AsProblem(Refusal refusal) => refusal.Code switch
     {
         StakeholderProblem.NotFound => NoSuchStakeholder(),
-        StakeholderProblem.MayNotAdd or StakeholderProblem.MayNotEdit => Problem(errors.First, StatusCodes.Status403Forbidden),
+        StakeholderProblem.MayNotAdd or StakeholderProblem.MayNotEdit => refusal.Problem(StatusCodes.Status403Forbidden),
         _ => null,
     };
-
-    internal static ValidationProblem Invalid(StakeholderErrors errors) => Invalid(errors, errors.Refusals);
-
-    internal static ValidationProblem Invalid(EngagementErrors errors) => Invalid(errors, errors.Refusals);
-
-    private static ValidationProblem Invalid(Dictionary<string, string[]> errors, Dictionary<string, Refusal> refusals) =>
-        TypedResults.ValidationProblem(errors, extensions: new Dictionary<string, object?>
-        {
-            ["codes"] = refusals.ToDictionary(r => r.Key, r => r.Value.Code.ToString()),
-        });
 }

@@ -5,6 +5,7 @@ using Spean.Core.Auditing;
 using Spean.Core.Submissions;
 using Spean.Core.Submissions.Drafting;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Submissions;
 
@@ -156,7 +157,7 @@ internal static class SubmissionsApi
         if (lang is not (null or "" or "en" or "km"))
             return TypedResults.Problem("'lang' is en (English, the UN language sent to OHCHR) or km (the Khmer draft).", statusCode: StatusCodes.Status400BadRequest);
         var (file, refusal) = await SubmissionExport.WordAsync(editor, text, words, audit, user.Viewer(), user.UserId() is not null, id, lang is "km" ? "km" : "en", cancellationToken);
-        return file is null ? Refused(refusal!) : TypedResults.File(file.Value.Bytes, SubmissionWordDocument.ContentType, file.Value.Name);
+        return file is null ? Refused(refusal!) : TypedResults.File(file.Bytes, SubmissionWordDocument.ContentType, file.Name);
     }
 
     private static async Task<Results<Created<SubmissionResponse>, ProblemHttpResult>> Create(
@@ -283,8 +284,7 @@ internal static class SubmissionsApi
         [.. v.Reports.Select(r => new LinkedReportResponse(r.Id, r.Title, r.OccurredFrom))], v.HiddenReports,
         [.. v.Comments.Select(c => new CommentResponse(c.Id, c.ParentId, c.Author, c.Text, c.CreatedAt))], v.WordsEn, v.WordsKm, v.Paragraph.UpdatedBy, v.Paragraph.UpdatedAt);
 
-    internal static ProblemHttpResult Refused(Refusal refusal) => TypedResults.Problem(refusal.Message, statusCode: StatusOf(refusal), title: refusal.Code.ToString(),
-        extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ToString() });
+    internal static ProblemHttpResult Refused(Refusal refusal) => refusal.Problem(StatusOf(refusal));
 
     private static int StatusOf(Refusal refusal) => refusal.Code switch
     {

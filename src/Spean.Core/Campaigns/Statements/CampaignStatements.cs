@@ -33,14 +33,14 @@ public sealed class CampaignStatements(SpeanDbContext db, TimeProvider time)
     public Task<Statement?> PublishedAsync(string slug, CancellationToken cancellationToken = default) =>
         db.Set<Statement>().FirstOrDefaultAsync(s => s.Slug == slug && s.Status == StatementStatus.Published, cancellationToken);
 
-    public async Task<(Statement? Statement, Refusal? Refusal)> DraftAsync(Guid campaignId, StatementText text, Viewer viewer,
+    public async Task<Outcome<Statement>> DraftAsync(Guid campaignId, StatementText text, Viewer viewer,
         CancellationToken cancellationToken = default)
     {
         var campaign = await db.Set<Campaign>().Include(c => c.Members).Where(CampaignAccess.VisibleTo(viewer))
             .FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null || !CampaignAccess.MayChange(campaign, viewer))
-            return (null, campaign is null ? NotFound(campaignId) : MayNotChange);
-        if (Check(text) is { } refusal) return (null, refusal);
+            return campaign is null ? NotFound(campaignId) : MayNotChange;
+        if (Check(text) is { } refusal) return refusal;
         var statement = new Statement
         {
             CampaignId = campaign.Id, TitleEn = text.TitleEn!.Trim(), TitleKm = text.TitleKm!.Trim(), BodyEn = text.BodyEn!.Trim(),
@@ -48,52 +48,52 @@ public sealed class CampaignStatements(SpeanDbContext db, TimeProvider time)
         };
         db.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
-        return (statement, null);
+        return statement;
     }
 
     /// <summary>Changes the text; an approved statement goes back to draft, since what was approved is not what it says now.</summary>
-    public async Task<(Statement? Statement, Refusal? Refusal)> EditAsync(Guid id, StatementText text, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Statement>> EditAsync(Guid id, StatementText text, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var (statement, campaign) = await OpenAsync(id, viewer, cancellationToken);
-        if (statement is null) return (null, NotFound(id));
-        if (!CampaignAccess.MayChange(campaign!, viewer)) return (null, MayNotChange);
+        if (statement is null) return NotFound(id);
+        if (!CampaignAccess.MayChange(campaign!, viewer)) return MayNotChange;
         if (statement.Status == StatementStatus.Published)
-            return (null, new Refusal(StatementProblem.NotDraft, "A published statement is not changed; draft a new one."));
-        if (Check(text) is { } refusal) return (null, refusal);
+            return new Refusal(StatementProblem.NotDraft, "A published statement is not changed; draft a new one.");
+        if (Check(text) is { } refusal) return refusal;
         (statement.TitleEn, statement.TitleKm, statement.BodyEn, statement.BodyKm) = (text.TitleEn!.Trim(), text.TitleKm!.Trim(), text.BodyEn!.Trim(), text.BodyKm!.Trim());
         statement.Status = StatementStatus.Draft;
         statement.ApprovedById = null;
         statement.ApprovedAt = null;
         await db.SaveChangesAsync(cancellationToken);
-        return (statement, null);
+        return statement;
     }
 
-    public async Task<(Statement? Statement, Refusal? Refusal)> ApproveAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Statement>> ApproveAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var (statement, campaign) = await OpenAsync(id, viewer, cancellationToken);
-        if (statement is null) return (null, NotFound(id));
-        if (!CampaignAccess.MayApprove(campaign!, viewer)) return (null, MayNotApprove);
+        if (statement is null) return NotFound(id);
+        if (!CampaignAccess.MayApprove(campaign!, viewer)) return MayNotApprove;
         if (statement.Status != StatementStatus.Draft)
-            return (null, new Refusal(StatementProblem.NotDraft, "Only a draft is approved; this statement is already approved or published."));
+            return new Refusal(StatementProblem.NotDraft, "Only a draft is approved; this statement is already approved or published.");
         statement.Status = StatementStatus.Approved;
         statement.ApprovedById = viewer.UserId;
         statement.ApprovedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
-        return (statement, null);
+        return statement;
     }
 
-    public async Task<(Statement? Statement, Refusal? Refusal)> PublishAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<Statement>> PublishAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var (statement, campaign) = await OpenAsync(id, viewer, cancellationToken);
-        if (statement is null) return (null, NotFound(id));
-        if (!CampaignAccess.MayApprove(campaign!, viewer)) return (null, MayNotApprove);
+        if (statement is null) return NotFound(id);
+        if (!CampaignAccess.MayApprove(campaign!, viewer)) return MayNotApprove;
         if (statement.Status != StatementStatus.Approved)
-            return (null, new Refusal(StatementProblem.NotApproved, "Approve the statement before publishing it."));
+            return new Refusal(StatementProblem.NotApproved, "Approve the statement before publishing it.");
         statement.Status = StatementStatus.Published;
         statement.PublishedAt = time.GetUtcNow().UtcDateTime;
         statement.Slug = $"{Slug(statement.TitleEn)}-{statement.Id.ToString("N")[^8..]}";
         await db.SaveChangesAsync(cancellationToken);
-        return (statement, null);
+        return statement;
     }
 
     public async Task<(Statement? Statement, Campaign? Campaign)> OpenAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)

@@ -48,11 +48,11 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
 
     private static readonly string[] Columns = ["iso3", "status", "signed", "joined", "in_force"];
 
-    public async Task<(TreatyImportReport? Report, Refusal? Refusal)> ImportAsync(Stream csv, string fileName, Treaty treaty, Viewer viewer,
+    public async Task<Outcome<TreatyImportReport>> ImportAsync(Stream csv, string fileName, Treaty treaty, Viewer viewer,
         CancellationToken cancellationToken = default)
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
-            return (null, new Refusal(TreatyImportProblem.MayNotImport, "Only coordinators and administrators can import treaty membership."));
+            return new Refusal(TreatyImportProblem.MayNotImport, "Only coordinators and administrators can import treaty membership.");
         List<(int Line, Dictionary<string, string> Row)> rows;
         try
         {
@@ -60,13 +60,13 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
         }
         catch (Exception e) when (e is CsvHelperException or InvalidDataException)
         {
-            return (null, new Refusal(TreatyImportProblem.Unreadable, "The file is not a readable CSV: save it as CSV (UTF-8, comma-separated) and try again."));
+            return new Refusal(TreatyImportProblem.Unreadable, "The file is not a readable CSV: save it as CSV (UTF-8, comma-separated) and try again.");
         }
         if (rows.Count > 0 && Columns.Take(2).FirstOrDefault(c => !rows[0].Row.ContainsKey(c)) is { } missing
             || rows.Count == 0)
-            return (null, new Refusal(TreatyImportProblem.MissingColumns,
+            return new Refusal(TreatyImportProblem.MissingColumns,
                 "The CSV needs a header row with the columns iso3 and status (party, signatory or withdrawn), and may have signed, joined and in_force (yyyy-mm-dd).",
-                string.Join(", ", Columns)));
+                string.Join(", ", Columns));
 
         var now = time.GetUtcNow().UtcDateTime;
         var import = new TreatyImport { Treaty = treaty, FileName = Path.GetFileName(fileName), At = now, ByUserId = viewer.UserId, Rows = rows.Count };
@@ -157,7 +157,7 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
             drafted += statements;
             notified += told;
         }
-        return (new TreatyImportReport(import.Id, treaty, rows.Count, changes, refused, drafted, notified), null);
+        return new TreatyImportReport(import.Id, treaty, rows.Count, changes, refused, drafted, notified);
     }
 
     private async Task<(int Drafted, int Notified)> WelcomeAsync(Treaty treaty, Country country, DateTime now, CancellationToken cancellationToken)

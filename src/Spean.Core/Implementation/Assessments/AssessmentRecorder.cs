@@ -51,11 +51,8 @@ public sealed class AssessmentRecorder(SpeanDbContext db, TimeProvider clock)
     public async Task<Outcome<IReadOnlyList<Assessment>>> RecordAsync(
         IReadOnlyCollection<Guid> recommendationIds, AssessmentInput input, Viewer viewer, string authorName, CancellationToken cancellationToken = default)
     {
-        var errors = new List<Refusal>();
-        void Fail(string field, AssessmentProblem problem, string message, params object[] arguments)
-        {
-            if (errors.All(e => e.Field != field)) errors.Add(Refuse(field, problem, message, arguments));
-        }
+        var errors = new FieldRefusals();
+        void Fail(string field, AssessmentProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
 
         if (viewer.UserId is not { } userId || viewer.Role is not { } role || role > Role.Member)
             return Refuse("author", AssessmentProblem.NotAMember, "Only members of an organisation, coordinators and administrators record assessments.");
@@ -88,7 +85,7 @@ public sealed class AssessmentRecorder(SpeanDbContext db, TimeProvider clock)
             Fail("narrative", AssessmentProblem.NarrativeTooLong, "Keep each narrative under 20,000 characters.");
 
         var evidence = await EvidenceAsync(input.Evidence ?? [], viewer, today, Fail, cancellationToken);
-        if (errors.Count > 0) return Outcome.Refuse<IReadOnlyList<Assessment>>(errors);
+        if (errors.Count > 0) return Outcome.Refuse<IReadOnlyList<Assessment>>(errors.All);
 
         var consolidated = input.Consolidated;
         var superseded = await db.Assessments

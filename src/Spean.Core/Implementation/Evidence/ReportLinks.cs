@@ -48,12 +48,12 @@ public sealed class ReportLinks(SpeanDbContext db)
         return null;
     }
 
-    private async Task<(Report? Report, Refusal? Refusal)> FindAsync(Guid reportId, Viewer viewer, CancellationToken cancellationToken)
+    private async Task<Outcome<Report>> FindAsync(Guid reportId, Viewer viewer, CancellationToken cancellationToken)
     {
         var report = await db.Reports.VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
-        if (report is null) return (null, new Refusal(ReportLinkProblem.ReportNotFound, $"No report you may see has the id '{reportId}'.", reportId));
+        if (report is null) return new Refusal(ReportLinkProblem.ReportNotFound, $"No report you may see has the id '{reportId}'.", reportId);
         if (!MayLink(report, viewer))
-            return (null, new Refusal(ReportLinkProblem.MayNotLink, "Only the report's author and the coordinators who review it link it to recommendations and concessions."));
-        return (report, null);
+            return new Refusal(ReportLinkProblem.MayNotLink, "Only the report's author and the coordinators who review it link it to recommendations and concessions.");
+        return report;
     }
 }

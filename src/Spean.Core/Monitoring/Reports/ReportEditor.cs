@@ -127,13 +127,10 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         new(problem, message, arguments) { Field = field };
 
     /// <returns>One refusal per field at fault; none when the input was applied to the report.</returns>
-    private async Task<List<Refusal>> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Refusal>> ApplyAsync(Report report, ReportInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<Refusal>();
-        void Fail(string field, ReportInputProblem problem, string message, params object[] arguments)
-        {
-            if (errors.All(e => e.Field != field)) errors.Add(Refuse(field, problem, message, arguments));
-        }
+        var errors = new FieldRefusals();
+        void Fail(string field, ReportInputProblem problem, string message, params object[] arguments) => errors.Add(field, problem, message, arguments);
 
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0) Fail("title", ReportInputProblem.TitleMissing, "Give the report a title.");
@@ -173,7 +170,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         var readers = (input.ReaderIds ?? []).Distinct().ToList();
         if (!await AreUsersAsync(readers, cancellationToken))
             Fail("readerIds", ReportInputProblem.UnknownReaders, "Some readers are not users of Spean.");
-        if (errors.Count > 0) return errors;
+        if (errors.Count > 0) return errors.All;
 
         report.Title = title;
         report.Narrative = input.Narrative!.Trim();
@@ -195,7 +192,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         report.RecommendationIds = recommendations;
         report.Confidentiality = confidentiality;
         report.ReaderIds = readers;
-        return errors;
+        return errors.All;
     }
 
     private async Task<bool> AreUsersAsync(List<Guid> ids, CancellationToken cancellationToken) =>

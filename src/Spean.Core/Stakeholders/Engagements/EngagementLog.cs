@@ -12,12 +12,12 @@ public sealed class EngagementLog(SpeanDbContext db, FieldCipher cipher, Stakeho
 {
     public const int MaxFollowUps = 20;
 
-    public async Task<(Engagement? Engagement, EngagementErrors Errors)> RecordAsync(
+    public async Task<Outcome<Engagement>> RecordAsync(
         EngagementInput input, Viewer viewer, CancellationToken cancellationToken = default)
     {
-        var errors = new EngagementErrors();
+        var errors = new FieldRefusals();
         if (!StakeholderAccess.CanAdd(viewer))
-            return (null, errors.Add("", EngagementProblem.MayNotRecord, "Only members, coordinators and administrators of an organisation record engagements."));
+            return new Refusal(EngagementProblem.MayNotRecord, "Only members, coordinators and administrators of an organisation record engagements.");
         if (!EnumNames.TryParse<EngagementKind>(input.Kind, out var kind))
             errors.Add("kind", EngagementProblem.UnknownKind, "'kind' is Meeting, Call, Letter, Event or Statement.");
         if (input.Date is not { } date)
@@ -49,7 +49,7 @@ public sealed class EngagementLog(SpeanDbContext db, FieldCipher cipher, Stakeho
         var readers = confidentiality == Confidentiality.Restricted ? (input.ReaderIds ?? []).Distinct().ToList() : [];
         if (readers.Count > 0 && await db.Users.CountAsync(u => readers.Contains(u.Id), cancellationToken) != readers.Count)
             errors.Add("readerIds", EngagementProblem.UnknownReader, "Some readers are not users of Spean; name readers by their user id.");
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome.Refuse<Engagement>(errors.All);
 
         var engagement = new Engagement
         {
@@ -64,41 +64,41 @@ public sealed class EngagementLog(SpeanDbContext db, FieldCipher cipher, Stakeho
             if (await ValidateFollowUpAsync(engagement, followUp, $"followUps[{i}]", errors, cancellationToken) is { } valid)
                 engagement.FollowUps.Add(valid);
         }
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome.Refuse<Engagement>(errors.All);
         db.Add(engagement);
         await db.SaveChangesAsync(cancellationToken);
-        return (engagement, errors);
+        return engagement;
     }
 
-    public async Task<(FollowUp? FollowUp, EngagementErrors Errors)> AddFollowUpAsync(
+    public async Task<Outcome<FollowUp>> AddFollowUpAsync(
         Guid engagementId, FollowUpInput input, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var engagement = await db.Set<Engagement>().VisibleTo(viewer).SingleOrDefaultAsync(e => e.Id == engagementId, cancellationToken);
-        var errors = new EngagementErrors();
-        if (engagement is null) return (null, errors.Add("", EngagementProblem.NotFound, "There is no engagement with that id that you may see."));
+        if (engagement is null) return new Refusal(EngagementProblem.NotFound, "There is no engagement with that id that you may see.");
         if (!StakeholderAccess.CanEdit(engagement, viewer))
-            return (null, errors.Add("", EngagementProblem.MayNotEdit, "Only the author or members of the organisation that recorded the engagement may add to it."));
+            return new Refusal(EngagementProblem.MayNotEdit, "Only the author or members of the organisation that recorded the engagement may add to it.");
+        var errors = new FieldRefusals();
         var followUp = await ValidateFollowUpAsync(engagement, input, "", errors, cancellationToken);
-        if (followUp is null) return (null, errors);
+        if (followUp is null) return Outcome.Refuse<FollowUp>(errors.All);
         engagement.FollowUps.Add(followUp);
         db.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
-        return (followUp, errors);
+        return followUp;
     }
 
     /// <summary>Marks a follow-up done or not done: its owner, or whoever may edit the engagement.</summary>
-    public async Task<EngagementErrors> SetDoneAsync(Guid followUpId, bool done, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Refusal?> SetDoneAsync(Guid followUpId, bool done, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var followUp = await db.Set<FollowUp>().SingleOrDefaultAsync(f => f.Id == followUpId, cancellationToken);
         var engagement = followUp is null ? null
             : await db.Set<Engagement>().VisibleTo(viewer).AsNoTracking().SingleOrDefaultAsync(e => e.Id == followUp.EngagementId, cancellationToken);
         if (followUp is null || engagement is null)
-            return new EngagementErrors().Add("", EngagementProblem.FollowUpNotFound, "There is no follow-up with that id that you may see.");
+            return new Refusal(EngagementProblem.FollowUpNotFound, "There is no follow-up with that id that you may see.");
         if (followUp.OwnerId != viewer.UserId && !StakeholderAccess.CanEdit(engagement, viewer))
-            return new EngagementErrors().Add("", EngagementProblem.MayNotEdit, "Only the follow-up's owner or the engagement's editors may mark it done.");
+            return new Refusal(EngagementProblem.MayNotEdit, "Only the follow-up's owner or the engagement's editors may mark it done.");
         followUp.DoneAt = done ? followUp.DoneAt ?? clock.GetUtcNow().UtcDateTime : null;
         await db.SaveChangesAsync(cancellationToken);
-        return new();
+        return null;
     }
 
     public async Task<EngagementView?> ViewAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default)
@@ -127,7 +127,7 @@ public sealed class EngagementLog(SpeanDbContext db, FieldCipher cipher, Stakeho
         return [.. rows.OrderBy(r => r.FollowUp.Due).Select(r => View(r.FollowUp, r.Subject, owners))];
     }
 
-    private async Task<FollowUp?> ValidateFollowUpAsync(Engagement engagement, FollowUpInput input, string prefix, EngagementErrors errors, CancellationToken cancellationToken)
+    private async Task<FollowUp?> ValidateFollowUpAsync(Engagement engagement, FollowUpInput input, string prefix, FieldRefusals errors, CancellationToken cancellationToken)
     {
         var field = (string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
         var action = Clean(input.Action);

@@ -32,21 +32,6 @@ public sealed record EngagementInput(
     IReadOnlyList<Guid>? CampaignIds = null, string? Agreed = null, string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null,
     IReadOnlyList<FollowUpInput>? FollowUps = null);
 
-public sealed class EngagementErrors : Dictionary<string, string[]>
-{
-    public Dictionary<string, Refusal> Refusals { get; } = [];
-
-    internal EngagementErrors Add(string field, EngagementProblem problem, string message, params object[] arguments)
-    {
-        if (ContainsKey(field)) return this;
-        this[field] = [message];
-        Refusals[field] = new Refusal(problem, message, arguments);
-        return this;
-    }
-
-    public Refusal First => Refusals.Values.First();
-}
-
 /// <summary>A participant as the viewer may see them: a stakeholder they may not see is only "a restricted contact", without id or name.</summary>
 public sealed record ParticipantView(StakeholderSummary? Stakeholder)
 {

@@ -25,17 +25,17 @@ public sealed class StakeholderImporter(SpeanDbContext db, StakeholderRegister r
 {
     public const int MaxRows = 200_000;
 
-    public async Task<(StakeholderImportResult? Result, Refusal? Refusal)> ImportAsync(Stream csvFile, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<StakeholderImportResult>> ImportAsync(Stream csvFile, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (!StakeholderAccess.CanAdd(viewer))
-            return (null, new(StakeholderProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation import into the register."));
+            return new Refusal(StakeholderProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation import into the register.");
         using var reader = new StreamReader(csvFile);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, BadDataFound = null });
         if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
-            return (null, new(ImportProblem.NoHeader, "The file has no header row; the first line names the columns, e.g. " + string.Join(",", StakeholderColumns.All)));
+            return new Refusal(ImportProblem.NoHeader, "The file has no header row; the first line names the columns, e.g. " + string.Join(",", StakeholderColumns.All));
         var columns = header.Select((name, i) => (Name: name.Trim().ToLowerInvariant(), i)).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i);
         if (!columns.ContainsKey(StakeholderColumns.Kind) || !(columns.ContainsKey(StakeholderColumns.NameLatin) || columns.ContainsKey(StakeholderColumns.NameKhmer)))
-            return (null, new(ImportProblem.MissingColumns, $"The header needs the columns '{StakeholderColumns.Kind}' and '{StakeholderColumns.NameLatin}' or '{StakeholderColumns.NameKhmer}'."));
+            return new Refusal(ImportProblem.MissingColumns, $"The header needs the columns '{StakeholderColumns.Kind}' and '{StakeholderColumns.NameLatin}' or '{StakeholderColumns.NameKhmer}'.");
         var hasContacts = new[] { StakeholderColumns.Phone, StakeholderColumns.Email, StakeholderColumns.Address, StakeholderColumns.Messaging }.Any(columns.ContainsKey);
 
         int created = 0, updated = 0, rows = 0;
@@ -59,19 +59,15 @@ public sealed class StakeholderImporter(SpeanDbContext db, StakeholderRegister r
                 hasContacts ? new ContactDetails(Cell(StakeholderColumns.Phone), Cell(StakeholderColumns.Email), Cell(StakeholderColumns.Address), Cell(StakeholderColumns.Messaging)) : null,
                 Cell(StakeholderColumns.ExternalId));
             var existing = await MatchAsync(input, viewer, cancellationToken);
-            var (saved, problems) = existing is { } id
+            var (saved, refusal) = existing is { } id
                 ? await register.UpdateAsync(id, input with { Contacts = input.Contacts is null ? null : input.Contacts with { Notes = await NotesAsync(id, cancellationToken) } }, viewer, cancellationToken)
                 : await register.AddAsync(input, viewer, cancellationToken);
             db.ChangeTracker.Clear();
-            if (saved is null)
-            {
-                var (field, refusal) = problems.Refusals.First();
-                errors.Add(new(line, field, refusal));
-            }
+            if (saved is null) errors.Add(new(line, refusal!.Field ?? "", refusal));
             else if (existing is null) created++;
             else updated++;
         }
-        return (new(created, updated, errors), null);
+        return new StakeholderImportResult(created, updated, errors);
     }
 
     private async Task<Guid?> MatchAsync(StakeholderInput input, Viewer viewer, CancellationToken cancellationToken)

@@ -28,18 +28,3 @@ public sealed record StakeholderInput(
     IReadOnlyList<Guid>? ReaderIds = null, ContactDetails? Contacts = null, string? ExternalId = null);
 
 public sealed record PositionInput(Guid OrganisationId, string? TitleEn, string? TitleKm = null, DateOnly? From = null, DateOnly? To = null);
-
-public sealed class StakeholderErrors : Dictionary<string, string[]>
-{
-    public Dictionary<string, Refusal> Refusals { get; } = [];
-
-    internal StakeholderErrors Add(string field, StakeholderProblem problem, string message, params object[] arguments)
-    {
-        if (ContainsKey(field)) return this;
-        this[field] = [message];
-        Refusals[field] = new Refusal(problem, message, arguments);
-        return this;
-    }
-
-    public Refusal First => Refusals.Values.First();
-}

@@ -13,36 +13,34 @@ namespace Spean.Core.Stakeholders.Register;
 /// </summary>
 public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, TimeProvider clock)
 {
-    public async Task<(Stakeholder? Stakeholder, StakeholderErrors Errors)> AddAsync(
+    public async Task<Outcome<Stakeholder>> AddAsync(
         StakeholderInput input, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (!StakeholderAccess.CanAdd(viewer))
-            return (null, new StakeholderErrors().Add("", StakeholderProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation add to the register."));
+            return new Refusal(StakeholderProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation add to the register.");
         var stakeholder = new Stakeholder
         {
             Kind = default, NameLatin = "", OrganisationId = viewer.OrganisationId!.Value, CreatedById = viewer.UserId!.Value, UpdatedAt = Now,
         };
         var errors = await ApplyAsync(stakeholder, input, cancellationToken);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome.Refuse<Stakeholder>(errors.All);
         db.Add(stakeholder);
         await db.SaveChangesAsync(cancellationToken);
-        return (stakeholder, errors);
+        return stakeholder;
     }
 
     /// <summary>Replaces what is known of a stakeholder; contacts given replace all five contact fields, contacts left out keep them.</summary>
-    public async Task<(Stakeholder? Stakeholder, StakeholderErrors Errors)> UpdateAsync(
+    public async Task<Outcome<Stakeholder>> UpdateAsync(
         Guid id, StakeholderInput input, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var stakeholder = await db.Set<Stakeholder>().VisibleTo(viewer).Include(s => s.NameKeys).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (stakeholder is null) return (null, NotFound());
-        if (!StakeholderAccess.CanEdit(stakeholder, viewer))
-            return (null, new StakeholderErrors().Add("", StakeholderProblem.MayNotEdit,
-                "Only members of the organisation that keeps this record, or the person who added it, may change it."));
+        if (stakeholder is null) return NotFound();
+        if (!StakeholderAccess.CanEdit(stakeholder, viewer)) return MayNotEdit();
         var errors = await ApplyAsync(stakeholder, input, cancellationToken);
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome.Refuse<Stakeholder>(errors.All);
         stakeholder.UpdatedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
-        return (stakeholder, errors);
+        return stakeholder;
     }
 
     public Task<Stakeholder?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
@@ -159,14 +157,13 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
         return keys;
     }
 
-    public async Task<(Position? Position, StakeholderErrors Errors)> AddPositionAsync(
+    public async Task<Outcome<Position>> AddPositionAsync(
         Guid personId, PositionInput input, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var person = await FindAsync(personId, viewer, cancellationToken);
-        if (person is null) return (null, NotFound());
-        var errors = new StakeholderErrors();
-        if (!StakeholderAccess.CanEdit(person, viewer))
-            return (null, errors.Add("", StakeholderProblem.MayNotEdit, "Only members of the organisation that keeps this record, or the person who added it, may change it."));
+        if (person is null) return NotFound();
+        if (!StakeholderAccess.CanEdit(person, viewer)) return MayNotEdit();
+        var errors = new FieldRefusals();
         if (!person.IsPerson) errors.Add("personId", StakeholderProblem.NotAPerson, "Positions are held by people; this record is an organisation.");
         var organisation = await FindAsync(input.OrganisationId, viewer, cancellationToken);
         if (organisation is null || organisation.IsPerson)
@@ -174,29 +171,28 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
         if (string.IsNullOrWhiteSpace(input.TitleEn)) errors.Add("titleEn", StakeholderProblem.TitleRequired, "Give the position's title in English (e.g. 'Commune chief').");
         if (input is { From: { } from, To: { } to } && to < from)
             errors.Add("to", StakeholderProblem.EndsBeforeStart, "The end date is before the start date; give an end on or after the start.");
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return Outcome.Refuse<Position>(errors.All);
         var position = new Position
         {
             PersonId = personId, OrganisationId = input.OrganisationId, TitleEn = input.TitleEn!.Trim(), TitleKm = Clean(input.TitleKm), From = input.From, To = input.To,
         };
         db.Add(position);
         await db.SaveChangesAsync(cancellationToken);
-        return (position, errors);
+        return position;
     }
 
     /// <summary>Ends a position (after an election, say); the position stays in the history.</summary>
-    public async Task<StakeholderErrors> EndPositionAsync(Guid personId, Guid positionId, DateOnly to, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Refusal?> EndPositionAsync(Guid personId, Guid positionId, DateOnly to, Viewer viewer, CancellationToken cancellationToken = default)
     {
         var person = await FindAsync(personId, viewer, cancellationToken);
         var position = person is null ? null : await db.Set<Position>().SingleOrDefaultAsync(p => p.Id == positionId && p.PersonId == personId, cancellationToken);
         if (person is null || position is null) return NotFound();
-        if (!StakeholderAccess.CanEdit(person, viewer))
-            return new StakeholderErrors().Add("", StakeholderProblem.MayNotEdit, "Only members of the organisation that keeps this record, or the person who added it, may change it.");
+        if (!StakeholderAccess.CanEdit(person, viewer)) return MayNotEdit();
         if (position.From is { } from && to < from)
-            return new StakeholderErrors().Add("to", StakeholderProblem.EndsBeforeStart, "The end date is before the start date; give an end on or after the start.");
+            return new Refusal(StakeholderProblem.EndsBeforeStart, "The end date is before the start date; give an end on or after the start.") { Field = "to" };
         position.To = to;
         await db.SaveChangesAsync(cancellationToken);
-        return new();
+        return null;
     }
 
     public ContactDetails Reveal(Stakeholder s) => new(
@@ -208,12 +204,14 @@ public sealed class StakeholderRegister(SpeanDbContext db, FieldCipher cipher, T
 
     public static StakeholderSummary Summary(Stakeholder s) => new(s.Id, s.Kind, s.Level, s.NameLatin, s.NameKhmer, s.AdminUnitCode, s.Confidentiality);
 
-    internal static StakeholderErrors NotFound() =>
-        new StakeholderErrors().Add("", StakeholderProblem.NotFound, "There is no stakeholder with that id that you may see.");
+    internal static Refusal NotFound() => new(StakeholderProblem.NotFound, "There is no stakeholder with that id that you may see.");
 
-    private async Task<StakeholderErrors> ApplyAsync(Stakeholder s, StakeholderInput input, CancellationToken cancellationToken)
+    private static Refusal MayNotEdit() =>
+        new(StakeholderProblem.MayNotEdit, "Only members of the organisation that keeps this record, or the person who added it, may change it.");
+
+    private async Task<FieldRefusals> ApplyAsync(Stakeholder s, StakeholderInput input, CancellationToken cancellationToken)
     {
-        var errors = new StakeholderErrors();
+        var errors = new FieldRefusals();
         if (!EnumNames.TryParse<StakeholderKind>(input.Kind, out var kind))
             errors.Add("kind", StakeholderProblem.UnknownKind, $"'kind' is one of {string.Join(", ", Enum.GetNames<StakeholderKind>())}.");
         if (!EnumNames.TryParseOptional<StakeholderLevel>(Clean(input.Level), out var level))

@@ -27,19 +27,19 @@ public sealed record Neighbourhood(StakeholderSummary Centre, IReadOnlyList<(Sta
 /// </summary>
 public sealed class RelationshipGraph(SpeanDbContext db, StakeholderRegister register, TimeProvider clock)
 {
-    public async Task<(Relationship? Relationship, Refusal? Refusal)> AddAsync(
+    public async Task<Outcome<Relationship>> AddAsync(
         Guid fromId, Guid toId, string? type, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (!StakeholderAccess.CanAdd(viewer))
-            return (null, new(RelationshipProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation add relationships."));
+            return new Refusal(RelationshipProblem.MayNotAdd, "Only members, coordinators and administrators of an organisation add relationships.");
         if (!EnumNames.TryParse<RelationshipType>(type, out var parsed))
-            return (null, new(RelationshipProblem.UnknownType, "'type' is MemberOf, WorksWith, Funds, ReportsTo or Opposes."));
-        if (fromId == toId) return (null, new(RelationshipProblem.SameStakeholder, "A stakeholder cannot be related to itself; give two different ids."));
+            return new Refusal(RelationshipProblem.UnknownType, "'type' is MemberOf, WorksWith, Funds, ReportsTo or Opposes.");
+        if (fromId == toId) return new Refusal(RelationshipProblem.SameStakeholder, "A stakeholder cannot be related to itself; give two different ids.");
         var visible = await register.SummariesAsync([fromId, toId], viewer, cancellationToken);
         if (visible.Count != 2)
-            return (null, new(RelationshipProblem.UnknownStakeholder, "Both ends are ids of stakeholders in the register that you may see."));
+            return new Refusal(RelationshipProblem.UnknownStakeholder, "Both ends are ids of stakeholders in the register that you may see.");
         if (await db.Set<Relationship>().AnyAsync(r => r.FromId == fromId && r.ToId == toId && r.Type == parsed, cancellationToken))
-            return (null, new(RelationshipProblem.AlreadyRelated, "These two are already related this way."));
+            return new Refusal(RelationshipProblem.AlreadyRelated, "These two are already related this way.");
         var relationship = new Relationship
         {
             FromId = fromId, ToId = toId, Type = parsed, OrganisationId = viewer.OrganisationId!.Value, CreatedById = viewer.UserId!.Value,
@@ -47,7 +47,7 @@ public sealed class RelationshipGraph(SpeanDbContext db, StakeholderRegister reg
         };
         db.Add(relationship);
         await db.SaveChangesAsync(cancellationToken);
-        return (relationship, null);
+        return relationship;
     }
 
     /// <summary>Removes a tie: members and above of the organisation that recorded it.</summary>

@@ -56,17 +56,17 @@ public sealed class UprCalendar(SpeanDbContext db)
     }
 
     /// <summary>Enters a review's dates (Coordinators and above): creates the review of that cycle or replaces its dates.</summary>
-    public async Task<(UprReviewView? Review, Refusal? Refusal)> SaveAsync(Viewer viewer, string stateIso3, int cycle, UprReviewInput input,
+    public async Task<Outcome<UprReviewView>> SaveAsync(Viewer viewer, string stateIso3, int cycle, UprReviewInput input,
         CancellationToken cancellationToken = default)
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
-            return (null, new Refusal(UprCalendarProblem.NotAllowed, "Only coordinators and administrators enter review dates."));
+            return new Refusal(UprCalendarProblem.NotAllowed, "Only coordinators and administrators enter review dates.");
         var code = stateIso3.Trim().ToUpperInvariant();
         if (await StateAsync(code, cancellationToken) is null)
-            return (null, new Refusal(UprCalendarProblem.UnknownState, $"'{stateIso3}' is not a State Spean knows: use its ISO 3166 alpha-3 code, e.g. KHM.", stateIso3));
+            return new Refusal(UprCalendarProblem.UnknownState, $"'{stateIso3}' is not a State Spean knows: use its ISO 3166 alpha-3 code, e.g. KHM.", stateIso3);
         if (cycle is < 1 or > UprReviewInput.MaxCycle)
-            return (null, new Refusal(UprCalendarProblem.BadCycle, $"Cycle {cycle} is not a UPR cycle: give a number from 1 to {UprReviewInput.MaxCycle}.", cycle));
-        if (input.Check() is { } refusal) return (null, refusal);
+            return new Refusal(UprCalendarProblem.BadCycle, $"Cycle {cycle} is not a UPR cycle: give a number from 1 to {UprReviewInput.MaxCycle}.", cycle);
+        if (input.Check() is { } refusal) return refusal;
         var review = await db.Set<UprReview>().FirstOrDefaultAsync(r => r.StateIso3 == code && r.Cycle == cycle, cancellationToken);
         if (review is null)
         {
@@ -75,7 +75,7 @@ public sealed class UprCalendar(SpeanDbContext db)
         }
         Apply(review, input);
         await db.SaveChangesAsync(cancellationToken);
-        return (await FindAsync(code, cycle, cancellationToken), null);
+        return (await FindAsync(code, cycle, cancellationToken))!;
     }
 
     internal static bool Apply(UprReview review, UprReviewInput input)

@@ -45,10 +45,10 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
     }
 
     /// <summary>Imports a file a person uploaded, who must be a Coordinator or above.</summary>
-    public async Task<(UprImportReport? Report, Refusal? Refusal)> ImportAsync(Stream csv, Viewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Outcome<UprImportReport>> ImportAsync(Stream csv, Viewer viewer, CancellationToken cancellationToken = default)
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
-            return (null, new Refusal(UprCalendarProblem.NotAllowed, "Only coordinators and administrators import review dates."));
+            return new Refusal(UprCalendarProblem.NotAllowed, "Only coordinators and administrators import review dates.");
         UprImportReport report;
         try
         {
@@ -57,12 +57,12 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
         catch (CsvHelperException)
         {
             // A picture or a spreadsheet sent by mistake is the sender's to fix, not a server failure.
-            return (null, new Refusal(UprCalendarProblem.NoColumns,
-                $"The file is not readable as CSV: save it as CSV (UTF-8) whose first line names the columns {string.Join(", ", Columns)}.", string.Join(", ", Columns)));
+            return new Refusal(UprCalendarProblem.NoColumns,
+                $"The file is not readable as CSV: save it as CSV (UTF-8) whose first line names the columns {string.Join(", ", Columns)}.", string.Join(", ", Columns));
         }
         return report.Read == 0 && report.Rejected is [{ Problem: UprCalendarProblem.NoColumns } missing]
-            ? (null, new Refusal(UprCalendarProblem.NoColumns, missing.Reason, string.Join(", ", Columns)))
-            : (report, null);
+            ? new Refusal(UprCalendarProblem.NoColumns, missing.Reason, string.Join(", ", Columns))
+            : report;
     }
 
     /// <summary>Imports without asking who: for the shipped data and the command line, which the operator runs.</summary>
@@ -117,26 +117,26 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
 
     private sealed record Row(string State, int Cycle, UprReviewInput Input);
 
-    private static (Row?, Refusal?) Parse(CsvReader csv, HashSet<string> states)
+    private static Outcome<Row> Parse(CsvReader csv, HashSet<string> states)
     {
         string Field(string name) => csv.GetField(name)?.Trim() ?? "";
         var state = Field("state_iso3").ToUpperInvariant();
         if (!states.Contains(state))
-            return (null, new(UprCalendarProblem.UnknownState, $"'{state}' is not a State Spean knows (state_iso3): use its ISO 3166 alpha-3 code, e.g. KHM.", state));
+            return new Refusal(UprCalendarProblem.UnknownState, $"'{state}' is not a State Spean knows (state_iso3): use its ISO 3166 alpha-3 code, e.g. KHM.", state);
         if (!int.TryParse(Field("cycle"), NumberStyles.None, CultureInfo.InvariantCulture, out var cycle) || cycle is < 1 or > UprReviewInput.MaxCycle)
-            return (null, new(UprCalendarProblem.BadCycle, $"Cycle '{Field("cycle")}' is not a UPR cycle: give a number from 1 to {UprReviewInput.MaxCycle}.", Field("cycle")));
+            return new Refusal(UprCalendarProblem.BadCycle, $"Cycle '{Field("cycle")}' is not a UPR cycle: give a number from 1 to {UprReviewInput.MaxCycle}.", Field("cycle"));
         if (!int.TryParse(Field("session"), NumberStyles.None, CultureInfo.InvariantCulture, out var session))
-            return (null, new(UprCalendarProblem.BadSession, $"Session '{Field("session")}' is not a number.", Field("session")));
+            return new Refusal(UprCalendarProblem.BadSession, $"Session '{Field("session")}' is not a number.", Field("session"));
         if (!UprReviewInput.TryDate(Field("review_date"), out var reviewDate) || reviewDate is null)
-            return (null, BadDate("review_date", Field("review_date")));
+            return BadDate("review_date", Field("review_date"));
         if (!UprReviewInput.TryDeadline(Field("submission_deadline"), out var deadline, out var time))
-            return (null, new(UprCalendarProblem.BadTime,
-                $"submission_deadline '{Field("submission_deadline")}' is neither yyyy-MM-dd nor yyyy-MM-dd HH:mm (Geneva time).", Field("submission_deadline")));
-        if (!UprReviewInput.TryDate(Field("pre_session"), out var pre)) return (null, BadDate("pre_session", Field("pre_session")));
-        if (!UprReviewInput.TryDate(Field("adoption"), out var adoption)) return (null, BadDate("adoption", Field("adoption")));
-        if (!UprReviewInput.TryDate(Field("midterm_report"), out var midterm)) return (null, BadDate("midterm_report", Field("midterm_report")));
+            return new Refusal(UprCalendarProblem.BadTime,
+                $"submission_deadline '{Field("submission_deadline")}' is neither yyyy-MM-dd nor yyyy-MM-dd HH:mm (Geneva time).", Field("submission_deadline"));
+        if (!UprReviewInput.TryDate(Field("pre_session"), out var pre)) return BadDate("pre_session", Field("pre_session"));
+        if (!UprReviewInput.TryDate(Field("adoption"), out var adoption)) return BadDate("adoption", Field("adoption"));
+        if (!UprReviewInput.TryDate(Field("midterm_report"), out var midterm)) return BadDate("midterm_report", Field("midterm_report"));
         var input = new UprReviewInput(session, reviewDate.Value, deadline, time, pre, adoption, midterm);
-        return input.Check() is { } refusal ? (null, refusal) : (new Row(state, cycle, input), null);
+        return input.Check() is { } refusal ? refusal : new Row(state, cycle, input);
     }
 
     private static Refusal BadDate(string column, string text) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Spean.Core;
 using Spean.Core.Submissions.Calendar;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Submissions.Calendar;
 
@@ -123,7 +124,7 @@ internal static class UprCalendarApi
             report.Rejected.Select(r => new UprRejectedRow(r.Line, r.Problem.ToString(), r.Reason)).ToList()));
     }
 
-    private static ProblemHttpResult Refused(Refusal refusal) => TypedResults.Problem(refusal.Message, statusCode: refusal.Code switch
+    private static ProblemHttpResult Refused(Refusal refusal) => refusal.Problem(refusal.Code switch
     {
         UprCalendarProblem.NotAllowed => StatusCodes.Status403Forbidden,
         UprCalendarProblem.NoColumns => StatusCodes.Status422UnprocessableEntity,
