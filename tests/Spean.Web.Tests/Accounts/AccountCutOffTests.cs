@@ -107,6 +107,24 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
+    [Fact]
+    public async Task Opening_the_two_factor_page_signs_nobody_out()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
+        var laptop = await SignedInAsync(monitor, "the monitor's password");
+        var phone = await SignedInAsync(monitor, "the monitor's password");
+
+        using var setup = await laptop.GetAsync("/account/two-factor");
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        using var onLaptop = await laptop.GetAsync("/account");
+        using var onPhone = await phone.GetAsync("/account");
+
+        Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onLaptop.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onPhone.StatusCode);
+    }
+
     private async Task<HttpClient> SignedInAsync(SpeanUser user, string password)
     {
         var client = app.AnonymousClient();
