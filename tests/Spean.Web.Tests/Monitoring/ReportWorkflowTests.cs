@@ -38,6 +38,27 @@ public abstract class ReportWorkflowTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_step_sent_twice_by_the_person_who_took_it_is_done_once_and_by_anyone_else_still_refused()
+    {
+        var organisation = await OrganisationAsync(app, "Monitors");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        var (_, otherReviewer) = await PersonAsync(app, Role.Coordinator, organisation);
+        var id = await FileAsync(author, Input("Submunition in the rice field"));
+
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(author, id, "Submitted");
+        await MoveOkAsync(reviewer, id, "UnderReview");
+        await MoveOkAsync(reviewer, id, "UnderReview");
+        var byAnother = await ProblemAsync(await MoveAsync(otherReviewer, id, "UnderReview"), HttpStatusCode.Conflict);
+
+        var history = (await reviewer.GetJsonAsync($"/api/v1/reports/{id}")).GetProperty("history").EnumerateArray()
+            .Select(h => $"{h.GetProperty("from").GetString()}→{h.GetProperty("to").GetString()}");
+        Assert.Equal(["Draft→Submitted", "Submitted→UnderReview"], history);
+        Assert.Equal("A report cannot go from UnderReview to UnderReview. From UnderReview it can go to: Verified, Rejected.", byAnother.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Illegal_steps_are_refused_with_a_message_that_says_what_is_allowed()
     {
         var organisation = await OrganisationAsync(app, "Monitors");

@@ -23,6 +23,8 @@ public sealed class ReportWorkflow(SpeanDbContext db, TimeProvider clock)
     /// <returns>Null when the step was taken, otherwise why it cannot be.</returns>
     public async Task<Refusal?> MoveAsync(Report report, ReportStatus to, Viewer viewer, string userName, string? reason, CancellationToken cancellationToken = default)
     {
+        // A step repeated by the person who took it (a phone sending again after its answer was lost) is done, not refused.
+        if (report.Status == to && report.History.MaxBy(c => c.At)?.ById == viewer.UserId) return null;
         if (Refusal(report, to, viewer, reason) is { } refusal) return refusal;
         var change = new StatusChange
         {
