@@ -12,6 +12,7 @@ internal static class BriefingsModule
         builder.Services.AddBriefingsServices();
         builder.Services.AddMenuEntry(new(27, "/briefings", "Nav", Policies.SignedIn, typeof(BriefingsStrings)));
         builder.Services.AddPageSection(new(StakeholderPageSection, 10, typeof(EmbassyBriefingLink)));
+        builder.Services.AddPageSection(new(StatePageSection, 10, typeof(StateBriefingLink)));
         return builder;
     }
 
@@ -23,4 +24,7 @@ internal static class BriefingsModule
 
     /// <summary>The stakeholder page's name for its sections, which receive <c>Stakeholder</c> (its StakeholderView).</summary>
     public const string StakeholderPageSection = "Stakeholder";
+
+    /// <summary>The recommendations' State page's name for its sections, which receive <c>Iso3</c> (the State under Review).</summary>
+    public const string StatePageSection = "RecommendationState";
 }
