@@ -4,6 +4,7 @@ using Spean.Core.Data;
 using Spean.Core.Protection;
 using Spean.Web.Accounts;
 using Spean.Web.Administration;
+using Spean.Web.Briefings;
 using Spean.Web.Calendar;
 using Spean.Web.Campaigns;
 using Spean.Web.Components;
@@ -44,6 +45,7 @@ builder.AddSubmissions();
 builder.AddCalendar();
 builder.AddUprCalendar();
 builder.AddCampaigns();
+builder.AddBriefings();
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapSubmissions();
 app.MapCalendar();
 app.MapUprCalendar();
 app.MapCampaigns();
+app.MapBriefings();
 app.MapNotifications();
 app.MapRazorComponents<App>();
 

@@ -120,6 +120,7 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
         {
             ["iso3"] = "KHM", ["cycle"] = cycle.ToString(CultureInfo.InvariantCulture), ["recommending"] = recommending, ["code"] = "13",
             ["reports:id"] = report.Id.ToString(), ["recommendations:id"] = recommendation.ToString(),
+            ["briefings:sur"] = "KHM", ["briefings:recommending"] = recommending,
         };
         await PlantNewModulesAsync(scope.ServiceProvider, new Viewer(author, Role.Administrator, organisation), values);
         return values;
