@@ -11,7 +11,7 @@ namespace Spean.Web.Tests.Reliability.Fuzzing;
 /// nothing. Two things every request may write are left out, each by design: the audit trail's entries of refusals
 /// (<c>AuditAction.Refused</c>, the record of who was turned away) and a token's last use.
 /// </summary>
-internal sealed record TableSnapshot(IReadOnlyDictionary<string, (long Rows, ulong Checksum)> Tables)
+internal sealed record TableSnapshot(IReadOnlyDictionary<string, (long Rows, ulong Checksum)> Tables, IReadOnlyDictionary<string, long> Characters)
 {
     public static Task<TableSnapshot> TakeAsync(SpeanApp app, Func<string, bool>? only = null) => app.WithScopeAsync(async services =>
     {
@@ -21,6 +21,7 @@ internal sealed record TableSnapshot(IReadOnlyDictionary<string, (long Rows, ulo
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var result = new Dictionary<string, (long, ulong)>();
+        var characters = new Dictionary<string, long>();
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();
@@ -30,20 +31,21 @@ internal sealed record TableSnapshot(IReadOnlyDictionary<string, (long Rows, ulo
                 _ => $"SELECT * FROM \"{table}\"",
             };
             await using var reader = await command.ExecuteReaderAsync();
-            long rows = 0;
+            long rows = 0, read = 0;
             ulong sum = 0;
             while (await reader.ReadAsync())
             {
                 rows++;
                 // Order-free: rows are added, so the same rows in another order give the same checksum.
-                sum += Row(reader);
+                sum += Row(reader, ref read);
             }
             result[table] = (rows, sum);
+            characters[table] = read;
         }
-        return new TableSnapshot(result);
+        return new TableSnapshot(result, characters);
     });
 
-    private static ulong Row(DbDataReader reader)
+    private static ulong Row(DbDataReader reader, ref long read)
     {
         var hash = 14695981039346656037UL;
         for (var i = 0; i < reader.FieldCount; i++)
@@ -54,6 +56,7 @@ internal sealed record TableSnapshot(IReadOnlyDictionary<string, (long Rows, ulo
                 byte[] bytes => Convert.ToBase64String(bytes),
                 var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) ?? "",
             };
+            read += value.Length;
             foreach (var c in value) hash = (hash ^ c) * 1099511628211UL;
             hash = (hash ^ 0xFF) * 1099511628211UL;
         }
