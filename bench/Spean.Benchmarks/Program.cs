@@ -4,7 +4,8 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart|reliability]
+// --only reliability: [inputs per target=100000] [seed] [target name prefixes, comma-separated] — the long parser fuzzing run.
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -17,6 +18,12 @@ for (int i = 0; i < args.Length; i++)
         case "--only": only = args[++i]; break;
         default: positional.Add(args[i]); break;
     }
+}
+if (only == "reliability")
+{
+    Environment.ExitCode = ReliabilityBenchmark.Run(positional.Count > 0 ? int.Parse(positional[0]) : 100_000,
+        positional.Count > 1 ? int.Parse(positional[1]) : Environment.TickCount, positional.Count > 2 ? positional[2] : null);
+    return;
 }
 if (only == "matrix")
 {

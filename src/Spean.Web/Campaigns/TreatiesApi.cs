@@ -5,6 +5,7 @@ using Spean.Core;
 using Spean.Core.Campaigns.Treaties;
 using Spean.Core.Taxonomies;
 using Spean.Web.Accounts;
+using Spean.Web.Infrastructure;
 
 namespace Spean.Web.Campaigns;
 
@@ -60,7 +61,9 @@ internal static class TreatiesApi
         if (!EnumNames.TryParse<Treaty>(treaty, out var which)) return UnknownTreaty(treaty);
         if (!request.HasFormContentType)
             return CampaignsApi.Problem(TreatyImportProblem.Unreadable, "Send the CSV as multipart/form-data in the field 'file'.", StatusCodes.Status400BadRequest);
-        var form = await request.ReadFormAsync(cancellationToken);
+        if (await request.ReadFormOrNullAsync(cancellationToken) is not { } form)
+            return CampaignsApi.Problem(TreatyImportProblem.Unreadable, "The form could not be read: send the CSV as multipart/form-data in the field 'file'.",
+                StatusCodes.Status400BadRequest);
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return CampaignsApi.Problem(TreatyImportProblem.Unreadable, "The form has no file in the field 'file': attach the membership CSV.",
                 StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -13,7 +14,15 @@ internal static class ApiConventions
 
     public static IServiceCollection AddSpeanApiConventions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddProblemDetails();
+        // A form's refusals come field by field in "errors"; clients that read only the detail (most do) still learn what to change.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails is HttpValidationProblemDetails { Detail: null or "" } invalid && invalid.Errors.Count > 0)
+                invalid.Detail = string.Join(" ", invalid.Errors.SelectMany(e => e.Value).Distinct());
+        });
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver =
+            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequestJson.RefuseNullItems));
         // A body or parameter the endpoint cannot read is thrown, so the handler below can say which field to change.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");
@@ -48,6 +57,19 @@ internal static class ApiConventions
                     "Something went wrong on the server. Try again, and tell an administrator if it happens again.").AsTask()
                 : ErrorPage.WriteAsync(context);
         }));
+        // An unreadable body or parameter is the client's mistake: answered here, it is not logged as an unhandled
+        // exception with its stack, so a client sending bad JSON in a loop cannot flood the log with errors.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException unreadable) when (!context.Response.HasStarted)
+            {
+                await ProblemResponses.WriteAsync(context, unreadable.StatusCode, ProblemResponses.Unreadable(unreadable));
+            }
+        });
         app.UseStatusCodePages(context => ProblemResponses.IsApi(context.HttpContext.Request) && !context.HttpContext.Response.HasStarted
             ? ProblemResponses.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, null).AsTask()
             : Task.CompletedTask);

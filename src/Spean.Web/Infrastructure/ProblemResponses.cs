@@ -24,6 +24,7 @@ internal static class ProblemResponses
     /// <summary>What to change in a request whose body or parameters the endpoint could not read.</summary>
     public static string Unreadable(BadHttpRequestException failure) => failure.InnerException switch
     {
+        NullItemException nullItem => $"{nullItem.Message} Check the request against /openapi/v1.json.",
         JsonException { Path: { Length: > 1 } path } =>
             $"The request body could not be read at '{path}': check that field's type and, for a choice, its name in /openapi/v1.json.",
         JsonException => "The request body is not valid JSON. Send a JSON object as described in /openapi/v1.json.",
@@ -37,6 +38,9 @@ internal static class ProblemResponses
         StatusCodes.Status403Forbidden => "Your role does not allow this. Ask an administrator of your network if you need it.",
         StatusCodes.Status404NotFound => "Nothing exists at this address. Check the link or the identifier.",
         StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
+        StatusCodes.Status413PayloadTooLarge => "The request is too large. Send a smaller file or body.",
+        StatusCodes.Status415UnsupportedMediaType =>
+            "This address does not read a body of that content type. Send it as the operation in /openapi/v1.json describes (application/json or multipart/form-data).",
         _ => null,
     };
 }

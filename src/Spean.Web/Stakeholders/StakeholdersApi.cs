@@ -101,7 +101,8 @@ internal static class StakeholdersApi
         HttpRequest request, StakeholderImporter importer, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType) return BadRequest("Send the file as multipart/form-data with the CSV in the field 'file'.");
-        var form = await request.ReadFormAsync(cancellationToken);
+        if (await request.ReadFormOrNullAsync(cancellationToken) is not { } form)
+            return BadRequest("The form could not be read: send the file as multipart/form-data with the CSV in the field 'file'.");
         if (form.Files.GetFile("file") is not { Length: > 0 } file) return BadRequest("The form has no file in the field 'file': attach the CSV.");
         await using var stream = file.OpenReadStream();
         var (result, refusal) = await importer.ImportAsync(stream, user.Viewer(), cancellationToken);

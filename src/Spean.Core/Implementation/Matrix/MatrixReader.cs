@@ -29,21 +29,35 @@ public static class MatrixReader
         }
         using (word)
         {
-            var body = word.MainDocumentPart?.Document?.Body;
-            if (body is null)
-                return new Refusal(MatrixProblem.NotAWordFile, "The Word document has no body: upload the matrix as OHCHR published it.");
-            var titleText = TitleText(word, body);
-            var rows = new List<MatrixRow>();
-            var refused = new List<MatrixRefusal>();
-            var seen = new Dictionary<string, MatrixRow>(StringComparer.Ordinal);
-            var anyTable = false;
-            foreach (var table in body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()))
-                anyTable |= ReadTable(table, isState, rows, refused, seen);
-            if (!anyTable)
-                return new Refusal(MatrixProblem.NoRecommendationTable,
-                    "No table of recommendations was found: the matrix needs a table whose rows start with a paragraph number such as 116.1.");
-            return new MatrixDocument(MatrixTitle.Read(titleText), rows, refused);
+            // The package opens lazily: a damaged part (its XML, its compression) shows only when the body is read.
+            try
+            {
+                return ReadBody(word, isState);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or IOException)
+            {
+                return new Refusal(MatrixProblem.NotAWordFile,
+                    "The Word document is damaged and cannot be read: open it in Word, save it again as .docx and upload that file.");
+            }
         }
+    }
+
+    private static Outcome<MatrixDocument> ReadBody(WordprocessingDocument word, Func<string, bool> isState)
+    {
+        var body = word.MainDocumentPart?.Document?.Body;
+        if (body is null)
+            return new Refusal(MatrixProblem.NotAWordFile, "The Word document has no body: upload the matrix as OHCHR published it.");
+        var titleText = TitleText(word, body);
+        var rows = new List<MatrixRow>();
+        var refused = new List<MatrixRefusal>();
+        var seen = new Dictionary<string, MatrixRow>(StringComparer.Ordinal);
+        var anyTable = false;
+        foreach (var table in body.Descendants<Table>().Where(t => !t.Ancestors<Table>().Any()))
+            anyTable |= ReadTable(table, isState, rows, refused, seen);
+        if (!anyTable)
+            return new Refusal(MatrixProblem.NoRecommendationTable,
+                "No table of recommendations was found: the matrix needs a table whose rows start with a paragraph number such as 116.1.");
+        return new MatrixDocument(MatrixTitle.Read(titleText), rows, refused);
     }
 
     /// <returns>Whether the table held recommendations at all.</returns>

@@ -55,7 +55,8 @@ internal static class MatrixApi
     {
         if (!request.HasFormContentType)
             return BadRequest("Send the matrix as multipart/form-data with the .docx in the field 'file'.");
-        var form = await request.ReadFormAsync(cancellationToken);
+        if (await request.ReadFormOrNullAsync(cancellationToken) is not { } form)
+            return BadRequest("The form could not be read: send the matrix as multipart/form-data with the .docx in the field 'file'.");
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return BadRequest("The form has no file in the field 'file': attach the matrix (.docx).");
         if (file.Length > MatrixImporter.MaxFileBytes)

@@ -102,16 +102,8 @@ internal static class UprCalendarApi
     {
         if (!request.HasFormContentType)
             return BadRequest("Send the CSV as multipart/form-data in the field 'file'.");
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            // An empty or cut-off multipart body is the sender's to fix, not a server failure.
+        if (await request.ReadFormOrNullAsync(cancellationToken) is not { } form)
             return BadRequest("The form could not be read: send the CSV as multipart/form-data in the field 'file'.");
-        }
         if (form.Files.GetFile("file") is not { Length: > 0 } file)
             return BadRequest("The form has no file in the field 'file': attach the CSV of reviews.");
         if (file.Length > UprCalendarImporter.MaxFileBytes)

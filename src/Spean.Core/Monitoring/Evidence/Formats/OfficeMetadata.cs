@@ -74,6 +74,8 @@ internal static class OfficeMetadata
             using var archive = new ZipArchive(copy, ZipArchiveMode.Create, leaveOpen: true);
             foreach (var entry in input.Entries)
             {
+                if (entry.FullName.Length == 0)
+                    throw new InvalidDataException("A part of this document has no name, so it is not a document Spean can rewrite without its metadata.");
                 var level = entry.FullName == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
                 var target = archive.CreateEntry(entry.FullName, level);
                 target.LastWriteTime = EntryTime;
