@@ -1,0 +1,39 @@
+namespace Spean.Search.Bench.Load;
+
+internal enum Caller
+{
+    Anonymous,
+    SignedIn,
+    Token,
+}
+
+internal sealed record LoadRoute(string Name, string Path, Caller Caller, int Weight);
+
+/// <summary>What the load's users ask for: searches and facet clicks anonymously, the report list and map signed in, the API with and without a token.</summary>
+internal static class LoadRoutes
+{
+    public const string SearchPage = "/recommendations?q=torture NOT prison&sur=KHM";
+
+    public static readonly LoadRoute[] Full =
+    [
+        new("search page", SearchPage, Caller.Anonymous, 25),
+        new("search, Khmer", "/recommendations?q=ទារុណកម្ម", Caller.Anonymous, 5),
+        new("search, page 3", "/recommendations?q=women&page=3", Caller.Anonymous, 5),
+        new("facet click", "/recommendations?sur=KHM&response=Supported", Caller.Anonymous, 10),
+        new("facet click, two", "/recommendations?q=torture&response=Noted&issue=Torture and other CID treatment", Caller.Anonymous, 5),
+        new("search API", "/api/v1/recommendations?q=torture NOT prison&sur=KHM", Caller.Anonymous, 10),
+        new("report list", "/reports", Caller.SignedIn, 15),
+        new("report list, filtered", "/reports?category=land&page=2", Caller.SignedIn, 5),
+        new("map", "/map", Caller.SignedIn, 10),
+        new("reports API", "/api/v1/reports", Caller.Token, 10),
+    ];
+
+    public static readonly LoadRoute[] Search = [new("search page", SearchPage, Caller.Anonymous, 1)];
+
+    public static LoadRoute[] Named(string mix) => mix switch
+    {
+        "full" => Full,
+        "search" => Search,
+        _ => throw new ArgumentException($"Unknown mix '{mix}': full or search."),
+    };
+}
