@@ -35,16 +35,18 @@ internal static class LoadBenchmark
             ? ServerProcess.Running(url, options.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null)
             : await ServerProcess.StartAsync(options.GetValueOrDefault("app", DefaultApp()), FreePort(), data.Settings, Path.Combine(data.DataDirectory, "app.log"));
         var searchRates = new List<double>();
+        var cpuPerRequest = new List<double>();
         for (int run = 1; run <= runs; run++)
         {
             var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             server.ResetPeak();
             var appCpu = server.CpuTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var figures = await new LoadGenerator(server.Url, routes, data.Token).RunAsync(users, warmUp, duration);
+            var (figures, sent) = await new LoadGenerator(server.Url, routes, data.Token).RunAsync(users, warmUp, duration);
             // The CPU time includes the warm-up; the wall time below is warm-up plus measured time accordingly.
             var wall = (warmUp + duration).TotalSeconds;
-            var appCores = (server.CpuTime - appCpu).TotalSeconds / wall;
+            var appSeconds = (server.CpuTime - appCpu).TotalSeconds;
+            var appCores = appSeconds / wall;
             var ownCores = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds / wall;
             Console.WriteLine();
             Console.WriteLine($"run {run}/{runs} {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {users} users, {duration.TotalSeconds:F0} s after {warmUp.TotalSeconds:F0} s warm-up, load average {load} at start, {Environment.ProcessorCount} cores");
@@ -55,13 +57,17 @@ internal static class LoadBenchmark
                 if (f.FirstError is not null) Console.WriteLine($"{"",-24} first error: {f.FirstError}");
             }
             Console.WriteLine($"{"all",-24} {figures.Sum(f => f.Count),9:N0} {figures.Sum(f => f.Errors),6:N0} {figures.Sum(f => f.PerSecond),8:F1}");
-            Console.WriteLine($"app: {appCores:F2} cores busy, peak resident {server.PeakMiB:F0} MiB (now {server.ResidentMiB:F0} MiB); generator: {ownCores:F2} cores busy");
+            // On a shared machine the app gets what the others leave; its CPU time per request is what it would cost on idle cores.
+            Console.WriteLine($"app: {appCores:F2} cores busy, {appSeconds * 1000 / sent:F2} ms CPU per request ({sent:N0} requests with warm-up), peak resident {server.PeakMiB:F0} MiB (now {server.ResidentMiB:F0} MiB); generator: {ownCores:F2} cores busy");
             searchRates.Add(figures.First(f => f.Route.Path == LoadRoutes.SearchPage).PerSecond);
+            cpuPerRequest.Add(appSeconds * 1000 / sent);
         }
         if (runs > 1)
         {
             var sorted = searchRates.Order().ToList();
+            var cpu = cpuPerRequest.Order().ToList();
             Console.WriteLine($"search page per s by run: {string.Join(", ", searchRates.Select(r => r.ToString("F0", CultureInfo.InvariantCulture)))}; median {sorted[sorted.Count / 2]:F0}");
+            Console.WriteLine($"app CPU ms per request by run: {string.Join(", ", cpuPerRequest.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; median {cpu[cpu.Count / 2]:F2}");
         }
     }
 

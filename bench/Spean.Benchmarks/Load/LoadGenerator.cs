@@ -14,7 +14,7 @@ internal sealed record RouteFigures(LoadRoute Route, int Count, int Errors, stri
 /// </summary>
 internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, string token)
 {
-    public async Task<List<RouteFigures>> RunAsync(int users, TimeSpan warmUp, TimeSpan duration)
+    public async Task<(List<RouteFigures> Routes, int Sent)> RunAsync(int users, TimeSpan warmUp, TimeSpan duration)
     {
         var clients = new List<HttpClient>();
         for (int user = 0; user < users; user++)
@@ -25,14 +25,14 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
         var stopAt = recordFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var samples = await Task.WhenAll(clients.Select((client, user) => Task.Run(() => UserAsync(client, user, recordFrom, stopAt))));
         foreach (var client in clients) client.Dispose();
-        return routes.Select((route, r) =>
+        return (routes.Select((route, r) =>
         {
             var times = samples.SelectMany(s => s.Times[r]).ToList();
             times.Sort();
             double P(double q) => times.Count == 0 ? double.NaN : Percentiles.Of(times, q);
             return new RouteFigures(route, times.Count, samples.Sum(s => s.Errors[r]), samples.Select(s => s.FirstError[r]).FirstOrDefault(e => e is not null),
                 times.Count / duration.TotalSeconds, P(0.50), P(0.95), P(0.99), times.Count == 0 ? double.NaN : times[^1]);
-        }).ToList();
+        }).ToList(), samples.Sum(s => s.Sent));
     }
 
     private sealed class Samples(int routes)
@@ -40,6 +40,9 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
         public List<double>[] Times { get; } = Enumerable.Range(0, routes).Select(_ => new List<double>()).ToArray();
         public int[] Errors { get; } = new int[routes];
         public string?[] FirstError { get; } = new string?[routes];
+
+        /// <summary>Requests answered, warm-up included, to divide the app's CPU time by.</summary>
+        public int Sent { get; set; }
     }
 
     private async Task<Samples> UserAsync(HttpClient client, int user, long recordFrom, long stopAt)
@@ -71,6 +74,7 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
             {
                 error = e.GetType().Name + ": " + e.Message;
             }
+            samples.Sent++;
             if (started < recordFrom) continue;
             samples.Times[r].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (error is not null)

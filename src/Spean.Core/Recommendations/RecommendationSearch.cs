@@ -30,6 +30,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private readonly RecommendationIndex index = new(RecommendationQuery.Fields, Segmenter.Segment);
     private readonly QueryExpander expander = new(BilingualGlossary.Shipped, Segmenter.Segment);
     private readonly SemaphoreSlim refreshing = new(1, 1);
+    private readonly ShownRows shown = new(4096);
     private Signature? indexed;
     private long checkedAt;
 
@@ -43,9 +44,10 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error, expansion);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
-        var rows = await LoadAsync(db, found.Ids, cancellationToken);
+        var rows = await LoadShownAsync(db, found.Ids, cancellationToken);
+        var marks = current.Marks(searched.Text);
         var hits = found.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new RecommendationHit(
-            r, current.Highlight(searched.Text, r.Text), r.TextKm is null ? [] : current.Highlight(searched.Text, r.TextKm))).ToList();
+            r, marks.In(r.Text), r.TextKm is null ? [] : marks.In(r.TextKm))).ToList();
         return new(query, found.Total, hits, found.Facets, null, expansion);
     }
 
@@ -92,6 +94,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         await refreshing.WaitAsync(cancellationToken);
         try
         {
+            shown.Forget(id);
             if (indexed is null) return;
             var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
             var rows = await LoadAsync(db, [id], cancellationToken);
@@ -119,6 +122,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
             {
                 var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
                 var all = await Rows(db).ToListAsync(cancellationToken);
+                shown.Clear();
                 index.Build(all.Select(mapper.ToDocument));
                 indexed = now;
             }
@@ -136,6 +140,20 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
         .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
         .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons).AsSplitQuery();
+
+    /// <summary>A result page's rows: those shown lately from memory, the others from the database.</summary>
+    /// <remarks>The rows are shared between requests: read them, never change them.</remarks>
+    private async Task<Dictionary<Guid, Recommendation>> LoadShownAsync(SpeanDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, Recommendation>(ids.Count);
+        var missing = new List<Guid>();
+        var readAt = shown.Find(ids, found, missing);
+        if (missing.Count == 0) return found;
+        var read = await LoadAsync(db, missing, cancellationToken);
+        shown.Keep(readAt, read.Values);
+        foreach (var (id, row) in read) found[id] = row;
+        return found;
+    }
 
     private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
