@@ -10,7 +10,7 @@ namespace Spean.Search.Bench.Load;
 /// </summary>
 /// <remarks>
 /// Options: [documents=0 (the shipped 35k)] --app Spean.Web.dll | --url http://… [--pid N] · --data-dir D · --users 50 ·
-/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search · --reports 10000.
+/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied · --reports 10000.
 /// </remarks>
 internal static class LoadBenchmark
 {

@@ -61,7 +61,7 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
             string? error = null;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url + route.Path);
+                using var request = new HttpRequestMessage(HttpMethod.Get, url + LoadRoutes.Fill(route.Path, random));
                 if (route.Caller == Caller.Token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 await using var body = await response.Content.ReadAsStreamAsync();

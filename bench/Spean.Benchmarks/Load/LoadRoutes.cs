@@ -30,10 +30,39 @@ internal static class LoadRoutes
 
     public static readonly LoadRoute[] Search = [new("search page", SearchPage, Caller.Anonymous, 1)];
 
+    /// <summary>A different search nearly every time (a word and a State of thousands of pairs), so that pages asked again are not what is measured.</summary>
+    public static readonly LoadRoute[] Varied =
+    [
+        new("search page", SearchPage, Caller.Anonymous, 1),
+        new("varied search", "/recommendations?q={word}&sur={state}", Caller.Anonymous, 9),
+    ];
+
+    private static readonly string[] Words =
+    [
+        "torture", "prison", "women", "children", "education", "health", "land", "police", "journalists", "defenders",
+        "disability", "poverty", "violence", "trafficking", "death", "penalty", "corruption", "judiciary", "elections", "media",
+        "minorities", "indigenous", "migrants", "refugees", "labour", "water", "climate", "housing", "discrimination", "gender",
+        "marriage", "birth", "registration", "detention", "ratify", "convention", "optional", "protocol", "institution", "ombudsman",
+        "expression", "assembly", "association", "religion", "press", "internet", "food", "employment", "pension", "youth",
+    ];
+
+    private static readonly string[] States =
+    [
+        "KHM", "THA", "VNM", "LAO", "MMR", "IDN", "PHL", "MYS", "CHN", "IND", "BGD", "PAK", "NPL", "LKA", "JPN",
+        "KOR", "AUS", "NZL", "FRA", "DEU", "GBR", "USA", "CAN", "BRA", "MEX", "NGA", "KEN", "ZAF", "EGY", "TUR",
+        "RUS", "UKR", "POL", "ITA", "ESP", "SWE", "NOR", "ARG", "CHL", "COL",
+    ];
+
+    /// <summary>The path with its {word} and {state} filled at random.</summary>
+    public static string Fill(string path, Random random) => path
+        .Replace("{word}", Words[random.Next(Words.Length)], StringComparison.Ordinal)
+        .Replace("{state}", States[random.Next(States.Length)], StringComparison.Ordinal);
+
     public static LoadRoute[] Named(string mix) => mix switch
     {
         "full" => Full,
         "search" => Search,
-        _ => throw new ArgumentException($"Unknown mix '{mix}': full or search."),
+        "varied" => Varied,
+        _ => throw new ArgumentException($"Unknown mix '{mix}': full, search or varied."),
     };
 }

@@ -23,6 +23,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string assembly, int port, IReadOnlyDictionary<string, string?> settings, string logFile)
     {
+        assembly = Path.GetFullPath(assembly);
         var url = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet", [assembly, "--urls", url])
         {

@@ -22,7 +22,8 @@ public sealed record RecommendationResults(
 /// Serves recommendation searches from the in-memory index and keeps that index in step with the database:
 /// edits made through the app update it at once (<see cref="RecordChangeAsync"/>); changes from elsewhere
 /// (the CLI, a restore) are noticed by the row count and the latest update time, checked at most every
-/// <see cref="SearchOptions.FreshnessSeconds"/>.
+/// <see cref="SearchOptions.FreshnessSeconds"/>. A result page asked again is answered from memory until the index
+/// next changes.
 /// </summary>
 public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock) : IDisposable
 {
@@ -30,13 +31,16 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private readonly RecommendationIndex index = new(RecommendationQuery.Fields, Segmenter.Segment);
     private readonly QueryExpander expander = new(BilingualGlossary.Shipped, Segmenter.Segment);
     private readonly SemaphoreSlim refreshing = new(1, 1);
-    private readonly ShownRows shown = new(4096);
+    private readonly ShownResults shown = new(rowCapacity: 4096, pageCapacity: 512);
     private Signature? indexed;
     private long checkedAt;
 
     public async Task<RecommendationResults> SearchAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
     {
         var current = await IndexAsync(cancellationToken);
+        var link = query.ToQueryString();
+        if (shown.TryGetPage(link, out var page)) return page;
+        var readAt = shown.Generation;
         // A query that cannot be read is refused as typed, so the message's positions are the person's own.
         var expansion = current.Validate(query.Text) is null ? expander.Expand(query.Text) : null;
         var searched = Searched(query, expansion);
@@ -44,11 +48,13 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error, expansion);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
-        var rows = await LoadShownAsync(db, found.Ids, cancellationToken);
+        var rows = await LoadShownAsync(db, found.Ids, readAt, cancellationToken);
         var marks = current.Marks(searched.Text);
         var hits = found.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new RecommendationHit(
             r, marks.In(r.Text), r.TextKm is null ? [] : marks.In(r.TextKm))).ToList();
-        return new(query, found.Total, hits, found.Facets, null, expansion);
+        var results = new RecommendationResults(query, found.Total, hits, found.Facets, null, expansion);
+        shown.Keep(readAt, link, results);
+        return results;
     }
 
     private static RecommendationQuery Searched(RecommendationQuery query, QueryExpansion? expansion) =>
@@ -142,12 +148,12 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons).AsSplitQuery();
 
     /// <summary>A result page's rows: those shown lately from memory, the others from the database.</summary>
-    /// <remarks>The rows are shared between requests: read them, never change them.</remarks>
-    private async Task<Dictionary<Guid, Recommendation>> LoadShownAsync(SpeanDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <remarks>The rows (and the results holding them) are shared between requests: read them, never change them.</remarks>
+    private async Task<Dictionary<Guid, Recommendation>> LoadShownAsync(SpeanDbContext db, IReadOnlyList<Guid> ids, long readAt, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, Recommendation>(ids.Count);
         var missing = new List<Guid>();
-        var readAt = shown.Find(ids, found, missing);
+        shown.Find(ids, found, missing);
         if (missing.Count == 0) return found;
         var read = await LoadAsync(db, missing, cancellationToken);
         shown.Keep(readAt, read.Values);
