@@ -3,9 +3,11 @@ using Spean.Core.Data;
 using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search.Upr;
 using Spean.Search.Bench;
+using Spean.Search.Bench.Load;
 
-// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart|reliability]
+// Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart|reliability|load]
 // --only reliability: [inputs per target=100000] [seed] [target name prefixes, comma-separated] — the long parser fuzzing run.
+// Load: dotnet run -c Release -- --only load [documents=0: the shipped 35k] [--app Spean.Web.dll | --url U --pid P] [--users 50] [--seconds 30] [--warmup 10] [--runs 1] [--mix full|search|varied] [--reports 10000] [--data-dir D]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
 var positional = new List<string>();
 string? postgres = Environment.GetEnvironmentVariable("SPEAN_BENCH_POSTGRES");
@@ -23,6 +25,11 @@ if (only == "reliability")
 {
     Environment.ExitCode = ReliabilityBenchmark.Run(positional.Count > 0 ? int.Parse(positional[0]) : 100_000,
         positional.Count > 1 ? int.Parse(positional[1]) : Environment.TickCount, positional.Count > 2 ? positional[2] : null);
+    return;
+}
+if (only == "load")
+{
+    await LoadBenchmark.RunAsync(args, postgres);
     return;
 }
 if (only == "matrix")

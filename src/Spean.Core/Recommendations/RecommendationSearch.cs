@@ -22,7 +22,8 @@ public sealed record RecommendationResults(
 /// Serves recommendation searches from the in-memory index and keeps that index in step with the database:
 /// edits made through the app update it at once (<see cref="RecordChangeAsync"/>); changes from elsewhere
 /// (the CLI, a restore) are noticed by the row count and the latest update time, checked at most every
-/// <see cref="SearchOptions.FreshnessSeconds"/>.
+/// <see cref="SearchOptions.FreshnessSeconds"/>. A result page asked again is answered from memory until the index
+/// next changes.
 /// </summary>
 public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOptions options, TimeProvider clock) : IDisposable
 {
@@ -30,12 +31,16 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private readonly RecommendationIndex index = new(RecommendationQuery.Fields, Segmenter.Segment);
     private readonly QueryExpander expander = new(BilingualGlossary.Shipped, Segmenter.Segment);
     private readonly SemaphoreSlim refreshing = new(1, 1);
+    private readonly ShownResults shown = new(rowCapacity: 4096, pageCapacity: 512);
     private Signature? indexed;
     private long checkedAt;
 
     public async Task<RecommendationResults> SearchAsync(RecommendationQuery query, CancellationToken cancellationToken = default)
     {
         var current = await IndexAsync(cancellationToken);
+        var link = query.ToQueryString();
+        if (shown.TryGetPage(link, out var page)) return page;
+        var readAt = shown.Generation;
         // A query that cannot be read is refused as typed, so the message's positions are the person's own.
         var expansion = current.Validate(query.Text) is null ? expander.Expand(query.Text) : null;
         var searched = Searched(query, expansion);
@@ -43,10 +48,13 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         if (found.Error is not null) return new(query, 0, [], found.Facets, found.Error, expansion);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SpeanDbContext>();
-        var rows = await LoadAsync(db, found.Ids, cancellationToken);
+        var rows = await LoadShownAsync(db, found.Ids, readAt, cancellationToken);
+        var marks = current.Marks(searched.Text);
         var hits = found.Ids.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new RecommendationHit(
-            r, current.Highlight(searched.Text, r.Text), r.TextKm is null ? [] : current.Highlight(searched.Text, r.TextKm))).ToList();
-        return new(query, found.Total, hits, found.Facets, null, expansion);
+            r, marks.In(r.Text), r.TextKm is null ? [] : marks.In(r.TextKm))).ToList();
+        var results = new RecommendationResults(query, found.Total, hits, found.Facets, null, expansion);
+        shown.Keep(readAt, link, results);
+        return results;
     }
 
     private static RecommendationQuery Searched(RecommendationQuery query, QueryExpansion? expansion) =>
@@ -92,6 +100,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         await refreshing.WaitAsync(cancellationToken);
         try
         {
+            shown.Forget(id);
             if (indexed is null) return;
             var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
             var rows = await LoadAsync(db, [id], cancellationToken);
@@ -119,6 +128,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
             {
                 var mapper = await DocumentMapper.LoadAsync(db, cancellationToken);
                 var all = await Rows(db).ToListAsync(cancellationToken);
+                shown.Clear();
                 index.Build(all.Select(mapper.ToDocument));
                 indexed = now;
             }
@@ -136,6 +146,20 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private static IQueryable<Recommendation> Rows(SpeanDbContext db) => db.Recommendations.AsNoTracking()
         .Include(r => r.RecommendingStates).Include(r => r.Issues).Include(r => r.SdgTargets)
         .Include(r => r.OhchrThemes).Include(r => r.AffectedPersons).AsSplitQuery();
+
+    /// <summary>A result page's rows: those shown lately from memory, the others from the database.</summary>
+    /// <remarks>The rows (and the results holding them) are shared between requests: read them, never change them.</remarks>
+    private async Task<Dictionary<Guid, Recommendation>> LoadShownAsync(SpeanDbContext db, IReadOnlyList<Guid> ids, long readAt, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, Recommendation>(ids.Count);
+        var missing = new List<Guid>();
+        shown.Find(ids, found, missing);
+        if (missing.Count == 0) return found;
+        var read = await LoadAsync(db, missing, cancellationToken);
+        shown.Keep(readAt, read.Values);
+        foreach (var (id, row) in read) found[id] = row;
+        return found;
+    }
 
     private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);

@@ -1,23 +1,21 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Spean.Core.Data;
 using Spean.Core.Recommendations;
 using Spean.Web.Infrastructure;
+using Spean.Web.Recommendations.Search;
 
 namespace Spean.Web.Recommendations;
 
 /// <summary>What a person reads for a facet value: a country's name for KHM, the group's name in their language for AsiaPacific.</summary>
-public sealed class RecommendationLabels(SpeanDbContext db, IStringLocalizer<Strings> localizer)
+public sealed class RecommendationLabels(ReferenceNames names, IStringLocalizer<Strings> localizer)
 {
-    private Dictionary<string, string>? countries;
-    private Dictionary<string, string>? organisations;
+    private IReadOnlyDictionary<string, string>? countries;
+    private IReadOnlyDictionary<string, string>? organisations;
 
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        countries ??= await db.Countries.AsNoTracking()
-            .ToDictionaryAsync(c => c.Iso3, c => Localization.IsKhmer ? c.NameKm : c.Name, cancellationToken);
-        organisations ??= await db.IntergovernmentalOrganisations.AsNoTracking()
-            .ToDictionaryAsync(o => o.Code, o => Localization.IsKhmer ? o.NameKm : o.NameEn, cancellationToken);
+        if (countries is not null) return;
+        var known = await names.InAsync(Localization.IsKhmer, cancellationToken);
+        (countries, organisations) = (known.Countries, known.Organisations);
     }
 
     public string Field(string field) => localizer[$"Facet.{field}"];

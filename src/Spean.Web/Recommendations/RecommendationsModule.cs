@@ -12,6 +12,7 @@ internal static class RecommendationsModule
     {
         builder.Services.AddRecommendationsServices(builder.Configuration);
         builder.Services.AddScoped<RecommendationLabels>();
+        builder.Services.AddSingleton<Search.ReferenceNames>();
         builder.Services.AddHostedService<SearchWarmUp>();
         builder.Services.AddHostedService<ClassifierTraining>();
         builder.Services.AddMenuEntry(new(10, "/recommendations", "Recommendations"));

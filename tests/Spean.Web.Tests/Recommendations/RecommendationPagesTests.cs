@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Spean.Core.Accounts;
+using Spean.Core.Recommendations;
 using Spean.Web.Tests.Infrastructure;
 
 namespace Spean.Web.Tests.Recommendations;
@@ -121,8 +122,31 @@ public sealed partial class RecommendationPagesTests(RecommendationsApp app)
         Assert.Contains("name", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Every_facet_link_changes_one_value_of_one_filter_and_keeps_the_words_sort_and_page_size()
+    {
+        const string asked = "q=torture%20NOT%20prison&sur=KHM&response=Noted&issue=Torture%20and%20other%20CID%20treatment&sort=newest&page=2&pageSize=50";
+        var query = RecommendationQuery.Parse(asked).Value!;
+
+        var page = await app.AnonymousClient().GetStringAsync($"/recommendations?{asked}");
+
+        var links = FacetLink().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.True(links.Count > 50, $"only {links.Count} facet links");
+        foreach (var link in links)
+        {
+            var toggled = RecommendationQuery.Parse(link).Value!;
+            var changed = RecommendationQuery.Fields.Where(f => !toggled.Selected(f).SequenceEqual(query.Selected(f))).ToList();
+            var field = Assert.Single(changed);
+            var value = toggled.Selected(field).Except(query.Selected(field)).Concat(query.Selected(field).Except(toggled.Selected(field))).Single();
+            Assert.Equal(query.Toggle(field, value).ToQueryString(), link);
+        }
+    }
+
     private static string HitTexts(string page) =>
         string.Join("\n", HitText().Matches(page).Select(m => m.Groups[1].Value));
+
+    [GeneratedRegex("<a href=\"/recommendations\\?([^\"]*)\"[^>]*>\\s*<span class=\"box\"")]
+    private static partial Regex FacetLink();
 
     [GeneratedRegex("<p class=\"text\">(.*?)</p>", RegexOptions.Singleline)]
     private static partial Regex HitText();

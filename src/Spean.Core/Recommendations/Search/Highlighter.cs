@@ -8,16 +8,36 @@ internal sealed class Highlighter(TextAnalyzer analyzer)
         public int End => Start + Length;
     }
 
-    public IReadOnlyList<HighlightRange> Find(QueryNode? root, string text)
+    /// <summary>The query's words, prefixes and phrases, stemmed once and then looked for in every text of a result page.</summary>
+    public sealed class Marks
     {
-        if (root is null || string.IsNullOrEmpty(text))
+        internal Marks(Highlighter owner, QueryNode? root)
+        {
+            Owner = owner;
+            Empty = root is null;
+            if (root is not null) owner.Collect(root, Words, Prefixes, Phrases);
+        }
+
+        internal Highlighter Owner { get; }
+        internal bool Empty { get; }
+        internal HashSet<string> Words { get; } = new(StringComparer.Ordinal);
+        internal List<string> Prefixes { get; } = [];
+        internal List<string[]> Phrases { get; } = [];
+
+        public IReadOnlyList<HighlightRange> In(string? text) => Owner.Find(this, text);
+    }
+
+    public Marks For(QueryNode? root) => new(this, root);
+
+    public IReadOnlyList<HighlightRange> Find(QueryNode? root, string text) => Find(For(root), text);
+
+    private List<HighlightRange> Find(Marks marks, string? text)
+    {
+        if (marks.Empty || string.IsNullOrEmpty(text))
         {
             return [];
         }
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        var prefixes = new List<string>();
-        var phrases = new List<string[]>();
-        Collect(root, words, prefixes, phrases);
+        var (words, prefixes, phrases) = (marks.Words, marks.Prefixes, marks.Phrases);
         var tokens = Tokens(text);
         var ranges = new List<HighlightRange>();
         foreach (var t in tokens.Where(t => words.Contains(t.Stem) || prefixes.Any(p => t.Surface.StartsWith(p, StringComparison.Ordinal))))

@@ -117,6 +117,12 @@ public sealed class RecommendationIndex : IDisposable
     public IReadOnlyList<HighlightRange> Highlight(string? query, string text) =>
         highlighter.Find(QueryParser.Parse(query, analyzer).Root, text);
 
+    /// <summary>
+    /// The query read once for all the texts of a result page (<c>marks.In(text)</c>), rather than once per text:
+    /// the same ranges as <see cref="Highlight"/>.
+    /// </summary>
+    internal Highlighter.Marks Marks(string? query) => highlighter.For(QueryParser.Parse(query, analyzer).Root);
+
     public void Dispose() => gate.Dispose();
 
     private void CompactIfWorthIt()
