@@ -59,6 +59,10 @@ public sealed class FeedFetcher : IDisposable
         {
             return new(null, FeedProblem.Unreachable, e.Message);
         }
+        catch (IOException e)
+        {
+            return new(null, FeedProblem.Unreachable, e.Message);
+        }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new(null, FeedProblem.Unreachable, $"No answer within {options.TimeoutSeconds} seconds.");

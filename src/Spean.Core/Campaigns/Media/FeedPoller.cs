@@ -23,7 +23,14 @@ public sealed class FeedPoller(SpeanDbContext db, FeedFetcher fetcher, KeywordMa
         var feeds = await db.Set<MediaFeed>().Where(f => organisationId == null || f.OrganisationId == organisationId)
             .OrderBy(f => f.LastPolledAt).Select(f => f.Id).ToListAsync(cancellationToken);
         var polls = new List<FeedPoll>();
-        foreach (var id in feeds) polls.Add(await PollAsync(id, cancellationToken));
+        var matches = new List<MediaMatch>();
+        foreach (var id in feeds)
+        {
+            var (poll, matched) = await PollFeedAsync(id, cancellationToken);
+            polls.Add(poll);
+            matches.AddRange(matched);
+        }
+        await NotifyAsync(matches, cancellationToken);
         return polls;
     }
 
@@ -33,10 +40,12 @@ public sealed class FeedPoller(SpeanDbContext db, FeedFetcher fetcher, KeywordMa
         if (!MediaFeeds.MayManage(viewer)) return MediaFeeds.MayNotManage;
         if (!await db.Set<MediaFeed>().AnyAsync(f => f.Id == feedId && f.OrganisationId == viewer.OrganisationId, cancellationToken))
             return MediaFeeds.NotFound(feedId);
-        return await PollAsync(feedId, cancellationToken);
+        var (poll, matches) = await PollFeedAsync(feedId, cancellationToken);
+        await NotifyAsync(matches, cancellationToken);
+        return poll;
     }
 
-    private async Task<FeedPoll> PollAsync(Guid feedId, CancellationToken cancellationToken)
+    private async Task<(FeedPoll Poll, IReadOnlyList<MediaMatch> Matches)> PollFeedAsync(Guid feedId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var feed = await db.Set<MediaFeed>().SingleAsync(f => f.Id == feedId, cancellationToken);
@@ -44,13 +53,13 @@ public sealed class FeedPoller(SpeanDbContext db, FeedFetcher fetcher, KeywordMa
         feed.LastPolledAt = now;
         var fetched = await fetcher.FetchAsync(feed.Url, cancellationToken);
         var document = fetched.Body is { } body ? FeedReading.Read(new MemoryStream(body)) : null;
-        if (fetched.Problem is { } problem || document?.NotAFeed is not null)
+        if (fetched.Problem is not null || document?.NotAFeed is not null)
         {
             feed.LastProblem = fetched.Problem ?? FeedProblem.NotAFeed;
             feed.LastProblemDetail = Cut(fetched.Detail ?? document!.NotAFeed, 500);
             feed.LastSkippedItems = 0;
             await db.SaveChangesAsync(cancellationToken);
-            return new(feed.Id, 0, 0, 0, feed.LastProblem, feed.LastProblemDetail);
+            return (new(feed.Id, 0, 0, 0, feed.LastProblem, feed.LastProblemDetail), []);
         }
         feed.LastProblem = null;
         feed.LastProblemDetail = null;
@@ -70,7 +79,7 @@ public sealed class FeedPoller(SpeanDbContext db, FeedFetcher fetcher, KeywordMa
         var organisation = feed.OrganisationId;
         var campaigns = await db.Set<Campaign>()
             .Where(c => c.OrganisationId == organisation || c.Members.Any(m => m.OrganisationId == organisation))
-            .Select(c => new { c.Id, c.NameEn, c.NameKm, c.KeywordsEn, c.KeywordsKm }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.KeywordsEn, c.KeywordsKm }).ToListAsync(cancellationToken);
         var keywords = campaigns.ToDictionary(c => c.Id, c => KeywordMatcher.Split(c.KeywordsEn).Concat(KeywordMatcher.Split(c.KeywordsKm)).ToList());
         var matches = new List<MediaMatch>();
         foreach (var item in items)
@@ -91,19 +100,24 @@ public sealed class FeedPoller(SpeanDbContext db, FeedFetcher fetcher, KeywordMa
         {
             // Polled at the same moment by the timer and by "check now": the other poll stored these items first.
             db.ChangeTracker.Clear();
-            return new(feed.Id, 0, 0, document.Skipped, null, null);
+            return (new(feed.Id, 0, 0, document.Skipped, null, null), []);
         }
 
+        return (new(feed.Id, items.Count, matches.Count, document.Skipped, null, null), matches);
+    }
+
+    /// <summary>One notification per campaign for everything a poll matched, however many feeds and items.</summary>
+    private async Task NotifyAsync(IReadOnlyList<MediaMatch> matches, CancellationToken cancellationToken)
+    {
         foreach (var group in matches.GroupBy(m => m.CampaignId))
         {
-            var campaign = campaigns.Single(c => c.Id == group.Key);
+            var campaign = await db.Set<Campaign>().Where(c => c.Id == group.Key).Select(c => new { c.Id, c.NameEn, c.NameKm }).SingleAsync(cancellationToken);
             var count = group.Count();
             await notifier.NotifyAsync(await PeopleOfAsync(campaign.Id, cancellationToken), Topic,
                 new NotificationText($"{count} new media item(s) for {campaign.NameEn}", $"ព័ត៌មានថ្មី {count} សម្រាប់ {campaign.NameKm}",
                     $"/campaigns/{campaign.Id}/media"),
                 $"campaign-media:{campaign.Id:N}:{group.Min(m => m.Id):N}", cancellationToken);
         }
-        return new(feed.Id, items.Count, matches.Count, document.Skipped, null, null);
     }
 
     private async Task<List<Guid>> PeopleOfAsync(Guid campaignId, CancellationToken cancellationToken)

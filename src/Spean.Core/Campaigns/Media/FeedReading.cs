@@ -29,7 +29,7 @@ public static partial class FeedReading
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
             document = XDocument.Load(reader);
         }
         catch (XmlException e)
