@@ -188,6 +188,42 @@ public abstract class MediaInboxTests(MediaApp app) : IAsyncLifetime
         Assert.DoesNotContain(await InboxAsync(world.A, campaign), i => i.GetProperty("id").GetGuid() == khmer);
         Assert.Contains(await InboxAsync(world.A, campaign, dismissed: true), i => i.GetProperty("id").GetGuid() == khmer);
     }
+
+    [Fact]
+    public async Task On_the_pages_a_coordinator_follows_and_checks_a_feed_and_a_member_makes_a_report_of_one_item_and_dismisses_another()
+    {
+        var world = await CreateAsync(app);
+        var campaign = Id(await StartAsync(world.A, new { template = "landmines" }));
+
+        using var added = await world.CoordinatorClientA.SubmitAsync("/campaigns/media/feeds",
+            new Dictionary<string, string> { ["NewFeed.Url"] = server.Rss, ["NewFeed.Title"] = "Provincial news" }, formName: "feed-add");
+        using var refused = await world.CoordinatorClientA.SubmitAsync("/campaigns/media/feeds?culture=km",
+            new Dictionary<string, string> { ["NewFeed.Url"] = "ftp://news.example/feed.xml" }, formName: "feed-add");
+        using var polled = await world.CoordinatorClientA.SubmitAsync("/campaigns/media/feeds",
+            new Dictionary<string, string> { ["Act"] = "all:poll" }, formName: "feed-act");
+        var inbox = await InboxAsync(world.A, campaign);
+        var english = inbox.Single(i => Title(i) == FeedServer.EnglishTitle).GetProperty("id").GetGuid();
+        var khmer = inbox.Single(i => Title(i) == FeedServer.KhmerTitle).GetProperty("id").GetGuid();
+        var reportPage = $"/campaigns/{campaign}/media?report={english}";
+        var form = await world.A.GetStringAsync(reportPage);
+        using var made = await world.A.SubmitAsync(reportPage, new Dictionary<string, string>
+        {
+            ["ToReport.Item"] = english.ToString(), ["ToReport.Category"] = "landmines", ["ToReport.Place"] = "13",
+        }, formName: "media-report");
+        using var dismissed = await world.A.SubmitAsync($"/campaigns/{campaign}/media",
+            new Dictionary<string, string> { ["Act"] = $"{khmer}:dismiss" }, formName: "media-act");
+
+        Assert.Contains("ftp://news.example/feed.xml", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("មិនមែនជាអាសយដ្ឋានប្រភពព័ត៌មានទេ", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Provincial news", await world.CoordinatorClientA.GetStringAsync("/campaigns/media/feeds"));
+        Assert.DoesNotContain("Provincial news", await world.CoordinatorClientB.GetStringAsync("/campaigns/media/feeds"));
+        Assert.Contains("name=\"ToReport.Place\"", form);
+        Assert.Equal(2, inbox.Count);
+        var reports = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Reports
+            .Where(r => r.Title == FeedServer.EnglishTitle && r.AuthorId == world.MemberA.Id).Select(r => r.AdminUnitCode).ToListAsync());
+        Assert.Equal(["13"], reports);
+        Assert.Equal([english], (await InboxAsync(world.A, campaign)).Select(i => i.GetProperty("id").GetGuid()));
+    }
 }
 
 public sealed class SqliteMediaInboxTests(SqliteMediaApp app) : MediaInboxTests(app), IClassFixture<SqliteMediaApp>;

@@ -15,7 +15,7 @@ public sealed class MediaStringsTests
         var khmer = resources.GetResourceSet(new CultureInfo("km"), createIfNotExists: true, tryParents: false)!;
 
         var keys = english.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
-        Assert.Empty(keys.Where(k => khmer.GetString(k) is not { } km || !km.Any(c => c is >= '\u1780' and <= '\u17FF')));
+        Assert.DoesNotContain(keys, k => khmer.GetString(k) is not { } km || !km.Any(c => c is >= '\u1780' and <= '\u17FF'));
         var needed = Enum.GetNames<FeedProblem>().Select(n => $"FeedProblem.{n}").Concat(Enum.GetNames<MediaProblem>().Select(n => $"MediaProblem.{n}"));
         Assert.Empty(needed.Except(keys));
     }
