@@ -1,24 +1,4 @@
-using Microsoft.Extensions.Localization;
-using Spean.Core;
-using Spean.Core.Campaigns.Media;
-using Spean.Web.Accounts;
-using Spean.Web.Components.Layout;
-
 namespace Spean.Web.Campaigns.Media;
 
 /// <summary>The media pages' strings (MediaStrings.resx and .km.resx beside this file).</summary>
 public sealed class MediaStrings;
-
-internal static class MediaModule
-{
-    public static WebApplicationBuilder AddCampaignMedia(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddCampaignMediaServices(builder.Configuration);
-        builder.Services.AddHostedService<MediaPollTimer>();
-        builder.Services.AddMenuEntry(new(46, "/campaigns/media/feeds", "Feeds.Title", Policies.Coordinator, typeof(MediaStrings)));
-        return builder;
-    }
-
-    public static string Say(this IStringLocalizer<MediaStrings> M, Refusal refusal) =>
-        M[$"{refusal.Code.GetType().Name}.{refusal.Code}", refusal.Arguments];
-}
