@@ -1,4 +1,5 @@
 using Spean.Core.Campaigns;
+using Spean.Web.Campaigns.Media;
 using Spean.Web.Accounts;
 using Spean.Web.Components.Layout;
 
@@ -10,6 +11,7 @@ internal static class CampaignsModule
     {
         builder.Services.AddCampaignsServices();
         builder.Services.AddMenuEntry(new(45, "/campaigns", "Campaigns.Nav", Policies.SignedIn, typeof(CampaignsStrings)));
+        builder.AddCampaignMedia();
         return builder;
     }
 
@@ -18,6 +20,7 @@ internal static class CampaignsModule
         app.MapCampaignsApi();
         app.MapTreatiesApi();
         app.MapStatementsApi();
+        app.MapMediaApi();
         return app;
     }
 }

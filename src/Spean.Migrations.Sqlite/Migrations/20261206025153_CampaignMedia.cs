@@ -1,0 +1,148 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Spean.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CampaignMedia : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "MediaFeed",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    AddedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastPolledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSucceededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastProblem = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LastProblemDetail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastSkippedItems = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaFeed", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaFeed_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaItem",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FeedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaItem_MediaFeed_FeedId",
+                        column: x => x.FeedId,
+                        principalTable: "MediaFeed",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaMatch",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", nullable: false),
+                    MatchedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DismissedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DismissedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaMatch", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaMatch_Campaign_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaign",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MediaMatch_MediaItem_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "MediaItem",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MediaMatch_Statement_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statement",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFeed_OrganisationId_Url",
+                table: "MediaFeed",
+                columns: new[] { "OrganisationId", "Url" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaItem_FeedId_Key",
+                table: "MediaItem",
+                columns: new[] { "FeedId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaMatch_CampaignId_ItemId",
+                table: "MediaMatch",
+                columns: new[] { "CampaignId", "ItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaMatch_CampaignId_MatchedAt",
+                table: "MediaMatch",
+                columns: new[] { "CampaignId", "MatchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaMatch_ItemId",
+                table: "MediaMatch",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaMatch_StatementId",
+                table: "MediaMatch",
+                column: "StatementId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MediaMatch");
+
+            migrationBuilder.DropTable(
+                name: "MediaItem");
+
+            migrationBuilder.DropTable(
+                name: "MediaFeed");
+        }
+    }
+}
