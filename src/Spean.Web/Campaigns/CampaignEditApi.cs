@@ -50,19 +50,13 @@ internal static class CampaignEditApi
             .WithSummary("Change an action: title, owner, level, target stakeholders, due date and cost. Its status is set apart.");
         members.MapPost("/{id:guid}/objectives/{objectiveId:guid}/indicators", AddIndicator).WithSummary("Add an indicator with its baseline and target.");
         members.MapPut("/{id:guid}/indicators/{indicatorId:guid}", EditIndicator).WithSummary("Change an indicator's name, baseline and target.");
-        foreach (var (segment, kind) in new[] { ("goals", PlanItem.Goal), ("objectives", PlanItem.Objective), ("actions", PlanItem.Action), ("indicators", PlanItem.Indicator) })
-        {
-            members.MapDelete($"/{{id:guid}}/{segment}/{{itemId:guid}}", (CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid itemId, CancellationToken cancellationToken) =>
-                    Remove(editor, user, id, kind, itemId, cancellationToken))
-                .WithName($"RemoveCampaign{kind}")
-                .WithSummary(kind == PlanItem.Indicator ? "Remove an indicator with its measurements."
-                    : $"Remove a{(kind == PlanItem.Objective || kind == PlanItem.Action ? "n" : "")} {kind.ToString().ToLowerInvariant()} with everything under it.");
-            if (kind == PlanItem.Indicator) continue;
-            members.MapPost($"/{{id:guid}}/{segment}/{{itemId:guid}}/move", (CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid itemId, MoveRequest request,
-                    CancellationToken cancellationToken) => MoveItem(editor, user, id, kind, itemId, request, cancellationToken))
-                .WithName($"MoveCampaign{kind}")
-                .WithSummary($"Move a{(kind == PlanItem.Goal ? "" : "n")} {kind.ToString().ToLowerInvariant()} one place up or down among its siblings.");
-        }
+        members.MapDelete("/{id:guid}/goals/{goalId:guid}", RemoveGoal).WithSummary("Remove a goal with its objectives, actions and indicators.");
+        members.MapDelete("/{id:guid}/objectives/{objectiveId:guid}", RemoveObjective).WithSummary("Remove an objective with its actions and indicators.");
+        members.MapDelete("/{id:guid}/actions/{actionId:guid}", RemoveAction).WithSummary("Remove an action.");
+        members.MapDelete("/{id:guid}/indicators/{indicatorId:guid}", RemoveIndicator).WithSummary("Remove an indicator with its measurements.");
+        members.MapPost("/{id:guid}/goals/{goalId:guid}/move", MoveGoal).WithSummary("Move a goal one place up or down in the plan.");
+        members.MapPost("/{id:guid}/objectives/{objectiveId:guid}/move", MoveObjective).WithSummary("Move an objective one place up or down in its goal.");
+        members.MapPost("/{id:guid}/actions/{actionId:guid}/move", MoveAction).WithSummary("Move an action one place up or down in its objective.");
     }
 
     private static async Task<Results<Ok<CampaignSummary>, ValidationProblem, ProblemHttpResult>> Update(CampaignEditor editor, ClaimsPrincipal user, Guid id,
@@ -148,6 +142,27 @@ internal static class CampaignEditApi
         if (edited.Refused) return Fields(edited.Refusals) is { } invalid ? invalid : Status(edited.Refusal!);
         return TypedResults.Ok(CampaignsApi.Response(edited.Value));
     }
+
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveGoal(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid goalId,
+        CancellationToken cancellationToken) => Remove(editor, user, id, PlanItem.Goal, goalId, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveObjective(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid objectiveId,
+        CancellationToken cancellationToken) => Remove(editor, user, id, PlanItem.Objective, objectiveId, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveAction(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid actionId,
+        CancellationToken cancellationToken) => Remove(editor, user, id, PlanItem.Action, actionId, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> RemoveIndicator(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid indicatorId,
+        CancellationToken cancellationToken) => Remove(editor, user, id, PlanItem.Indicator, indicatorId, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> MoveGoal(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid goalId,
+        MoveRequest request, CancellationToken cancellationToken) => MoveItem(editor, user, id, PlanItem.Goal, goalId, request, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> MoveObjective(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid objectiveId,
+        MoveRequest request, CancellationToken cancellationToken) => MoveItem(editor, user, id, PlanItem.Objective, objectiveId, request, cancellationToken);
+
+    private static Task<Results<NoContent, ProblemHttpResult>> MoveAction(CampaignEditor editor, ClaimsPrincipal user, Guid id, Guid actionId,
+        MoveRequest request, CancellationToken cancellationToken) => MoveItem(editor, user, id, PlanItem.Action, actionId, request, cancellationToken);
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Remove(CampaignEditor editor, ClaimsPrincipal user, Guid id, PlanItem kind, Guid itemId,
         CancellationToken cancellationToken) =>

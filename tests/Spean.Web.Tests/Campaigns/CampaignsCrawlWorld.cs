@@ -45,7 +45,16 @@ internal sealed class CampaignsCrawlWorld : ICrawlWorld
         using (var measured = await author.PostAsJsonAsync($"/api/v1/campaigns/{secretId}/indicators/{indicator}/measurements",
             new { date = today.AddDays(-3), value = 4, note = context.Canary("an Organisation campaign's measurement note", ofA) }))
             Assert.Equal(HttpStatusCode.NoContent, measured.StatusCode);
-        var actions = CampaignWorld.Actions(await author.GetJsonAsync($"/api/v1/campaigns/{secretId}")).Select(a => a.GetProperty("id").GetGuid()).ToList();
+        var plan = await author.GetJsonAsync($"/api/v1/campaigns/{secretId}");
+        var actions = CampaignWorld.Actions(plan).Select(a => a.GetProperty("id").GetGuid()).ToList();
+        var goals = plan.GetProperty("goals").EnumerateArray().Select(g => g.GetProperty("id").GetGuid()).Take(2).ToList();
+        var objectives = CampaignWorld.Objectives(plan).Select(o => o.GetProperty("id").GetGuid()).Take(2).ToList();
+        Guid member;
+        using (var added = await author.PostAsJsonAsync($"/api/v1/campaigns/{secretId}/members", new { userId = context.User(CrawlRole.Coordinator).Id }))
+        {
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+            member = (await added.ReadJsonAsync()).GetProperty("id").GetGuid();
+        }
 
         var statements = new List<Guid>
         {
@@ -65,6 +74,10 @@ internal sealed class CampaignsCrawlWorld : ICrawlWorld
         context.Parameter("/api/v1/campaigns/{id}", "id", networkId, secretId, otherId);
         context.Parameter("/api/v1/campaigns/{id}/actions/{actionId}", "actionId", actions.Take(2));
         context.Parameter("/api/v1/campaigns/{id}/indicators/{indicatorId}", "indicatorId", indicator);
+        context.Parameter("/api/v1/campaigns/{id}/goals/{goalId}", "goalId", goals);
+        context.Parameter("/api/v1/campaigns/{id}/objectives/{objectiveId}", "objectiveId", objectives);
+        context.Parameter("/api/v1/campaigns/{id}/members/{memberId}", "memberId", member);
+        context.Parameter("/campaigns/statements/{StatementId}", "StatementId", statements);
         context.Parameter("/api/v1/campaigns/statements/{statementId}", "statementId", statements);
         context.Parameter("/api/v1/campaigns/statements/published/{slug}", "slug", slug);
         context.Parameter("/statements/{Slug}", "Slug", slug);
