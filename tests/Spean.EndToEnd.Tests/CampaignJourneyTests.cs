@@ -54,7 +54,7 @@ public sealed class CampaignJourneyTests(BrowserApp app)
         await page.Locator("select[name='Item.Owner']").SelectOptionAsync($"user:{user.Id}");
         await page.Locator("select[name='Item.Targets']").SelectOptionAsync(embassy.ToString());
         await NoSidewaysScrollAsync(page, "the action form");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and return to the plan" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
         await page.GotoAsync(campaignUrl);
         var action = page.Locator("li[data-action]", new() { HasText = meeting });

@@ -4,8 +4,9 @@ using Spean.Core.Data;
 
 namespace Spean.Core.Campaigns;
 
-/// <summary>A campaign's own fields; a null confidentiality or keywords leaves them as they are.</summary>
-public sealed record CampaignSettings(string? NameEn, string? NameKm, CampaignConfidentiality? Confidentiality, string? KeywordsEn, string? KeywordsKm);
+/// <summary>A campaign's own fields; a null confidentiality, keywords or treaty choice leaves it as it is.</summary>
+public sealed record CampaignSettings(string? NameEn, string? NameKm, CampaignConfidentiality? Confidentiality, string? KeywordsEn, string? KeywordsKm,
+    bool? FollowsMineBan = null, bool? FollowsClusterMunitions = null);
 
 /// <summary>The title of a goal or an objective, in both languages.</summary>
 public sealed record PlanTitle(string? TitleEn, string? TitleKm);
@@ -61,6 +62,8 @@ public sealed class CampaignEditor(SpeanDbContext db, CampaignPlans plans)
         if (errors.Count > 0) return Outcome.Refuse<Campaign>(errors.All);
         (campaign.NameEn, campaign.NameKm, campaign.KeywordsEn, campaign.KeywordsKm) = (nameEn!, nameKm!, keywordsEn, keywordsKm);
         campaign.Confidentiality = confidentiality;
+        campaign.FollowsMineBan = input.FollowsMineBan ?? campaign.FollowsMineBan;
+        campaign.FollowsClusterMunitions = input.FollowsClusterMunitions ?? campaign.FollowsClusterMunitions;
         await db.SaveChangesAsync(cancellationToken);
         return campaign;
     }

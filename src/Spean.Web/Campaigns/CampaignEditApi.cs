@@ -9,8 +9,9 @@ namespace Spean.Web.Campaigns;
 
 /// <param name="Confidentiality">Network or Organisation; only the owning organisation's members and above change it. Left out: unchanged.</param>
 /// <param name="KeywordsEn">Comma-separated words the media inbox matches. Left out: unchanged.</param>
+/// <param name="FollowsMineBan">Whether a State joining the Mine Ban Treaty notifies the members and drafts a welcome statement. Left out: unchanged.</param>
 public sealed record CampaignSettingsRequest(string? NameEn, string? NameKm, string? Confidentiality = null, string? KeywordsEn = null,
-    string? KeywordsKm = null);
+    string? KeywordsKm = null, bool? FollowsMineBan = null, bool? FollowsClusterMunitions = null);
 
 /// <summary>Exactly one of the two.</summary>
 public sealed record MemberRequest(Guid? OrganisationId = null, Guid? UserId = null);
@@ -64,7 +65,8 @@ internal static class CampaignEditApi
     {
         if (!EnumNames.TryParseOptional<CampaignConfidentiality>(request.Confidentiality, out var confidentiality))
             return Field("confidentiality", $"The confidentiality '{request.Confidentiality}' is not Network or Organisation.");
-        var updated = await editor.UpdateAsync(id, new CampaignSettings(request.NameEn, request.NameKm, confidentiality, request.KeywordsEn, request.KeywordsKm),
+        var updated = await editor.UpdateAsync(id, new CampaignSettings(request.NameEn, request.NameKm, confidentiality, request.KeywordsEn, request.KeywordsKm,
+            request.FollowsMineBan, request.FollowsClusterMunitions),
             user.Viewer(), cancellationToken);
         if (updated.Refused) return Fields(updated.Refusals) is { } invalid ? invalid : Status(updated.Refusal!);
         return TypedResults.Ok(CampaignsApi.Summary(updated.Value));

@@ -26,7 +26,7 @@ public abstract class CampaignEditTests(SpeanApp app)
         using var settings = await world.A.PutAsJsonAsync($"/api/v1/campaigns/{id}", new
         {
             nameEn = "Renamed " + marker, nameKm = "ប្ដូរឈ្មោះ " + marker, confidentiality = "Organisation", keywordsEn = "landmine, mine ban ,landmine",
-            keywordsKm = "មីន",
+            keywordsKm = "មីន", followsMineBan = true,
         });
         var first = await CreatedAsync(world.A, $"/api/v1/campaigns/{id}/goals", new { titleEn = "First goal", titleKm = "គោលដៅទីមួយ" });
         var second = await CreatedAsync(world.A, $"/api/v1/campaigns/{id}/goals", new { titleEn = "Second goal", titleKm = "គោលដៅទីពីរ" });
@@ -57,6 +57,8 @@ public abstract class CampaignEditTests(SpeanApp app)
         Assert.Equal("Renamed " + marker, after.GetProperty("campaign").GetProperty("nameEn").GetString());
         Assert.Equal("Organisation", after.GetProperty("campaign").GetProperty("confidentiality").GetString());
         Assert.Equal("landmine, mine ban", after.GetProperty("keywordsEn").GetString());
+        Assert.True(after.GetProperty("campaign").GetProperty("followsMineBan").GetBoolean());
+        Assert.False(after.GetProperty("campaign").GetProperty("followsClusterMunitions").GetBoolean());
         Assert.Equal(["First goal"], after.GetProperty("goals").EnumerateArray().Select(g => g.GetProperty("titleEn").GetString()));
         var savedIndicator = Objectives(after).Single().GetProperty("indicators").EnumerateArray().Single();
         Assert.Equal((1m, 6m), (savedIndicator.GetProperty("baseline").GetDecimal(), savedIndicator.GetProperty("target").GetDecimal()));
