@@ -94,8 +94,11 @@ public sealed class CampaignJourneyTests(BrowserApp app)
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".import-result")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".import-result")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[1-9][0-9]* welcome statements drafted"));
         await NoSidewaysScrollAsync(page, "the treaty page after an import");
 
+        // The bell on the import's own answer was drawn before the import ran; the next page has it.
+        await page.GotoAsync(campaignUrl);
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Notifications: [0-9]+ unread") }).ClickAsync();
         await Assertions.Expect(page.GetByText($"{stateName} joined the", new() { Exact = false }).First).ToBeVisibleAsync();
         await NoSidewaysScrollAsync(page, "the notifications page");
