@@ -153,6 +153,8 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
             new StatementText("Welcome to the Mine Ban Treaty", "សូមស្វាគមន៍", "We welcome the accession.", "យើងស្វាគមន៍។"), viewer)).Value!;
         await statements.ApproveAsync(statement.Id, viewer);
         values["campaigns:id"] = campaign.Id.ToString();
+        values["campaigns:statementid"] = (await statements.DraftAsync(campaign.Id,
+            new StatementText("A draft to edit", "សេចក្ដីព្រាងដើម្បីកែ", "Draft text.", "អត្ថបទព្រាង។"), viewer)).Value!.Id.ToString();
         values["campaigns:treatyname"] = nameof(Treaty.MineBan);
         values["statements:slug"] = (await statements.PublishAsync(statement.Id, viewer)).Value!.Slug!;
 

@@ -16,6 +16,15 @@ public enum CampaignProblem
     ObjectiveNotFound,
     ActionNotFound,
     IndicatorNotFound,
+    GoalNotFound,
+    MayNotGovern,
+    MemberRequired,
+    MemberUnknown,
+    MemberNotFound,
+    AlreadyMember,
+    OwnerStays,
+    TargetUnknown,
+    NumberRequired,
     TitleRequired,
     CurrencyInvalid,
     CostNegative,
@@ -29,8 +38,8 @@ public sealed record NewCampaign(string? NameEn, string? NameKm, CampaignConfide
 public sealed record NewAction(Guid ObjectiveId, string? TitleEn, string? TitleKm, ActionLevel Level, DateOnly? Due, Guid? OwnerUserId,
     Guid? OwnerOrganisationId, decimal? CostAmount, string? CostCurrency, IReadOnlyList<Guid>? TargetStakeholderIds);
 
-/// <summary>Starting campaigns (empty or from a template), reading their plans and changing actions and indicators.</summary>
-public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates, TimeProvider time)
+/// <summary>Starting campaigns (empty or from a template), reading their plans, adding actions and recording their progress.</summary>
+public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates, CampaignTargets targets, TimeProvider time)
 {
     public async Task<IReadOnlyList<Campaign>> ListAsync(Viewer viewer, CancellationToken cancellationToken = default) =>
         await db.Set<Campaign>().Where(CampaignAccess.VisibleTo(viewer)).OrderBy(c => c.NameEn).ToListAsync(cancellationToken);
@@ -81,27 +90,15 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
         if (objective is null)
             return new Refusal(CampaignProblem.ObjectiveNotFound,
                 $"The campaign has no objective '{request.ObjectiveId}'. Take an objective id from the campaign's plan.", request.ObjectiveId);
-        var titleEn = Clean(request.TitleEn);
-        var titleKm = Clean(request.TitleKm) ?? titleEn;
-        if (titleEn is null || titleKm is null)
-            return new Refusal(CampaignProblem.TitleRequired, "Say what the action is (titleEn, and titleKm in Khmer).");
-        if (titleEn.Length > 1_000 || titleKm.Length > 1_000)
-            return new Refusal(CampaignProblem.TooLong, "Shorten the action's title to 1000 characters or fewer.", 1_000);
-        if (request.CostAmount is < 0)
-            return new Refusal(CampaignProblem.CostNegative, "A cost cannot be negative; give the amount the action costs, or none.");
-        var currency = Clean(request.CostCurrency)?.ToUpperInvariant();
-        if (request.CostAmount is not null && (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
-            return new Refusal(CampaignProblem.CurrencyInvalid, "Give the cost's currency as a three-letter code such as USD or KHR.");
-        if (request.OwnerUserId is { } ownerUser && !await db.Users.AnyAsync(u => u.Id == ownerUser, cancellationToken)
-            || request.OwnerOrganisationId is { } ownerOrganisation && !await db.Organisations.AnyAsync(o => o.Id == ownerOrganisation, cancellationToken))
-            return new Refusal(CampaignProblem.OwnerUnknown, "The owner is neither a user nor an organisation of this network; choose one from the list.");
+        var checkedInput = await CheckActionAsync(new ActionInput(request.TitleEn, request.TitleKm, request.Level, request.Due, request.OwnerUserId,
+            request.OwnerOrganisationId, request.CostAmount, request.CostCurrency, request.TargetStakeholderIds), [], viewer, cancellationToken);
+        if (checkedInput.Refused) return Outcome.Refuse<CampaignAction>(checkedInput.Refusals);
         var action = new CampaignAction
         {
-            ObjectiveId = objective.Id, CampaignId = campaign.Id, Order = objective.Actions.Count + 1, TitleEn = titleEn, TitleKm = titleKm,
-            Level = request.Level, Due = request.Due, OwnerUserId = request.OwnerUserId, OwnerOrganisationId = request.OwnerOrganisationId,
-            CostAmount = request.CostAmount, CostCurrency = request.CostAmount is null ? null : currency,
-            TargetStakeholderIds = [.. (request.TargetStakeholderIds ?? []).Distinct()],
+            ObjectiveId = objective.Id, CampaignId = campaign.Id, Order = objective.Actions.Select(a => a.Order).DefaultIfEmpty().Max() + 1,
+            TitleEn = checkedInput.Value.TitleEn, TitleKm = checkedInput.Value.TitleKm,
         };
+        checkedInput.Value.CopyTo(action);
         db.Add(action);
         await db.SaveChangesAsync(cancellationToken);
         return action;
@@ -132,7 +129,50 @@ public sealed class CampaignPlans(SpeanDbContext db, CampaignTemplates templates
         return null;
     }
 
-    private async Task<Outcome<Campaign>> ChangeableAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>Checks an action's fields once for the new-action and edit forms and the API; targets must be register entries the viewer sees, or ones already there.</summary>
+    internal async Task<Outcome<CheckedAction>> CheckActionAsync(ActionInput input, IReadOnlyCollection<Guid> kept, Viewer viewer,
+        CancellationToken cancellationToken)
+    {
+        var errors = new FieldRefusals();
+        var titleEn = Clean(input.TitleEn);
+        var titleKm = Clean(input.TitleKm) ?? titleEn;
+        if (titleEn is null) errors.Add("titleEn", CampaignProblem.TitleRequired, "Say what the action is (titleEn, and titleKm in Khmer).");
+        else if (titleEn.Length > 1_000) errors.Add("titleEn", CampaignProblem.TooLong, "Shorten the action's English title to 1000 characters or fewer.", 1_000);
+        if (titleKm is { Length: > 1_000 }) errors.Add("titleKm", CampaignProblem.TooLong, "Shorten the action's Khmer title to 1000 characters or fewer.", 1_000);
+        if (!Enum.IsDefined(input.Level)) errors.Add("level", CampaignProblem.InvalidValue, "Choose the level: Local, Provincial, National or International.");
+        if (input.CostAmount is < 0) errors.Add("costAmount", CampaignProblem.CostNegative, "A cost cannot be negative; give the amount the action costs, or none.");
+        var currency = Clean(input.CostCurrency)?.ToUpperInvariant();
+        if (input.CostAmount is not null && (currency is null || currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+            errors.Add("costCurrency", CampaignProblem.CurrencyInvalid, "Give the cost's currency as a three-letter code such as USD or KHR.");
+        if (input.OwnerUserId is not null && input.OwnerOrganisationId is not null)
+            errors.Add("ownerUserId", CampaignProblem.OwnerUnknown, "Give the action one owner: a user (ownerUserId) or an organisation (ownerOrganisationId), not both.");
+        else if (input.OwnerUserId is { } ownerUser && !await db.Users.AnyAsync(u => u.Id == ownerUser, cancellationToken))
+            errors.Add("ownerUserId", CampaignProblem.OwnerUnknown, "The owner is not a user of this network; choose one from the list.");
+        else if (input.OwnerOrganisationId is { } ownerOrganisation && !await db.Organisations.AnyAsync(o => o.Id == ownerOrganisation, cancellationToken))
+            errors.Add("ownerOrganisationId", CampaignProblem.OwnerUnknown, "The owner is not an organisation of this network; choose one from the list.");
+        var wanted = (input.TargetStakeholderIds ?? []).Distinct().ToList();
+        if (wanted.Count > 100) errors.Add("targetStakeholderIds", CampaignProblem.TooLong, "Target at most 100 stakeholders with one action.", 100);
+        var fresh = wanted.Except(kept).ToList();
+        if (fresh.Count > 0 && (await targets.VisibleAsync(fresh, viewer, cancellationToken)).Count != fresh.Count)
+            errors.Add("targetStakeholderIds", CampaignProblem.TargetUnknown,
+                "Some targets are not in the stakeholder register as you see it; choose targets from the register.");
+        if (errors.Count > 0) return Outcome.Refuse<CheckedAction>(errors.All);
+        return new CheckedAction(titleEn!, titleKm!, input.Level, input.Due, input.OwnerUserId, input.OwnerOrganisationId, input.CostAmount,
+            input.CostAmount is null ? null : currency, wanted);
+    }
+
+    internal sealed record CheckedAction(string TitleEn, string TitleKm, ActionLevel Level, DateOnly? Due, Guid? OwnerUserId, Guid? OwnerOrganisationId,
+        decimal? CostAmount, string? CostCurrency, List<Guid> Targets)
+    {
+        public void CopyTo(CampaignAction action)
+        {
+            (action.TitleEn, action.TitleKm, action.Level, action.Due) = (TitleEn, TitleKm, Level, Due);
+            (action.OwnerUserId, action.OwnerOrganisationId, action.CostAmount, action.CostCurrency) = (OwnerUserId, OwnerOrganisationId, CostAmount, CostCurrency);
+            action.TargetStakeholderIds = Targets;
+        }
+    }
+
+    internal async Task<Outcome<Campaign>> ChangeableAsync(Guid id, Viewer viewer, CancellationToken cancellationToken)
     {
         var campaign = await FindAsync(id, viewer, cancellationToken);
         if (campaign is null)

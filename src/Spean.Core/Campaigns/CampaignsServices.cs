@@ -16,6 +16,8 @@ public static class CampaignsServices
         services.AddSingleton<CampaignTemplates>();
         services.AddSingleton<Anniversaries>();
         services.AddScoped<CampaignPlans>();
+        services.AddScoped<CampaignEditor>();
+        services.AddScoped<CampaignTargets>();
         services.AddScoped<CampaignDates>();
         services.AddScoped<ICalendarSource>(s => s.GetRequiredService<CampaignDates>());
         services.AddScoped<IReminderSource, ActionReminders>();

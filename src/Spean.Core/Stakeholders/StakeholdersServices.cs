@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Calendar;
 using Spean.Core.Notifications;
 using Spean.Core.Stakeholders.Engagements;
 using Spean.Core.Stakeholders.Import;
@@ -18,6 +19,7 @@ public static class StakeholdersServices
         services.AddScoped<StakeholderImporter>();
         services.AddScoped<StakeholderExport>();
         services.AddScoped<IReminderSource, FollowUpReminders>();
+        services.AddScoped<ICalendarSource, FollowUpDates>();
         services.AddNotificationTopic(FollowUpReminders.Topic);
         return services;
     }

@@ -112,16 +112,18 @@ internal static class CampaignsApi
         return TypedResults.Created($"{Path}/{campaign.Id}", Response(full!, true, CampaignAccess.MayApprove(full!, viewer)));
     }
 
-    private static async Task<Results<Created<ActionResponse>, ProblemHttpResult>> AddAction(CampaignPlans plans, ClaimsPrincipal user, Guid id,
+    private static async Task<Results<Created<ActionResponse>, ValidationProblem, ProblemHttpResult>> AddAction(CampaignPlans plans, ClaimsPrincipal user, Guid id,
         NewActionRequest request, CancellationToken cancellationToken)
     {
         if (!EnumNames.TryParseOptional<ActionLevel>(request.Level, out var level))
             return Problem(CampaignProblem.InvalidValue, $"The level '{request.Level}' is not Local, Provincial, National or International.",
                 StatusCodes.Status400BadRequest);
-        var (action, refusal) = await plans.AddActionAsync(id, new NewAction(request.ObjectiveId, request.TitleEn, request.TitleKm,
+        var added = await plans.AddActionAsync(id, new NewAction(request.ObjectiveId, request.TitleEn, request.TitleKm,
             level ?? ActionLevel.National, request.Due, request.OwnerUserId, request.OwnerOrganisationId, request.CostAmount, request.CostCurrency,
             request.TargetStakeholderIds), user.Viewer(), cancellationToken);
-        return action is null ? Refused(refusal!) : TypedResults.Created($"{Path}/{id}#action-{action.Id}", Response(action));
+        if (added.Refused)
+            return added.Refusals.All(r => r.Field is not null) ? added.Refusals.Invalid() : Refused(added.Refusal!);
+        return TypedResults.Created($"{Path}/{id}#action-{added.Value.Id}", Response(added.Value));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetStatus(CampaignPlans plans, ClaimsPrincipal user, Guid id, Guid actionId,
@@ -142,8 +144,9 @@ internal static class CampaignsApi
     internal static ProblemHttpResult Refused(Refusal refusal) => refusal.Problem(refusal.Code switch
     {
         CampaignProblem.CampaignNotFound or CampaignProblem.ObjectiveNotFound or CampaignProblem.ActionNotFound or CampaignProblem.IndicatorNotFound
-            => StatusCodes.Status404NotFound,
-        CampaignProblem.MayNotChange or CampaignProblem.NoOrganisation => StatusCodes.Status403Forbidden,
+            or CampaignProblem.GoalNotFound or CampaignProblem.MemberNotFound => StatusCodes.Status404NotFound,
+        CampaignProblem.MayNotChange or CampaignProblem.NoOrganisation or CampaignProblem.MayNotGovern => StatusCodes.Status403Forbidden,
+        CampaignProblem.OwnerStays => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     });
 
@@ -155,16 +158,19 @@ internal static class CampaignsApi
     internal static CampaignSummary Summary(Campaign c) => new(c.Id, c.NameEn, c.NameKm, c.Confidentiality.ToString(), c.OrganisationId, c.Template,
         c.FollowsMineBan, c.FollowsClusterMunitions);
 
-    private static ActionResponse Response(CampaignAction a) => new(a.Id, a.ObjectiveId, a.TitleEn, a.TitleKm, a.Level.ToString(), a.Status.ToString(),
+    internal static ActionResponse Response(CampaignAction a) => new(a.Id, a.ObjectiveId, a.TitleEn, a.TitleKm, a.Level.ToString(), a.Status.ToString(),
         a.OwnerUserId, a.OwnerOrganisationId, a.Due, a.CostAmount, a.CostCurrency, a.TargetStakeholderIds);
 
     private static CampaignResponse Response(Campaign c, bool mayChange, bool mayApprove) => new(Summary(c), c.KeywordsEn, c.KeywordsKm,
         [.. c.Members.Where(m => m.OrganisationId != null).Select(m => m.OrganisationId!.Value)],
         [.. c.Members.Where(m => m.UserId != null).Select(m => m.UserId!.Value)],
-        [.. c.Goals.OrderBy(g => g.Order).Select(g => new GoalResponse(g.Id, g.TitleEn, g.TitleKm,
-            [.. g.Objectives.OrderBy(o => o.Order).Select(o => new ObjectiveResponse(o.Id, o.TitleEn, o.TitleKm,
-                [.. o.Actions.OrderBy(a => a.Order).Select(Response)],
-                [.. o.Indicators.Select(i => new IndicatorResponse(i.Id, i.NameEn, i.NameKm, i.Baseline, i.Target,
-                    [.. i.Measurements.OrderBy(m => m.Date).Select(m => new MeasurementResponse(m.Date, m.Value, m.Note))]))]))]))],
-        mayChange, mayApprove);
+        [.. c.Goals.OrderBy(g => g.Order).Select(Response)], mayChange, mayApprove);
+
+    internal static GoalResponse Response(Goal g) => new(g.Id, g.TitleEn, g.TitleKm, [.. g.Objectives.OrderBy(o => o.Order).Select(Response)]);
+
+    internal static ObjectiveResponse Response(Objective o) => new(o.Id, o.TitleEn, o.TitleKm, [.. o.Actions.OrderBy(a => a.Order).Select(Response)],
+        [.. o.Indicators.Select(Response)]);
+
+    internal static IndicatorResponse Response(Indicator i) => new(i.Id, i.NameEn, i.NameKm, i.Baseline, i.Target,
+        [.. i.Measurements.OrderBy(m => m.Date).Select(m => new MeasurementResponse(m.Date, m.Value, m.Note))]);
 }

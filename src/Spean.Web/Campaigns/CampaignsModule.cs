@@ -18,6 +18,7 @@ internal static class CampaignsModule
     public static WebApplication MapCampaigns(this WebApplication app)
     {
         app.MapCampaignsApi();
+        app.MapCampaignEditApi();
         app.MapTreatiesApi();
         app.MapStatementsApi();
         app.MapMediaApi();

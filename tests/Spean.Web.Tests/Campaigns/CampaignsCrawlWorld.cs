@@ -45,7 +45,20 @@ internal sealed class CampaignsCrawlWorld : ICrawlWorld
         using (var measured = await author.PostAsJsonAsync($"/api/v1/campaigns/{secretId}/indicators/{indicator}/measurements",
             new { date = today.AddDays(-3), value = 4, note = context.Canary("an Organisation campaign's measurement note", ofA) }))
             Assert.Equal(HttpStatusCode.NoContent, measured.StatusCode);
-        var actions = CampaignWorld.Actions(await author.GetJsonAsync($"/api/v1/campaigns/{secretId}")).Select(a => a.GetProperty("id").GetGuid()).ToList();
+        var plan = await author.GetJsonAsync($"/api/v1/campaigns/{secretId}");
+        var actions = CampaignWorld.Actions(plan).Select(a => a.GetProperty("id").GetGuid()).ToList();
+        // Deleting runs route by route in no set order, so each route removes something of its own: an added goal, an added
+        // objective under another goal, and the template's actions and indicator, under neither.
+        var goal = await CreatedIdAsync(author, $"/api/v1/campaigns/{secretId}/goals", new { titleEn = "Added goal", titleKm = "គោលដៅបន្ថែម" });
+        var otherGoal = plan.GetProperty("goals").EnumerateArray().Last().GetProperty("id").GetGuid();
+        var addedObjective = await CreatedIdAsync(author, $"/api/v1/campaigns/{secretId}/goals/{otherGoal}/objectives",
+            new { titleEn = "Added objective", titleKm = "វត្ថុបំណងបន្ថែម" });
+        Guid member;
+        using (var added = await author.PostAsJsonAsync($"/api/v1/campaigns/{secretId}/members", new { userId = context.User(CrawlRole.Coordinator).Id }))
+        {
+            Assert.True(added.StatusCode == HttpStatusCode.Created, await added.Content.ReadAsStringAsync());
+            member = (await added.ReadJsonAsync()).GetProperty("id").GetGuid();
+        }
 
         var statements = new List<Guid>
         {
@@ -65,11 +78,22 @@ internal sealed class CampaignsCrawlWorld : ICrawlWorld
         context.Parameter("/api/v1/campaigns/{id}", "id", networkId, secretId, otherId);
         context.Parameter("/api/v1/campaigns/{id}/actions/{actionId}", "actionId", actions.Take(2));
         context.Parameter("/api/v1/campaigns/{id}/indicators/{indicatorId}", "indicatorId", indicator);
+        context.Parameter("/api/v1/campaigns/{id}/goals/{goalId}", "goalId", goal);
+        context.Parameter("/api/v1/campaigns/{id}/objectives/{objectiveId}", "objectiveId", addedObjective);
+        context.Parameter("/api/v1/campaigns/{id}/members/{memberId}", "memberId", member);
+        context.Parameter("/campaigns/statements/{StatementId}", "StatementId", statements);
         context.Parameter("/api/v1/campaigns/statements/{statementId}", "statementId", statements);
         context.Parameter("/api/v1/campaigns/statements/published/{slug}", "slug", slug);
         context.Parameter("/statements/{Slug}", "Slug", slug);
         context.Parameter("/api/v1/campaigns/treaties/{treaty}", "treaty", "MineBan", "ClusterMunitions");
         context.Parameter("/campaigns/treaties/{TreatyName}", "TreatyName", "MineBan", "ClusterMunitions");
+    }
+
+    private static async Task<Guid> CreatedIdAsync(HttpClient client, string url, object request)
+    {
+        using var response = await client.PostAsJsonAsync(url, request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     private static Guid Id(JsonElement created) =>
