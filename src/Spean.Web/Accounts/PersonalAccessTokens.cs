@@ -47,6 +47,8 @@ internal sealed class PersonalAccessTokens(SpeanDbContext db, TimeProvider clock
         return true;
     }
 
+    private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>The owner and scope of a live token, or null. Last use is stamped without an audit line per request.</summary>
     public async Task<LiveToken?> FindAsync(string secret)
     {
@@ -56,7 +58,11 @@ internal sealed class PersonalAccessTokens(SpeanDbContext db, TimeProvider clock
         var token = await db.PersonalAccessTokens.AsNoTracking()
             .FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now);
         if (token is null) return null;
-        await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        // At most once a minute: a write per request made fifty scripts queue on SQLite's one writer until one timed out.
+        var stale = now - LastUseResolution;
+        if (token.LastUsedAt is not { } last || last <= stale)
+            await db.PersonalAccessTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
         return new LiveToken(token.UserId, token.Scope);
     }
 

@@ -125,6 +125,31 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(HttpStatusCode.OK, onPhone.StatusCode);
     }
 
+    [Fact]
+    public async Task A_tokens_last_use_is_written_at_most_once_a_minute_however_often_it_is_used()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
+        var script = await app.ClientForAsync(monitor);
+        async Task<DateTime?> UseAsync()
+        {
+            using var me = await script.GetAsync("/api/v1/me");
+            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            return await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().PersonalAccessTokens
+                .Where(t => t.UserId == monitor.Id).Select(t => t.LastUsedAt).SingleAsync());
+        }
+
+        var first = await UseAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var halfAMinuteLater = await UseAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var aMinuteLater = await UseAsync();
+
+        Assert.NotNull(first);
+        Assert.Equal(first, halfAMinuteLater);
+        Assert.True(aMinuteLater >= first + TimeSpan.FromSeconds(61), $"written again after a minute: {first:O} then {aMinuteLater:O}");
+    }
+
     private async Task<HttpClient> SignedInAsync(SpeanUser user, string password)
     {
         var client = app.AnonymousClient();
