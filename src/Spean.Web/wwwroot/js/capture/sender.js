@@ -5,6 +5,9 @@
 
 let running = null;
 
+// Long enough for a photo over a slow 2G link (several MB at 20 KB/s).
+const REQUEST_TIMEOUT_MS = 5 * 60 * 1000;
+
 /** Starts sending unless a send is already under way; resolves when it ends. */
 export function sendQueued(vault, config, changed) {
   running ??= (navigator.locks
@@ -75,7 +78,8 @@ async function post(url, body, { strings: text, refusals }) {
   if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual' });
+    // A connection that stalls without a reset would otherwise hold the whole queue until the page is reloaded.
+    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch {
     throw new Failure(text.ConnectionLost, { connection: true });
   }
