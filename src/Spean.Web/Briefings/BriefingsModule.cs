@@ -11,8 +11,8 @@ internal static class BriefingsModule
     {
         builder.Services.AddBriefingsServices();
         builder.Services.AddMenuEntry(new(27, "/briefings", "Nav", Policies.SignedIn, typeof(BriefingsStrings)));
-        builder.Services.AddPageSection(new(StakeholderPageSection, 10, typeof(EmbassyBriefingLink)));
-        builder.Services.AddPageSection(new(StatePageSection, 10, typeof(StateBriefingLink)));
+        builder.Services.AddPageSection(new(PageSections.Stakeholder, 10, typeof(EmbassyBriefingLink)));
+        builder.Services.AddPageSection(new(PageSections.RecommendationState, 10, typeof(StateBriefingLink)));
         return builder;
     }
 
@@ -21,10 +21,4 @@ internal static class BriefingsModule
         app.MapBriefingsApi();
         return app;
     }
-
-    /// <summary>The stakeholder page's name for its sections, which receive <c>Stakeholder</c> (its StakeholderView).</summary>
-    public const string StakeholderPageSection = "Stakeholder";
-
-    /// <summary>The recommendations' State page's name for its sections, which receive <c>Iso3</c> (the State under Review).</summary>
-    public const string StatePageSection = "RecommendationState";
 }

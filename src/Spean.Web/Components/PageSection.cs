@@ -23,6 +23,12 @@ public static class PageSections
     /// <summary>Sections of a report's page receive <c>Report</c> (the report the reader may see).</summary>
     public const string Report = "Report";
 
+    /// <summary>Sections of a register entry's page receive <c>Stakeholder</c> (the StakeholderView the reader may see).</summary>
+    public const string Stakeholder = "Stakeholder";
+
+    /// <summary>Sections of the recommendations' page of one State receive <c>Iso3</c> (the State under Review).</summary>
+    public const string RecommendationState = "RecommendationState";
+
     /// <summary>
     /// Sections of every page's header, shown to signed-in readers beside their name (the notification bell); they receive
     /// no parameters and read the signed-in user from the request.
