@@ -55,20 +55,24 @@ public sealed class SubmissionText(SpeanDbContext db)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var reportIds = paragraphs.SelectMany(p => p.ReportIds).Distinct().ToList();
         var reports = await db.Reports.Where(r => reportIds.Contains(r.Id))
-            .Select(r => new { r.Id, r.OccurredFrom, r.AdminUnitCode, r.Confidentiality }).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var unitCodes = reports.Values.Select(r => r.AdminUnitCode).Distinct().ToList();
+            .Select(r => new { r.Id, r.OccurredFrom, r.AdminUnitCode, r.CountryIso3, r.Confidentiality }).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var unitCodes = reports.Values.Select(r => r.AdminUnitCode).OfType<string>().Distinct().ToList();
         var provinceOf = await db.AdminUnits.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.ProvinceCode, cancellationToken);
         var provinceCodes = provinceOf.Values.Distinct().ToList();
-        var provinces = await db.AdminUnits.Where(u => provinceCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var provinces = await db.AdminUnits.Where(u => provinceCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => km ? u.NameKm : u.NameLatin, cancellationToken);
+        var countryCodes = reports.Values.Select(r => r.CountryIso3).OfType<string>().Distinct().ToList();
+        var countries = await db.Countries.Where(c => countryCodes.Contains(c.Iso3)).ToDictionaryAsync(c => c.Iso3, c => km ? c.NameKm : c.Name, cancellationToken);
 
         string ReportNote(Guid id)
         {
             var label = km ? "របាយការណ៍ពីមូលដ្ឋាន" : "Field report";
             if (!reports.TryGetValue(id, out var r)) return label;
             var month = r.OccurredFrom.ToString("MMMM yyyy", km ? Khmer : English);
-            // Month and province only: never a title, a person or a place finer than a province; a Restricted report not even that.
+            // Month and province (or country) only: never a title, a person or a place finer than a province; a Restricted report not even that.
             if (r.Confidentiality == Confidentiality.Restricted) return $"{label}, {month}";
-            return provinceOf.TryGetValue(r.AdminUnitCode, out var code) && provinces.TryGetValue(code, out var province) ? $"{label}, {month}, {(km ? province.NameKm : province.NameLatin)}" : $"{label}, {month}";
+            var where = r.CountryIso3 is { } iso3 ? countries.GetValueOrDefault(iso3)
+                : provinceOf.TryGetValue(r.AdminUnitCode!, out var code) ? provinces.GetValueOrDefault(code) : null;
+            return where is null ? $"{label}, {month}" : $"{label}, {month}, {where}";
         }
 
         var sections = new List<DocumentSection>();

@@ -1209,7 +1209,6 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("AdminUnitCode")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
@@ -1247,6 +1246,10 @@ namespace Spean.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")
@@ -1320,6 +1323,8 @@ namespace Spean.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ClientId")
                         .IsUnique();
+
+                    b.HasIndex("CountryIso3");
 
                     b.HasIndex("OrganisationId");
 
@@ -2908,14 +2913,18 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
                         .WithMany()
                         .HasForeignKey("AdminUnitCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Spean.Core.Accounts.SpeanUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Spean.Core.Accounts.Organisation", null)
                         .WithMany()

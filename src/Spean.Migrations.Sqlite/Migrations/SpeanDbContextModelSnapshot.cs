@@ -1201,7 +1201,6 @@ namespace Spean.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AdminUnitCode")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
@@ -1238,6 +1237,10 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Property<string>("Confidentiality")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryIso3")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
@@ -1312,6 +1315,8 @@ namespace Spean.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ClientId")
                         .IsUnique();
+
+                    b.HasIndex("CountryIso3");
 
                     b.HasIndex("OrganisationId");
 
@@ -2900,14 +2905,18 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasOne("Spean.Core.Taxonomies.AdminUnit", null)
                         .WithMany()
                         .HasForeignKey("AdminUnitCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Spean.Core.Accounts.SpeanUser", null)
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Spean.Core.Taxonomies.Country", null)
+                        .WithMany()
+                        .HasForeignKey("CountryIso3")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Spean.Core.Accounts.Organisation", null)
                         .WithMany()

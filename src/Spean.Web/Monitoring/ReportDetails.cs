@@ -21,11 +21,13 @@ public sealed record StatusChangeResponse(string From, string To, string By, Dat
 /// A report as one viewer may read it. Anonymous visitors get the public copy: no people, no evidence, no
 /// exact point, no author, readers or history. Others see people by pseudonym unless they may see identities.
 /// </summary>
+/// <param name="AdminUnitCode">The place in Cambodia's gazetteer; null when the report is located in another country.</param>
+/// <param name="CountryIso3">The country the report is located in when not Cambodia (alpha-3); null for Cambodia.</param>
 /// <param name="PublicPhotos">For published reports, the addresses of the photos without their metadata; empty otherwise.</param>
 /// <param name="PublicFiles">For published reports, every evidence file without its metadata (photos included), with its type; empty otherwise.</param>
 public sealed record ReportResponse(
     Guid Id, Guid ClientId, string Title, string Narrative, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt,
-    string AdminUnitCode, double? Latitude, double? Longitude, int AffectedWomen, int AffectedMen, int AffectedGirls, int AffectedBoys, int AffectedUnknown,
+    string? AdminUnitCode, string? CountryIso3, double? Latitude, double? Longitude, int AffectedWomen, int AffectedMen, int AffectedGirls, int AffectedBoys, int AffectedUnknown,
     string SourceKind, IReadOnlyList<string> MediaLinks, IReadOnlyList<string> Tags, IReadOnlyList<string> ConcessionIds, IReadOnlyList<Guid> RecommendationIds,
     string Confidentiality, string Status, Guid? OrganisationId, Guid? AuthorId, IReadOnlyList<Guid>? ReaderIds, bool IdentitiesShown,
     IReadOnlyList<StatusChangeResponse>? History, IReadOnlyList<PersonResponse>? People, IReadOnlyList<EvidenceResponse>? Evidence,
@@ -54,7 +56,7 @@ internal sealed class ReportDetails(SpeanDbContext db, ReportPeople people, Evid
             : [];
         return new ReportResponse(
             report.Id, report.ClientId, report.Title, report.Narrative, report.Category, report.OccurredFrom, report.OccurredTo, report.ReportedAt,
-            report.AdminUnitCode, publicCopy ? null : report.Latitude, publicCopy ? null : report.Longitude,
+            report.AdminUnitCode, report.CountryIso3, publicCopy ? null : report.Latitude, publicCopy ? null : report.Longitude,
             report.AffectedWomen, report.AffectedMen, report.AffectedGirls, report.AffectedBoys, report.AffectedUnknown,
             report.SourceKind.ToString(), report.MediaLinks, report.Tags, report.ConcessionIds, report.RecommendationIds,
             report.Confidentiality.ToString(), report.Status.ToString(),

@@ -29,9 +29,8 @@ internal static class ReportFeed
             .Select(r => new { Report = r, Changed = r.History.Max(h => (DateTime?)h.At) ?? r.ReportedAt })
             .OrderByDescending(r => r.Changed).ThenByDescending(r => r.Report.Id)
             .Take(Entries).ToListAsync(cancellationToken);
-        var codes = latest.Select(r => r.Report.AdminUnitCode).Distinct().ToList();
-        var places = await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code))
-            .ToDictionaryAsync(u => u.Code, u => Localization.IsKhmer ? u.NameKm : u.NameLatin, cancellationToken);
+        var places = await ReportPlaces.NamesAsync(db, latest.Select(r => r.Report.PlaceCode()), cancellationToken);
+        string Place(Report r) => places.GetValueOrDefault(r.PlaceCode()) is { } place ? Localization.IsKhmer ? place.NameKm : place.NameLatin : r.PlaceCode();
 
         var site = $"{context.Request.Scheme}://{context.Request.Host}";
         var feed = new SyndicationFeed(L["Feed.Title"], L["Feed.Subtitle"], new Uri(site + "/reports" + context.Request.QueryString))
@@ -39,7 +38,7 @@ internal static class ReportFeed
             Id = site + "/api/v1/reports/feed.atom",
             Language = Localization.IsKhmer ? "km" : "en",
             LastUpdatedTime = latest.Count > 0 ? Utc(latest[0].Changed) : DateTimeOffset.UnixEpoch,
-            Items = latest.Select(r => Entry(r.Report, Utc(r.Changed), places.GetValueOrDefault(r.Report.AdminUnitCode) ?? r.Report.AdminUnitCode, site, L)).ToList(),
+            Items = latest.Select(r => Entry(r.Report, Utc(r.Changed), Place(r.Report), site, L)).ToList(),
         };
         feed.Authors.Add(new SyndicationPerson { Name = "Spean" });
         feed.Links.Add(new SyndicationLink(new Uri(site + context.Request.Path + context.Request.QueryString), "self", null, "application/atom+xml", 0));

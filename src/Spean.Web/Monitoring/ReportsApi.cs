@@ -10,12 +10,15 @@ using Spean.Core.Monitoring.People;
 
 namespace Spean.Web.Monitoring;
 
+/// <param name="AdminUnitCode">The place in Cambodia's gazetteer; null for a report located in another country.</param>
+/// <param name="CountryIso3">The country the report is located in when not Cambodia (alpha-3).</param>
 public sealed record ReportSummary(
-    Guid Id, string Title, string Category, string Status, string Confidentiality, string AdminUnitCode, DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt);
+    Guid Id, string Title, string Category, string Status, string Confidentiality, string? AdminUnitCode, string? CountryIso3,
+    DateOnly OccurredFrom, DateOnly? OccurredTo, DateTime ReportedAt);
 
 /// <summary>
 /// A page of reports and, for each filter, how many reports each of its values would give: a filter's counts leave
-/// out its own choice and follow the other filters. ByEvidence is keyed "true" and "false", ByProvince by province code.
+/// out its own choice and follow the other filters. ByEvidence is keyed "true" and "false", ByProvince by province code (and by alpha-3 code for reports located in other countries).
 /// </summary>
 public sealed record ReportListResponse(
     int Total, int Page, int PageSize, IReadOnlyList<ReportSummary> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<string, int> ByStatus,
@@ -154,7 +157,7 @@ internal static class ReportsApi
     }
 
     private static ReportSummary Summary(Report r) =>
-        new(r.Id, r.Title, r.Category, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, r.OccurredFrom, r.OccurredTo, r.ReportedAt);
+        new(r.Id, r.Title, r.Category, r.Status.ToString(), r.Confidentiality.ToString(), r.AdminUnitCode, r.CountryIso3, r.OccurredFrom, r.OccurredTo, r.ReportedAt);
 
     /// <summary>Also the answer for reports the caller may not see, so a hidden report cannot be told from a missing one.</summary>
     internal static ProblemHttpResult NoSuchReport() =>

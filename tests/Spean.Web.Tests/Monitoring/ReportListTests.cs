@@ -157,7 +157,7 @@ public abstract class ReportListTests(SpeanApp app)
     [Theory]
     [InlineData("/api/v1/reports/export.csv?status=Lost", HttpStatusCode.BadRequest, "'status' is Draft, Submitted, UnderReview, Verified, Published or Rejected.")]
     [InlineData("/api/v1/reports/export.xlsx?from=March", HttpStatusCode.BadRequest, "'from' must be a date like 2024-03-31.")]
-    [InlineData("/api/v1/reports/timeline?place=17a", HttpStatusCode.BadRequest, "'place' is a gazetteer code: digits only, 2 for a province up to 8 for a village.")]
+    [InlineData("/api/v1/reports/timeline?place=17a", HttpStatusCode.BadRequest, "'place' is a gazetteer code (digits only, 2 for a province up to 8 for a village) or a country's alpha-3 code for reports located abroad (e.g. MMR).")]
     [InlineData("/api/v1/reports/timeline?place=99", HttpStatusCode.NotFound, "There is no place with the code \"99\" in the gazetteer; find codes at /api/v1/gazetteer.")]
     public async Task Bad_filters_and_unknown_places_are_problems_that_say_what_to_fix(string url, HttpStatusCode status, string detail)
     {

@@ -162,7 +162,7 @@ public abstract class ReportWorkflowTests(SpeanApp app)
         {
             clientId = Guid.NewGuid(), title = "Phu Quoc", narrative = "x", category = "mining", occurredFrom = "2025-03-14", adminUnitCode = "0701", latitude = 10.2899, longitude = 103.984,
         });
-        Assert.Equal("The point 10.2899, 103.984 is outside Cambodia's borders; check the position or leave it out.",
+        Assert.Equal("The point 10.2899, 103.984 is outside Cambodia's borders; check the position, leave it out, or give the country the report is located in.",
             (await ProblemAsync(phuQuoc, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("latitude")[0].GetString());
         using var asViewer = await viewer.PostAsJsonAsync("/api/v1/reports", Input("Viewers only read"));
         Assert.Equal(HttpStatusCode.Forbidden, asViewer.StatusCode);

@@ -56,7 +56,7 @@ public sealed class MediaInbox(SpeanDbContext db, ReportEditor reports, Campaign
     /// A second-hand draft report by the viewer, for the viewer's organisation, with the item's title, text and link. The
     /// report's device id is derived from the item and the viewer, so asking again returns the same report.
     /// </summary>
-    public async Task<Outcome<MadeFromItem>> ToReportAsync(Guid campaignId, Guid matchId, string? category, string? adminUnitCode, Viewer viewer,
+    public async Task<Outcome<MadeFromItem>> ToReportAsync(Guid campaignId, Guid matchId, string? category, string? adminUnitCode, string? countryIso3, Viewer viewer,
         CancellationToken cancellationToken = default)
     {
         var (match, item, refusal) = await OpenAsync(campaignId, matchId, viewer, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class MediaInbox(SpeanDbContext db, ReportEditor reports, Campaign
             (item.Link is null ? "" : $", {item.Link}");
         var input = new ReportInput(ClientId(match.Id, viewer.UserId!.Value), item.Title.Length > 300 ? item.Title[..300] : item.Title, narrative,
             category, occurred, null, adminUnitCode, SourceKind: nameof(SourceKind.SecondHand), MediaLinks: item.Link is null ? [] : [item.Link],
-            Tags: ["media"]);
+            Tags: ["media"], CountryIso3: countryIso3);
         var outcome = await reports.CreateAsync(input, viewer.UserId.Value, viewer.OrganisationId, cancellationToken);
         return outcome.Refused ? Outcome.Refuse<MadeFromItem>(outcome.Refusals) : new MadeFromItem(outcome.Value.Report.Id, outcome.Value.Created);
     }

@@ -28,6 +28,8 @@ public enum SourceKind
 /// <summary>An incident recorded by a monitor in the field.</summary>
 public sealed class Report
 {
+    public const string Cambodia = "KHM";
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     /// <summary>Made on the device before the first try, so sending the same report again finds the one already saved.</summary>
@@ -38,7 +40,15 @@ public sealed class Report
     public required DateOnly OccurredFrom { get; set; }
     public DateOnly? OccurredTo { get; set; }
     public required DateTime ReportedAt { get; init; }
-    public required string AdminUnitCode { get; set; }
+
+    /// <summary>The place in Cambodia's gazetteer; null only for a report located in another country.</summary>
+    public string? AdminUnitCode { get; set; }
+
+    /// <summary>
+    /// Where the incident happened when not in Cambodia (ISO 3166 alpha-3): monitors follow landmine use worldwide,
+    /// mostly from second-hand sources. Null for Cambodia.
+    /// </summary>
+    public string? CountryIso3 { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public int AffectedWomen { get; set; }

@@ -23,7 +23,9 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.SearchText).IsSensitive();
         builder.Property(r => r.Category).HasMaxLength(40);
         builder.Property(r => r.AdminUnitCode).HasMaxLength(8);
+        builder.Property(r => r.CountryIso3).HasMaxLength(3);
         builder.HasOne<AdminUnit>().WithMany().HasForeignKey(r => r.AdminUnitCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Country>().WithMany().HasForeignKey(r => r.CountryIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SpeanUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.History).WithOne().HasForeignKey(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);

@@ -5,14 +5,16 @@ using Spean.Core.Monitoring.Map;
 namespace Spean.Core.Monitoring.Reports;
 
 /// <summary>What a monitor fills in; enums travel as their names so a wrong one gets a clear message.</summary>
+/// <param name="AdminUnitCode">The place in Cambodia's gazetteer; left empty for a report located in another country.</param>
 /// <param name="ReportedAt">When the monitor recorded it, if not now: a phone sends the time it was queued offline.</param>
+/// <param name="CountryIso3">The country the incident happened in, when not Cambodia (ISO 3166 alpha-3, e.g. MMR, UKR).</param>
 public sealed record ReportInput(
     Guid ClientId, string? Title, string? Narrative, string? Category, DateOnly? OccurredFrom, DateOnly? OccurredTo,
     string? AdminUnitCode, double? Latitude = null, double? Longitude = null,
     int AffectedWomen = 0, int AffectedMen = 0, int AffectedGirls = 0, int AffectedBoys = 0, int AffectedUnknown = 0,
     string? SourceKind = null, IReadOnlyList<string>? MediaLinks = null, IReadOnlyList<string>? Tags = null,
     IReadOnlyList<string>? ConcessionIds = null, IReadOnlyList<Guid>? RecommendationIds = null,
-    string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null, DateTimeOffset? ReportedAt = null);
+    string? Confidentiality = null, IReadOnlyList<Guid>? ReaderIds = null, DateTimeOffset? ReportedAt = null, string? CountryIso3 = null);
 
 public enum ReportInputProblem
 {
@@ -28,8 +30,11 @@ public enum ReportInputProblem
     DateMissing,
     EndBeforeStart,
     UnknownPlace,
+    UnknownCountry,
+    PlaceInAnotherCountry,
     HalfAPoint,
     OutsideCambodia,
+    NotAPoint,
     NegativeCount,
     UnknownSourceKind,
     UnknownConfidentiality,
@@ -62,7 +67,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
 
         var report = new Report
         {
-            ClientId = input.ClientId, Title = "", Narrative = "", Category = "", OccurredFrom = default, AdminUnitCode = "",
+            ClientId = input.ClientId, Title = "", Narrative = "", Category = "", OccurredFrom = default,
             ReportedAt = ReportedAt(input), OrganisationId = organisation, AuthorId = authorId,
         };
         var refusals = await ApplyAsync(report, input, cancellationToken);
@@ -143,12 +148,24 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         }
         if (input.OccurredFrom is not { } from) Fail("occurredFrom", ReportInputProblem.DateMissing, "Say when it happened (occurredFrom, a date).");
         else if (input.OccurredTo is { } to && to < from) Fail("occurredTo", ReportInputProblem.EndBeforeStart, "The end date is before the start date.");
-        var code = input.AdminUnitCode?.Trim() ?? "";
-        if (code.Length == 0 || !await db.AdminUnits.AnyAsync(u => u.Code == code, cancellationToken))
-            Fail("adminUnitCode", ReportInputProblem.UnknownPlace, $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.", code);
+        var country = input.CountryIso3?.Trim().ToUpperInvariant() is { Length: > 0 } iso3 && iso3 != Report.Cambodia ? iso3 : null;
+        if (country is not null && !await db.Countries.AnyAsync(c => c.Iso3 == country, cancellationToken))
+            Fail("countryIso3", ReportInputProblem.UnknownCountry, $"\"{country}\" is not a country's ISO 3166 alpha-3 code (e.g. MMR, UKR); leave it empty for Cambodia.", country);
+        var code = input.AdminUnitCode?.Trim() is { Length: > 0 } given ? given : null;
+        if (country is null && (code is null || !await db.AdminUnits.AnyAsync(u => u.Code == code, cancellationToken)))
+            Fail("adminUnitCode", ReportInputProblem.UnknownPlace, $"\"{code}\" is no place in the gazetteer; pick a province, district, commune or village.", code ?? "");
+        else if (country is not null && code is not null)
+            Fail("adminUnitCode", ReportInputProblem.PlaceInAnotherCountry,
+                $"\"{code}\" is a place in Cambodia, but the report is located in {country}; leave the place empty or choose Cambodia.", code, country);
         if (input.Latitude is null != input.Longitude is null) Fail("latitude", ReportInputProblem.HalfAPoint, "Give both latitude and longitude, or neither.");
-        else if (input.Latitude is { } lat && input.Longitude is { } lon && !cambodia.Contains(lat, lon))
-            Fail("latitude", ReportInputProblem.OutsideCambodia, $"The point {lat}, {lon} is outside Cambodia's borders; check the position or leave it out.", lat, lon);
+        else if (input.Latitude is { } lat && input.Longitude is { } lon)
+        {
+            if (country is not null && (Math.Abs(lat) > 90 || Math.Abs(lon) > 180))
+                Fail("latitude", ReportInputProblem.NotAPoint, $"The point {lat}, {lon} is not on the Earth: latitude is between -90 and 90, longitude between -180 and 180.", lat, lon);
+            else if (country is null && !cambodia.Contains(lat, lon))
+                Fail("latitude", ReportInputProblem.OutsideCambodia,
+                    $"The point {lat}, {lon} is outside Cambodia's borders; check the position, leave it out, or give the country the report is located in.", lat, lon);
+        }
         if (new[] { input.AffectedWomen, input.AffectedMen, input.AffectedGirls, input.AffectedBoys, input.AffectedUnknown }.Any(n => n < 0))
             Fail("affected", ReportInputProblem.NegativeCount, "People affected cannot be negative.");
         var source = SourceKind.FirstHand;
@@ -178,6 +195,7 @@ public sealed class ReportEditor(SpeanDbContext db, TimeProvider clock, Cambodia
         report.OccurredFrom = input.OccurredFrom!.Value;
         report.OccurredTo = input.OccurredTo;
         report.AdminUnitCode = code;
+        report.CountryIso3 = country;
         report.Latitude = input.Latitude;
         report.Longitude = input.Longitude;
         report.AffectedWomen = input.AffectedWomen;

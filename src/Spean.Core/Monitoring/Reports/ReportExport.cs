@@ -22,7 +22,7 @@ public sealed class ReportExport(SpeanDbContext db, ReportSearch search, ReportP
     public static readonly IReadOnlyList<string> Columns =
     [
         "Id", "Title", "Narrative", "Category", "Category (Khmer)", "Occurred from", "Occurred to", "Reported at",
-        "Place code", "Place", "Place (Khmer)", "Province", "Province (Khmer)", "Latitude", "Longitude", "Status", "Confidentiality",
+        "Place code", "Place", "Place (Khmer)", "Province", "Province (Khmer)", "Country", "Country (Khmer)", "Latitude", "Longitude", "Status", "Confidentiality",
         "Women affected", "Men affected", "Girls affected", "Boys affected", "Sex or age unknown", "People affected",
         "Source", "Media links", "Tags", "Concessions", "Companies", "Recommendations", "Evidence files", "Evidence SHA-256",
         "People named", "Organisation",
@@ -42,6 +42,7 @@ public sealed class ReportExport(SpeanDbContext db, ReportSearch search, ReportP
         var provinces = await db.AdminUnits.AsNoTracking().Where(u => u.Level == AdminLevel.Province).ToDictionaryAsync(u => u.Code, cancellationToken);
         var concessions = await db.Concessions.AsNoTracking().Select(c => new ConcessionName(c.Id, c.Name, c.Company)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Iso3, c => (c.Name, c.NameKm), cancellationToken);
 
         foreach (var batch in ids.Chunk(BatchSize))
         {
@@ -51,21 +52,22 @@ public sealed class ReportExport(SpeanDbContext db, ReportSearch search, ReportP
                 .ToLookup(p => p.ReportId);
             var evidence = (await db.EvidenceFiles.AsNoTracking().Where(f => batch.Contains(f.ReportId)).OrderBy(f => f.UploadedAt)
                 .Select(f => new { f.ReportId, f.Sha256 }).ToListAsync(cancellationToken)).ToLookup(f => f.ReportId, f => f.Sha256);
-            var codes = reports.Values.Select(r => r.AdminUnitCode).Distinct().ToList();
+            var codes = reports.Values.Select(r => r.AdminUnitCode).OfType<string>().Distinct().ToList();
             var places = await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
 
             foreach (var id in batch)
             {
                 if (!reports.TryGetValue(id, out var r)) continue;
                 var category = ReportCategories.Find(r.Category);
-                var place = places.GetValueOrDefault(r.AdminUnitCode);
-                var province = provinces.GetValueOrDefault(r.AdminUnitCode[..2]);
+                var place = r.AdminUnitCode is { } code ? places.GetValueOrDefault(code) : null;
+                var province = r.AdminUnitCode is { } inProvince ? provinces.GetValueOrDefault(inProvince[..2]) : null;
+                var country = countries.GetValueOrDefault(r.CountryIso3 ?? Report.Cambodia);
                 var linked = r.ConcessionIds.Select(c => concessions.GetValueOrDefault(c) ?? new ConcessionName(c, c, null)).ToList();
                 yield return
                 [
                     r.Id.ToString(), r.Title, r.Narrative, category?.NameEn ?? r.Category, category?.NameKm, Date(r.OccurredFrom), r.OccurredTo is { } to ? Date(to) : null,
                     r.ReportedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC",
-                    r.AdminUnitCode, place?.NameLatin, place?.NameKm, province?.NameLatin, province?.NameKm,
+                    r.AdminUnitCode, place?.NameLatin, place?.NameKm, province?.NameLatin, province?.NameKm, country.Name, country.NameKm,
                     publicCopy ? null : Coordinate(r.Latitude), publicCopy ? null : Coordinate(r.Longitude), r.Status.ToString(), r.Confidentiality.ToString(),
                     r.AffectedWomen, r.AffectedMen, r.AffectedGirls, r.AffectedBoys, r.AffectedUnknown,
                     r.AffectedWomen + r.AffectedMen + r.AffectedGirls + r.AffectedBoys + r.AffectedUnknown,

@@ -4,7 +4,10 @@ using Spean.Core.Accounts;
 
 namespace Spean.Core.Monitoring.Reports;
 
-/// <param name="Place">A gazetteer code at any level; a province's code takes in its districts, communes and villages.</param>
+/// <param name="Place">
+/// A gazetteer code at any level (a province's code takes in its districts, communes and villages), or a country's
+/// ISO 3166 alpha-3 code for the reports located there (KHM: every report in Cambodia).
+/// </param>
 /// <param name="Text">Words that must all occur in the title, narrative or tags, each as a word or the start of one; Khmer is split into words.</param>
 public sealed record ReportFilter(
     string? Category = null, string? Place = null, DateOnly? From = null, DateOnly? To = null, ReportStatus? Status = null,
@@ -15,7 +18,7 @@ public sealed record ReportFilter(
 /// leave out that filter's own choice and follow all the others, as on the recommendations page: with "Published"
 /// chosen, the status counts still say how many Submitted reports the other filters match.
 /// </summary>
-/// <param name="ByProvince">By the two-digit gazetteer code of the report's province.</param>
+/// <param name="ByProvince">By the two-digit gazetteer code of the report's province, or the alpha-3 code of its country when it is not in Cambodia.</param>
 public sealed record ReportResults(
     int Total, IReadOnlyList<Report> Items, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyDictionary<ReportStatus, int> ByStatus,
     IReadOnlyDictionary<Confidentiality, int> ByConfidentiality, IReadOnlyDictionary<bool, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
@@ -43,9 +46,9 @@ public sealed class ReportSearch(SpeanDbContext db)
             await CountAsync(filter.Place is not null, filter with { Place = null }, c => c.Province));
     }
 
-    /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province.</summary>
+    /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province or the alpha-3 code of their country abroad.</summary>
     public Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
-        Matching(filter, viewer).GroupBy(r => r.AdminUnitCode.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
+        Matching(filter, viewer).GroupBy(r => r.CountryIso3 ?? r.AdminUnitCode!.Substring(0, 2)).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
@@ -61,7 +64,10 @@ public sealed class ReportSearch(SpeanDbContext db)
             reports = reports.Where(r => r.SearchText!.Contains(wordStart));
         }
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
-        if (filter.Place is { } place) reports = reports.Where(r => r.AdminUnitCode.StartsWith(place));
+        if (filter.Place is { } place)
+            reports = place == Report.Cambodia ? reports.Where(r => r.CountryIso3 == null)
+                : IsCountryCode(place) ? reports.Where(r => r.CountryIso3 == place)
+                : reports.Where(r => r.AdminUnitCode!.StartsWith(place));
         if (filter.From is { } from) reports = reports.Where(r => (r.OccurredTo ?? r.OccurredFrom) >= from);
         if (filter.To is { } to) reports = reports.Where(r => r.OccurredFrom <= to);
         if (filter.Status is { } status) reports = reports.Where(r => r.Status == status);
@@ -71,12 +77,15 @@ public sealed class ReportSearch(SpeanDbContext db)
         return reports;
     }
 
+    /// <summary>Gazetteer codes are digits; countries are three letters.</summary>
+    public static bool IsCountryCode(string place) => place.Length == 3 && place.All(char.IsAsciiLetterUpper);
+
     /// <summary>How many reports share each combination of the values the list counts by; a few thousand rows at most, whatever the number of reports.</summary>
     private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, bool HasEvidence, int Count);
 
     private Task<List<Cell>> CellsAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken) =>
         Matching(filter, viewer)
-            .GroupBy(r => new { r.Category, r.Status, r.Confidentiality, Province = r.AdminUnitCode.Substring(0, 2), HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id) })
+            .GroupBy(r => new { r.Category, r.Status, r.Confidentiality, Province = r.CountryIso3 ?? r.AdminUnitCode!.Substring(0, 2), HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id) })
             .Select(g => new Cell(g.Key.Category, g.Key.Status, g.Key.Confidentiality, g.Key.Province, g.Key.HasEvidence, g.Count()))
             .ToListAsync(cancellationToken);
 }

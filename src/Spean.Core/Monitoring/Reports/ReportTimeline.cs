@@ -6,7 +6,11 @@ using Spean.Core.Accounts;
 namespace Spean.Core.Monitoring.Reports;
 
 public sealed record TimelineEntry(
-    Guid Id, string Title, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, ReportStatus Status, Confidentiality Confidentiality, string AdminUnitCode);
+    Guid Id, string Title, string Category, DateOnly OccurredFrom, DateOnly? OccurredTo, ReportStatus Status, Confidentiality Confidentiality,
+    string? AdminUnitCode, string? CountryIso3)
+{
+    public string PlaceCode => ReportPlaces.PlaceCode(AdminUnitCode, CountryIso3);
+}
 
 /// <param name="Total">Every report of the month; <paramref name="Reports"/> holds those on the page shown.</param>
 public sealed record TimelineMonth(int Year, int Month, int Total, IReadOnlyDictionary<string, int> ByCategory, IReadOnlyList<TimelineEntry> Reports);
@@ -14,12 +18,13 @@ public sealed record TimelineMonth(int Year, int Month, int Total, IReadOnlyDict
 /// <param name="Page">The page the year starts on.</param>
 public sealed record TimelineYear(int Year, int Total, IReadOnlyDictionary<string, int> ByCategory, int Page, IReadOnlyList<TimelineMonth> Months);
 
-/// <param name="Path">The place and the units above it, province first; empty for the whole country.</param>
+/// <param name="Path">The place and the units above it, province first; empty for every report, and for a country abroad.</param>
+/// <param name="Country">The country abroad the timeline is of, when the place filter names one.</param>
 /// <param name="Years">Every year with its counts; only the months and reports of the page shown carry reports.</param>
-/// <param name="Places">The gazetteer units the page's reports lie in, by code.</param>
+/// <param name="Places">The places the page's reports lie in (gazetteer units, countries abroad), by code.</param>
 public sealed record Timeline(
     IReadOnlyList<AdminUnit> Path, int Total, IReadOnlyDictionary<string, int> ByCategory, int Page, int PageCount,
-    IReadOnlyList<TimelineYear> Years, IReadOnlyDictionary<string, AdminUnit> Places)
+    IReadOnlyList<TimelineYear> Years, IReadOnlyDictionary<string, ReportPlace> Places, Country? Country = null)
 {
     public AdminUnit? Place => Path.Count == 0 ? null : Path[^1];
 }
@@ -37,7 +42,13 @@ public sealed class ReportTimeline(SpeanDbContext db, ReportSearch search, Gazet
     public async Task<Timeline?> BuildAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
     {
         List<AdminUnit> path = [];
-        if (filter.Place is { } place)
+        Country? country = null;
+        if (filter.Place is { } abroad && ReportSearch.IsCountryCode(abroad) && abroad != Report.Cambodia)
+        {
+            country = await db.Countries.AsNoTracking().SingleOrDefaultAsync(c => c.Iso3 == abroad, cancellationToken);
+            if (country is null) return null;
+        }
+        else if (filter.Place is { } place && place != Report.Cambodia)
         {
             path = await gazetteer.PathAsync(place, cancellationToken);
             if (path.Count == 0 || path[^1].Code != place) return null;
@@ -45,10 +56,9 @@ public sealed class ReportTimeline(SpeanDbContext db, ReportSearch search, Gazet
         var ordered = search.Matching(filter, viewer).OrderBy(r => r.OccurredFrom).ThenBy(r => r.ReportedAt).ThenBy(r => r.Id);
         var all = await ordered.Select(r => new { r.OccurredFrom, r.Category }).ToListAsync(cancellationToken);
         var entries = await ordered.Skip((filter.Page - 1) * PageSize).Take(PageSize)
-            .Select(r => new TimelineEntry(r.Id, r.Title, r.Category, r.OccurredFrom, r.OccurredTo, r.Status, r.Confidentiality, r.AdminUnitCode))
+            .Select(r => new TimelineEntry(r.Id, r.Title, r.Category, r.OccurredFrom, r.OccurredTo, r.Status, r.Confidentiality, r.AdminUnitCode, r.CountryIso3))
             .ToListAsync(cancellationToken);
-        var codes = entries.Select(e => e.AdminUnitCode).Distinct().ToList();
-        var places = await db.AdminUnits.AsNoTracking().Where(u => codes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        var places = await ReportPlaces.NamesAsync(db, entries.Select(e => e.PlaceCode), cancellationToken);
 
         static Dictionary<string, int> ByCategory(IEnumerable<string> categories) => categories.CountBy(c => c).ToDictionary();
         var years = all.Select((r, index) => (r.OccurredFrom, r.Category, Page: index / PageSize + 1))
@@ -57,6 +67,6 @@ public sealed class ReportTimeline(SpeanDbContext db, ReportSearch search, Gazet
                 year.GroupBy(r => r.OccurredFrom.Month).Select(month => new TimelineMonth(year.Key, month.Key, month.Count(), ByCategory(month.Select(r => r.Category)),
                     entries.Where(e => e.OccurredFrom.Year == year.Key && e.OccurredFrom.Month == month.Key).ToList())).ToList()))
             .ToList();
-        return new Timeline(path, all.Count, ByCategory(all.Select(r => r.Category)), filter.Page, Math.Max(1, (all.Count + PageSize - 1) / PageSize), years, places);
+        return new Timeline(path, all.Count, ByCategory(all.Select(r => r.Category)), filter.Page, Math.Max(1, (all.Count + PageSize - 1) / PageSize), years, places, country);
     }
 }

@@ -27,8 +27,9 @@ public sealed record InboxItemResponse(Guid Id, string Title, string Summary, st
     IReadOnlyList<string> Keywords, bool Dismissed, Guid? StatementId);
 
 /// <param name="Category">A report category code (mining, land, landmines, trafficking, defenders, environment, other).</param>
-/// <param name="AdminUnitCode">The gazetteer code of the place in Cambodia the report is filed under (a province is enough).</param>
-public sealed record ItemReportRequest(string? Category, string? AdminUnitCode);
+/// <param name="AdminUnitCode">The gazetteer code of the place in Cambodia (a province is enough); leave it out for an incident abroad.</param>
+/// <param name="CountryIso3">The country of an incident outside Cambodia (alpha-3, e.g. MMR, UKR); leave it out for Cambodia.</param>
+public sealed record ItemReportRequest(string? Category, string? AdminUnitCode, string? CountryIso3 = null);
 
 /// <param name="Id">The report's or statement's id.</param>
 /// <param name="Url">Its page.</param>
@@ -100,7 +101,7 @@ internal static class MediaApi
     private static async Task<Results<Created<MadeFromItemResponse>, Ok<MadeFromItemResponse>, ValidationProblem, ProblemHttpResult>> ToReport(
         MediaInbox inbox, ClaimsPrincipal user, Guid id, Guid itemId, ItemReportRequest request, CancellationToken cancellationToken)
     {
-        var outcome = await inbox.ToReportAsync(id, itemId, request.Category, request.AdminUnitCode, user.Viewer(), cancellationToken);
+        var outcome = await inbox.ToReportAsync(id, itemId, request.Category, request.AdminUnitCode, request.CountryIso3, user.Viewer(), cancellationToken);
         if (outcome.Refused)
             return outcome.Refusal!.Code is MediaProblem or ReportInputProblem.ClientIdTaken or ReportInputProblem.NoOrganisation
                 ? Refused(outcome.Refusal) : outcome.Refusals.Invalid();

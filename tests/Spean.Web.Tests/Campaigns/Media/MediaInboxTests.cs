@@ -208,7 +208,7 @@ public abstract class MediaInboxTests(MediaApp app) : IAsyncLifetime
         var form = await world.A.GetStringAsync(reportPage);
         using var made = await world.A.SubmitAsync(reportPage, new Dictionary<string, string>
         {
-            ["ToReport.Item"] = english.ToString(), ["ToReport.Category"] = "landmines", ["ToReport.Place"] = "13",
+            ["ToReport.Item"] = english.ToString(), ["ToReport.Category"] = "landmines", ["ToReport.Place"] = "MMR",
         }, formName: "media-report");
         using var dismissed = await world.A.SubmitAsync($"/campaigns/{campaign}/media",
             new Dictionary<string, string> { ["Act"] = $"{khmer}:dismiss" }, formName: "media-act");
@@ -218,10 +218,11 @@ public abstract class MediaInboxTests(MediaApp app) : IAsyncLifetime
         Assert.Contains("Provincial news", await world.CoordinatorClientA.GetStringAsync("/campaigns/media/feeds"));
         Assert.DoesNotContain("Provincial news", await world.CoordinatorClientB.GetStringAsync("/campaigns/media/feeds"));
         Assert.Contains("name=\"ToReport.Place\"", form);
+        Assert.Contains("<option value=\"MMR\">Myanmar</option>", form);
         Assert.Equal(2, inbox.Count);
         var reports = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Reports
-            .Where(r => r.Title == FeedServer.EnglishTitle && r.AuthorId == world.MemberA.Id).Select(r => r.AdminUnitCode).ToListAsync());
-        Assert.Equal(["13"], reports);
+            .Where(r => r.Title == FeedServer.EnglishTitle && r.AuthorId == world.MemberA.Id).Select(r => new { r.AdminUnitCode, r.CountryIso3 }).ToListAsync());
+        Assert.Equal([new { AdminUnitCode = (string?)null, CountryIso3 = (string?)"MMR" }], reports);
         Assert.Equal([english], (await InboxAsync(world.A, campaign)).Select(i => i.GetProperty("id").GetGuid()));
     }
 }
