@@ -45,9 +45,9 @@ public sealed class CampaignEditor(SpeanDbContext db, CampaignPlans plans)
         var errors = new FieldRefusals();
         var nameEn = CampaignPlans.Clean(input.NameEn);
         var nameKm = CampaignPlans.Clean(input.NameKm);
-        if (nameEn is null) errors.Add("nameEn", CampaignProblem.NameRequired, "Give the campaign a name in English (nameEn).");
+        if (nameEn is null) errors.Add("nameEn", CampaignProblem.NamesRequired, "Give the campaign a name in English (nameEn).");
         else if (nameEn.Length > 300) errors.Add("nameEn", CampaignProblem.TooLong, "Shorten the English name to 300 characters or fewer.", 300);
-        if (nameKm is null) errors.Add("nameKm", CampaignProblem.NameRequired, "Give the campaign a name in Khmer (nameKm).");
+        if (nameKm is null) errors.Add("nameKm", CampaignProblem.NamesRequired, "Give the campaign a name in Khmer (nameKm).");
         else if (nameKm.Length > 300) errors.Add("nameKm", CampaignProblem.TooLong, "Shorten the Khmer name to 300 characters or fewer.", 300);
         var keywordsEn = input.KeywordsEn is null ? campaign.KeywordsEn : Keywords(input.KeywordsEn);
         var keywordsKm = input.KeywordsKm is null ? campaign.KeywordsKm : Keywords(input.KeywordsKm);

@@ -12,6 +12,7 @@ public enum CampaignProblem
     MayNotChange,
     NoOrganisation,
     NameRequired,
+    NamesRequired,
     TemplateUnknown,
     ObjectiveNotFound,
     ActionNotFound,

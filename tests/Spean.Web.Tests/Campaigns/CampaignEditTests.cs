@@ -132,7 +132,7 @@ public abstract class CampaignEditTests(SpeanApp app)
         using var noGoalTitle = await world.A.PostAsJsonAsync($"/api/v1/campaigns/{id}/goals", new { titleEn = "Goal", titleKm = "" });
         using var badMove = await world.A.PostAsJsonAsync($"/api/v1/campaigns/{id}/actions/{action}/move", new { direction = "Sideways" });
 
-        await AssertFieldAsync(noName, "nameEn", "NameRequired");
+        await AssertFieldAsync(noName, "nameEn", "NamesRequired");
         await AssertFieldAsync(badConfidentiality, "confidentiality", "InvalidValue");
         await AssertFieldAsync(noBaseline, "baseline", "NumberRequired");
         var unseen = await AssertFieldAsync(unseenTarget, "targetStakeholderIds", "TargetUnknown");
@@ -171,7 +171,7 @@ public abstract class CampaignEditTests(SpeanApp app)
         Assert.Equal("Page campaign renamed", after.GetProperty("campaign").GetProperty("nameEn").GetString());
         Assert.Equal("គ្រាប់បែកចង្កោម", after.GetProperty("keywordsKm").GetString());
         Assert.Equal(["A goal from the page"], after.GetProperty("goals").EnumerateArray().Select(g => g.GetProperty("titleEn").GetString()));
-        Assert.Contains("សូមដាក់ឈ្មោះឱ្យយុទ្ធនាការ", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("យុទ្ធនាការមួយរក្សាឈ្មោះរបស់វាជាភាសាអង់គ្លេស និងជាភាសាខ្មែរ។", await refused.Content.ReadAsStringAsync());
         Assert.Contains($"href=\"/campaigns/{id}/edit\"", campaignPage);
     }
 
