@@ -54,6 +54,9 @@ public sealed class CalendarFeeds(SpeanDbContext db, TimeProvider clock)
     /// The user behind a live address, as they are now (role and organisation read afresh, so a demotion narrows the feed at
     /// once), or null for an unknown or revoked token or a disabled account. Last use is stamped without an audit line.
     /// </summary>
+    /// <summary>How stale the last-use time shown to the owner may be.</summary>
+    public static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+
     public async Task<FeedOwner?> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (token.Length is < 40 or > 60) return null;
@@ -61,11 +64,15 @@ public sealed class CalendarFeeds(SpeanDbContext db, TimeProvider clock)
         var found = await (from feed in db.Set<CalendarFeed>().AsNoTracking()
                            join user in db.Users on feed.UserId equals user.Id
                            where feed.TokenHash == hash && feed.RevokedAt == null && user.DisabledAt == null
-                           select new { FeedId = feed.Id, feed.Language, UserId = user.Id, user.Role, user.OrganisationId })
+                           select new { FeedId = feed.Id, feed.Language, feed.LastUsedAt, UserId = user.Id, user.Role, user.OrganisationId })
             .FirstOrDefaultAsync(cancellationToken);
         if (found is null) return null;
+        // Calendar apps poll often and many at once: a write on every fetch would queue them all behind SQLite's one writer.
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Set<CalendarFeed>().Where(f => f.Id == found.FeedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LastUsedAt, now), cancellationToken);
+        var stale = now - LastUseResolution;
+        if (found.LastUsedAt is not { } last || last <= stale)
+            await db.Set<CalendarFeed>().Where(f => f.Id == found.FeedId && (f.LastUsedAt == null || f.LastUsedAt <= stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastUsedAt, now), cancellationToken);
         return new FeedOwner(new Viewer(found.UserId, found.Role, found.OrganisationId), found.Language);
     }
 

@@ -22,16 +22,23 @@ public abstract class CalendarApp : SpeanApp
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(new FixedClock());
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddScoped<ICalendarSource, PrivateDates>();
         });
     }
 
+    /// <summary>Stays on <see cref="Now"/> unless a test moves it on.</summary>
+    public FixedClock Clock { get; } = new();
+
     public static string PrivateTitle(Guid userId) => $"Private date of {userId}";
 
-    private sealed class FixedClock : TimeProvider
+    public sealed class FixedClock : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => Now;
+        private TimeSpan moved;
+
+        public override DateTimeOffset GetUtcNow() => Now + moved;
+
+        public void Advance(TimeSpan by) => moved += by;
     }
 
     private sealed class PrivateDates : ICalendarSource

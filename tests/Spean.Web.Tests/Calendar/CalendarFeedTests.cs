@@ -95,6 +95,30 @@ public abstract partial class CalendarFeedTests(CalendarApp app)
     }
 
     [Fact]
+    public async Task A_feeds_last_use_is_written_at_most_once_a_minute_however_often_a_calendar_app_polls_it()
+    {
+        var (user, _, token) = await UserWithFeedAsync();
+        var anonymous = app.AnonymousClient();
+        async Task<DateTime?> FetchAsync()
+        {
+            using var response = await anonymous.GetAsync($"/calendar/feed/{token}.ics");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().Set<CalendarFeed>().AsNoTracking()
+                .Where(f => f.UserId == user.Id).Select(f => f.LastUsedAt).SingleAsync());
+        }
+
+        var first = await FetchAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(30));
+        var halfAMinuteLater = await FetchAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var aMinuteLater = await FetchAsync();
+
+        Assert.NotNull(first);
+        Assert.Equal(first, halfAMinuteLater);
+        Assert.True(aMinuteLater >= first + TimeSpan.FromSeconds(61), $"written again after a minute: {first:O} then {aMinuteLater:O}");
+    }
+
+    [Fact]
     public async Task A_revoked_or_unknown_address_is_not_found_and_only_the_tokens_hash_is_stored()
     {
         var (user, client, token) = await UserWithFeedAsync();
