@@ -27,6 +27,7 @@ builder.Services.AddProtection(builder.Configuration);
 builder.Services.AddAuditingServices();
 builder.Services.AddBackupServices();
 builder.Services.AddSpeanHardening(builder.Configuration);
+builder.Services.AddSpeanCompression();
 builder.Services.AddSpeanLocalization();
 builder.Services.AddSpeanApiConventions(builder.Configuration);
 builder.Services.AddRazorComponents();
@@ -52,6 +53,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.UseSpeanForwardedHeaders();
+app.UseResponseCompression();
 app.UseSpeanSecurityHeaders();
 app.UseSpeanErrorHandling();
 app.UseStaticFiles();
