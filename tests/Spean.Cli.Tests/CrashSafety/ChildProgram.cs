@@ -11,6 +11,9 @@ internal sealed class ChildProgram : IDisposable
 
     private ChildProgram(Process process) => this.process = process;
 
+    /// <summary>How long a command may take before it counts as hung: far longer than any of them needs here.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
+
     public static string Cli => Locate("spean.dll", "Spean.Cli");
 
     public static string Web => Locate("Spean.Web.dll", "Spean.Web");
@@ -55,7 +58,7 @@ internal sealed class ChildProgram : IDisposable
         IReadOnlyDictionary<string, string?>? environment = null, string? input = null, TimeSpan? timeout = null)
     {
         using var child = Start(assembly, arguments, environment, input);
-        var code = await child.WaitAsync(timeout ?? TimeSpan.FromMinutes(10));
+        var code = await child.WaitAsync(timeout ?? Patience);
         return (code, child.Output);
     }
 

@@ -83,14 +83,16 @@ internal static class CrashChecks
     public static async Task VerifyAsync(string dataDirectory, List<string> failures)
     {
         var (code, output) = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", dataDirectory]);
-        if (code != 0) failures.Add($"spean evidence verify exited {code}: {Last(output)}");
+        if (code != 0) failures.Add($"spean evidence verify {Ended(code)}: {Last(output)}");
     }
 
     public static async Task RunCliAsync(List<string> failures, string what, params string[] arguments)
     {
         var (code, output) = await ChildProgram.RunAsync(ChildProgram.Cli, arguments);
-        if (code != 0) failures.Add($"{what} exited {code}: {Last(output)}");
+        if (code != 0) failures.Add($"{what} {Ended(code)}: {Last(output)}");
     }
+
+    private static string Ended(int code) => code == -1 ? $"did not finish within {ChildProgram.Patience.TotalMinutes:0} minutes (killed)" : $"exited {code}";
 
     public static string Last(string output, int lines = 6) =>
         string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
