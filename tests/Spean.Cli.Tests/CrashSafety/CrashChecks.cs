@@ -98,10 +98,11 @@ internal static class CrashChecks
         string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
 
     /// <summary>The same services the CLI builds, in this process, for setting up and reading back.</summary>
-    public static async Task WithServicesAsync(string dataDirectory, Func<IServiceProvider, Task> action)
+    public static async Task WithServicesAsync(string dataDirectory, Func<IServiceProvider, Task> action, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = dataDirectory }).Build();
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Spean:DataDirectory"] = dataDirectory })
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
         await using var provider = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSpeanCore(configuration).BuildServiceProvider();
         await using (var scope = provider.CreateAsyncScope())

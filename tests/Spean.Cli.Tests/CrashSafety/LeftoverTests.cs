@@ -1,4 +1,9 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Spean.Core.Data;
+using Spean.Core.Monitoring.Evidence;
+using Spean.Testing.Monitoring;
 
 namespace Spean.Cli.Tests.CrashSafety;
 
@@ -25,6 +30,65 @@ public sealed class LeftoverTests : IDisposable
 
         Assert.True(code == 0, $"exit {code}: {output}");
         Assert.Equal(0, CrashChecks.Scalar(folder, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
+    }
+
+    [Fact]
+    public async Task A_rotation_run_again_after_one_was_killed_while_rewriting_a_file_completes()
+    {
+        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        var stored = await StoreAsync(RotationCrash.Recording(300_000, 1));
+        // The new copy a killed rotation was writing beside the file, never renamed over it.
+        await File.WriteAllBytesAsync(Path.Combine(folder, "evidence", stored + ".rekey"), "SPEANEV1 half written"u8.ToArray());
+
+        var rotate = await ChildProgram.RunAsync(ChildProgram.Cli, ["keys", "rotate", "--data-dir", folder]);
+        var verify = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", folder]);
+
+        Assert.True(rotate.Code == 0, rotate.Output);
+        Assert.Contains("1 evidence files re-encrypted", rotate.Output);
+        Assert.Equal([stored], Directory.GetFiles(Path.Combine(folder, "evidence")).Select(Path.GetFileName));
+        Assert.True(verify.Code == 0, verify.Output);
+    }
+
+    [Fact]
+    public async Task What_interrupted_uploads_and_rotations_left_goes_once_old_enough_and_kept_files_stay()
+    {
+        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        var kept = await StoreAsync(RotationCrash.Recording(10_000, 2));
+        var evidence = Path.Combine(folder, "evidence");
+        var old = DateTime.UtcNow.AddHours(-2);
+        string[] leftovers = ["01a24a07ff6671a0b202f0b959978088.evidence.partial", "01a24a07ff6671a0b202f0b959978089.evidence",
+            "01a24a07ff6671a0b202f0b959978090.evidence.rekey"];
+        foreach (var name in leftovers.Append("notes.txt"))
+        {
+            await File.WriteAllBytesAsync(Path.Combine(evidence, name), "SPEANEV1"u8.ToArray());
+            File.SetLastWriteTimeUtc(Path.Combine(evidence, name), old);
+        }
+        File.SetLastWriteTimeUtc(Path.Combine(evidence, kept), old);
+        await File.WriteAllBytesAsync(Path.Combine(evidence, "01a24a07ff6671a0b202f0b959978091.evidence.partial"), "SPEANEV1"u8.ToArray());
+
+        var removed = 0;
+        await CrashChecks.WithServicesAsync(folder, async services => removed = await services.GetRequiredService<EvidenceLeftovers>().RemoveAsync());
+
+        Assert.Equal(3, removed);
+        // The upload still arriving (written a moment ago) and a file that is not evidence stay; so does every kept file.
+        Assert.Equal(new[] { kept, "01a24a07ff6671a0b202f0b959978091.evidence.partial", "notes.txt" }.Order(StringComparer.Ordinal),
+            Directory.GetFiles(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await CrashChecks.WithServicesAsync(folder, async services => removed = await services.GetRequiredService<EvidenceLeftovers>().RemoveAsync(),
+            ("Spean:Evidence:LeftoverAge", "00:00:00"));
+        Assert.Equal(1, removed);
+    }
+
+    private async Task<string> StoreAsync(byte[] content)
+    {
+        var name = "";
+        await CrashChecks.WithServicesAsync(folder, async services =>
+        {
+            var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
+            var stored = await services.GetRequiredService<EvidenceStore>().StoreAsync(
+                new EvidenceUpload(reportId, Guid.CreateVersion7(), "interview.wav", Convert.ToHexStringLower(SHA256.HashData(content))), new MemoryStream(content));
+            name = stored.Value!.File.StoredName;
+        });
+        return name;
     }
 
     public void Dispose()

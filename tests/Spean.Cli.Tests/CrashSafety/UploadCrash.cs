@@ -193,7 +193,7 @@ internal sealed class UploadCrash(int fileBytes) : CrashScenario
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(4, cancellationToken);
+            await Task.Delay(15, cancellationToken);
             var count = Math.Min(Math.Min(buffer.Length, 64 * 1024), file.Length - position);
             file.AsMemory(position, count).CopyTo(buffer);
             position += count;

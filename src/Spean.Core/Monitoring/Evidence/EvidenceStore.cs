@@ -186,7 +186,8 @@ public sealed class EvidenceStore(
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var input = OpenStored(file))
-            await using (var output = NewFile(target))
+            // A rotation killed while writing this copy left it behind; it is this rotation's to overwrite.
+            await using (var output = NewFile(target, FileMode.Create))
             {
                 var (keyId, key) = keys.Current;
                 using var writer = new EvidenceCipher.Writer(output, keyId, key);
@@ -319,9 +320,9 @@ public sealed class EvidenceStore(
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
-    private static FileStream NewFile(string path)
+    private static FileStream NewFile(string path, FileMode mode = FileMode.CreateNew)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         return new FileStream(path, options);
     }
