@@ -14,9 +14,10 @@ internal sealed class ChildProgram : IDisposable
     /// <summary>How long a command may take before it counts as hung: far longer than any of them needs here.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    public static string Cli => Locate("spean.dll", "Spean.Cli");
+    /// <summary>SPEAN_CRASH_CLI and SPEAN_CRASH_WEB name other builds (a long run on copies, while the tree is rebuilt).</summary>
+    public static string Cli => Environment.GetEnvironmentVariable("SPEAN_CRASH_CLI") ?? Locate("spean.dll", "Spean.Cli");
 
-    public static string Web => Locate("Spean.Web.dll", "Spean.Web");
+    public static string Web => Environment.GetEnvironmentVariable("SPEAN_CRASH_WEB") ?? Locate("Spean.Web.dll", "Spean.Web");
 
     public int Id => process.Id;
 
