@@ -5,7 +5,7 @@ using Spean.Cli.Tests.CrashSafety;
 namespace Spean.Search.Bench;
 
 /// <summary>
-/// `--only crash [kills=20] [rows=100000] [seed] [operations=import,restore,rotation,upload]`: the long crash run. The
+/// `--only crash [kills=20] [rows=100000] [seed] [operations=import,restore,rotation,upload,backup]`: the long crash run. The
 /// built CLI and web app (Release, built beforehand) killed with SIGKILL `kills` times per operation at moments drawn
 /// from the seed, restarted and checked as the short runs in Spean.Cli.Tests are. Prints each kill and the table that
 /// goes into docs/reliability.md; exits 1 on any failure.
@@ -14,7 +14,7 @@ internal static class CrashBenchmark
 {
     public static async Task<int> RunAsync(int kills, int rows, int seed, string? only)
     {
-        var operations = (only ?? "import,restore,rotation,upload").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var operations = (only ?? "import,restore,rotation,upload,backup").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var clock = Stopwatch.StartNew();
         var reports = new List<CrashReport>();
         foreach (var operation in operations)
@@ -22,10 +22,11 @@ internal static class CrashBenchmark
             CrashScenario scenario = operation switch
             {
                 "import" => new ImportCrash(rows),
-                "restore" => new RestoreCrash(),
+                "restore" => new RestoreCrash(referenceData: true),
+                "backup" => new BackupCrash(referenceData: true),
                 "rotation" => new RotationCrash(people: 5_000, files: 40, fileBytes: 2_000_000),
                 "upload" => new UploadCrash(20_000_000),
-                _ => throw new ArgumentException($"No crash operation '{operation}': use import, restore, rotation or upload."),
+                _ => throw new ArgumentException($"No crash operation '{operation}': use import, restore, rotation, upload or backup."),
             };
             await using (scenario)
                 reports.Add(await CrashRun.RunAsync(scenario, kills, seed, Console.WriteLine));

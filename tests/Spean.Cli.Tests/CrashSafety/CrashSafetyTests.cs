@@ -18,7 +18,10 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     public Task An_import_killed_at_any_moment_and_run_again_holds_every_row_once() => RunAsync(new ImportCrash(5_000));
 
     [Fact]
-    public Task A_restore_killed_at_any_moment_leaves_the_old_rows_or_the_backups_and_runs_again() => RunAsync(new RestoreCrash());
+    public Task A_restore_killed_at_any_moment_leaves_the_old_rows_or_the_backups_and_runs_again() => RunAsync(new RestoreCrash(referenceData: false));
+
+    [Fact]
+    public Task A_backup_killed_while_writing_over_the_last_one_leaves_a_backup_that_opens() => RunAsync(new BackupCrash(referenceData: true));
 
     [Fact]
     public Task A_key_rotation_killed_at_any_moment_leaves_everything_readable_and_completes_when_run_again() =>

@@ -13,7 +13,7 @@ namespace Spean.Cli.Tests.CrashSafety;
 /// `spean restore` of a key-file backup over the database it was made from, after an organisation was added, killed
 /// and run again: the database must hold either its rows from before or the backup's, never a mixture.
 /// </summary>
-internal sealed class RestoreCrash : CrashScenario
+internal sealed class RestoreCrash(bool referenceData) : CrashScenario
 {
     private string Data => Path.Combine(Folder, "data");
     private string Backup => Path.Combine(Folder, "spean.backup");
@@ -22,13 +22,13 @@ internal sealed class RestoreCrash : CrashScenario
     private Dictionary<string, long> backedUp = [];
     private Dictionary<string, long> before = [];
 
-    public override string Operation => "restore of a backup (reference data, witnesses, evidence)";
+    public override string Operation => referenceData ? "restore of a backup (reference data, witnesses, evidence)" : "restore of a backup (witnesses, evidence)";
 
     public override async Task SetUpAsync()
     {
         await CrashChecks.WithServicesAsync(Data, async services =>
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true);
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: referenceData);
             var reportId = await SampleReports.CreateAsync(services.GetRequiredService<SpeanDbContext>());
             await services.GetRequiredService<ReportPeople>().AddAsync(reportId, new PersonDetails(PersonRole.Witness, "Sokha Chan", "012 345 678"));
             var stored = await services.GetRequiredService<EvidenceStore>().StoreAsync(new EvidenceUpload(reportId, Guid.CreateVersion7(), "interview.wav",

@@ -94,6 +94,9 @@ internal sealed class RotationCrash(int people, int files, int fileBytes) : Cras
         if (under != total) failures.Add($"{total - under} of {total} encrypted values and files are not under the current key {ring[^1]}");
         // The key just replaced stays until the next rotation (a running app may have used it a moment ago); no other.
         if (ring.Count > 2) failures.Add($"the key ring still holds {ring.Count} keys after a completed rotation");
+        // A copy of the ring half-way through being replaced would keep keys the rotation removed.
+        foreach (var stray in Directory.GetFiles(Path.Combine(Data, "keys")).Where(f => Path.GetFileName(f) != KeyRing.FileName))
+            failures.Add($"{Path.GetFileName(stray)} is left beside the key ring");
         CrashChecks.Evidence(Data, failures, [.. originals.Select(o => o[..64])]);
         await CrashChecks.VerifyAsync(Data, failures);
     }
