@@ -11,7 +11,7 @@ namespace Spean.Cli.Tests.CrashSafety;
 [Collection(nameof(CommandTests))]
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
-    private const int Kills = 3;
+    private const int Kills = 2;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("SPEAN_CRASH_SEED"), CultureInfo.InvariantCulture, out var seed) ? seed : 20261206;
 
     [Fact]
