@@ -25,7 +25,7 @@ internal static class CrashBenchmark
                 "restore" => new RestoreCrash(referenceData: true),
                 "backup" => new BackupCrash(referenceData: true),
                 "rotation" => new RotationCrash(people: 5_000, files: 40, fileBytes: 2_000_000),
-                "upload" => new UploadCrash(20_000_000),
+                "upload" => new UploadCrash(20_000_000, pauseMilliseconds: 10),
                 _ => throw new ArgumentException($"No crash operation '{operation}': use import, restore, rotation, upload or backup."),
             };
             await using (scenario)

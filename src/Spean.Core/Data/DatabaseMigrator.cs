@@ -11,7 +11,7 @@ namespace Spean.Core.Data;
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
     SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor,
-    UprCalendarImporter uprCalendar)
+    UprCalendarImporter uprCalendar, EvidenceLeftovers evidenceLeftovers)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -25,6 +25,8 @@ public sealed class DatabaseMigrator(
         await Monitoring.Reports.ReportSearchText.FillMissingAsync(db, cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
         await custody.SealUnkeyedChainsAsync(cancellationToken);
+        // Before anything reads or rotates evidence: an upload killed after its row committed has its file renamed.
+        await evidenceLeftovers.CompleteAsync(cancellationToken);
         await ProtectClearTokensAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);

@@ -28,7 +28,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         RunAsync(new RotationCrash(people: 300, files: 6, fileBytes: 1_000_000));
 
     [Fact]
-    public Task An_upload_whose_server_is_killed_leaves_no_stray_file_and_its_retry_keeps_it_once() => RunAsync(new UploadCrash(3_000_000));
+    public Task An_upload_whose_server_is_killed_leaves_no_stray_file_and_its_retry_keeps_it_once() => RunAsync(new UploadCrash(3_000_000, pauseMilliseconds: 40));
 
     private async Task RunAsync(CrashScenario scenario)
     {

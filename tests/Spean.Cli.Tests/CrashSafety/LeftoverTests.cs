@@ -54,11 +54,13 @@ public sealed class LeftoverTests : IDisposable
     {
         Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
         var kept = await StoreAsync(RotationCrash.Recording(10_000, 2));
+        var committed = await StoreAsync(RotationCrash.Recording(10_000, 3));
         var evidence = Path.Combine(folder, "evidence");
+        // An upload killed after its row committed, before its file took the kept name.
+        File.Move(Path.Combine(evidence, committed), Path.Combine(evidence, committed + ".partial"));
         var old = DateTime.UtcNow.AddHours(-2);
-        string[] leftovers = ["01a24a07ff6671a0b202f0b959978088.evidence.partial", "01a24a07ff6671a0b202f0b959978089.evidence",
-            "01a24a07ff6671a0b202f0b959978090.evidence.rekey"];
-        foreach (var name in leftovers.Append("notes.txt"))
+        foreach (var name in new[] { "01a24a07ff6671a0b202f0b959978088.evidence.partial", "01a24a07ff6671a0b202f0b959978089.evidence",
+            "01a24a07ff6671a0b202f0b959978090.evidence.rekey", "notes.txt" })
         {
             await File.WriteAllBytesAsync(Path.Combine(evidence, name), "SPEANEV1"u8.ToArray());
             File.SetLastWriteTimeUtc(Path.Combine(evidence, name), old);
@@ -66,16 +68,31 @@ public sealed class LeftoverTests : IDisposable
         File.SetLastWriteTimeUtc(Path.Combine(evidence, kept), old);
         await File.WriteAllBytesAsync(Path.Combine(evidence, "01a24a07ff6671a0b202f0b959978091.evidence.partial"), "SPEANEV1"u8.ToArray());
 
-        var removed = 0;
-        await CrashChecks.WithServicesAsync(folder, async services => removed = await services.GetRequiredService<EvidenceLeftovers>().RemoveAsync());
+        LeftoverSweep? sweep = null;
+        await CrashChecks.WithServicesAsync(folder, async services => sweep = await services.GetRequiredService<EvidenceLeftovers>().SweepAsync());
 
-        Assert.Equal(3, removed);
-        // The upload still arriving (written a moment ago) and a file that is not evidence stay; so does every kept file.
-        Assert.Equal(new[] { kept, "01a24a07ff6671a0b202f0b959978091.evidence.partial", "notes.txt" }.Order(StringComparer.Ordinal),
-            Directory.GetFiles(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        await CrashChecks.WithServicesAsync(folder, async services => removed = await services.GetRequiredService<EvidenceLeftovers>().RemoveAsync(),
+        Assert.Equal(new LeftoverSweep(Completed: 1, Removed: 2, Unnamed: 1), sweep);
+        // Kept files stay, and so do a kept file no row names (a restore of an older backup makes those), an upload
+        // still arriving (written a moment ago) and a file that is not evidence.
+        Assert.Equal(new[] { kept, committed, "01a24a07ff6671a0b202f0b959978089.evidence", "01a24a07ff6671a0b202f0b959978091.evidence.partial", "notes.txt" }
+            .Order(StringComparer.Ordinal), Directory.GetFiles(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await CrashChecks.WithServicesAsync(folder, async services => sweep = await services.GetRequiredService<EvidenceLeftovers>().SweepAsync(),
             ("Spean:Evidence:LeftoverAge", "00:00:00"));
-        Assert.Equal(1, removed);
+        Assert.Equal(new LeftoverSweep(Completed: 0, Removed: 1, Unnamed: 1), sweep);
+    }
+
+    [Fact]
+    public async Task An_upload_killed_after_its_row_committed_has_its_file_under_its_name_at_the_next_start()
+    {
+        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        var committed = await StoreAsync(RotationCrash.Recording(10_000, 4));
+        var evidence = Path.Combine(folder, "evidence");
+        File.Move(Path.Combine(evidence, committed), Path.Combine(evidence, committed + ".partial"));
+
+        var verify = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", folder]);
+
+        Assert.True(verify.Code == 0, verify.Output);
+        Assert.Equal([committed], Directory.GetFiles(evidence).Select(Path.GetFileName));
     }
 
     private async Task<string> StoreAsync(byte[] content)

@@ -18,7 +18,7 @@ namespace Spean.Cli.Tests.CrashSafety;
 /// evidence folder), the app killed while the file streams in or is being kept, restarted, and the upload retried with
 /// the same upload id and file, as the phone's offline queue retries it. Each round uploads a new file.
 /// </summary>
-internal sealed class UploadCrash(int fileBytes) : CrashScenario
+internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashScenario
 {
     private const string Token = "spean_crash-harness-upload-token";
     private string Data => Path.Combine(Folder, "data");
@@ -133,7 +133,7 @@ internal sealed class UploadCrash(int fileBytes) : CrashScenario
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         using var form = new MultipartFormDataContent();
-        var content = new StreamContent(slowly ? new Trickle(file) : new MemoryStream(file), 64 * 1024);
+        var content = new StreamContent(slowly ? new Trickle(file, pauseMilliseconds) : new MemoryStream(file), 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         // The file first: the app encrypts it to disk before it knows the upload id, the longest stretch to be killed in.
         form.Add(content, "file", "interview.wav");
@@ -181,7 +181,7 @@ internal sealed class UploadCrash(int fileBytes) : CrashScenario
     }
 
     /// <summary>A file read out in 64 KB pieces with a pause between them, as a slow mobile connection delivers it.</summary>
-    private sealed class Trickle(byte[] file) : Stream
+    private sealed class Trickle(byte[] file, int pauseMilliseconds) : Stream
     {
         private int position;
 
@@ -193,7 +193,7 @@ internal sealed class UploadCrash(int fileBytes) : CrashScenario
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            await Task.Delay(15, cancellationToken);
+            await Task.Delay(pauseMilliseconds, cancellationToken);
             var count = Math.Min(Math.Min(buffer.Length, 64 * 1024), file.Length - position);
             file.AsMemory(position, count).CopyTo(buffer);
             position += count;
