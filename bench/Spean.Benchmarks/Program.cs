@@ -6,6 +6,7 @@ using Spean.Search.Bench;
 using Spean.Search.Bench.Load;
 
 // Usage: dotnet run -c Release -- [documents=1000000] [rounds=5] [--postgres "Host=…;Username=…"] [--only index|database|import|khmer|matrix|scorecard|stakeholders|smart|reliability|load]
+// --only crash: [kills per operation=20] [rows=100000] [seed] [operations=import,restore,rotation,upload,backup] — the long crash run (build Release first).
 // --only reliability: [inputs per target=100000] [seed] [target name prefixes, comma-separated] — the long parser fuzzing run.
 // Load: dotnet run -c Release -- --only load [documents=0: the shipped 35k] [--app Spean.Web.dll | --url U --pid P] [--users 50] [--seconds 30] [--warmup 10] [--runs 1] [--mix full|search|varied] [--reports 10000] [--data-dir D]
 // PostgreSQL also comes from SPEAN_BENCH_POSTGRES; without it the PostgreSQL part is skipped.
@@ -25,6 +26,13 @@ if (only == "reliability")
 {
     Environment.ExitCode = ReliabilityBenchmark.Run(positional.Count > 0 ? int.Parse(positional[0]) : 100_000,
         positional.Count > 1 ? int.Parse(positional[1]) : Environment.TickCount, positional.Count > 2 ? positional[2] : null);
+    return;
+}
+if (only == "crash")
+{
+    Environment.ExitCode = await CrashBenchmark.RunAsync(positional.Count > 0 ? int.Parse(positional[0]) : 20,
+        positional.Count > 1 ? int.Parse(positional[1]) : 100_000, positional.Count > 2 ? int.Parse(positional[2]) : Environment.TickCount,
+        positional.Count > 3 ? positional[3] : null);
     return;
 }
 if (only == "load")

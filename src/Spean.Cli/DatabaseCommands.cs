@@ -135,10 +135,24 @@ internal static class DatabaseCommands
                 return 1;
             }
             BackupManifest? manifest = null;
-            await using (var stream = OwnerOnly.Create(file.FullName))
-            await using (var encrypted = BackupEncryption.Encrypt(stream, secret))
-                await WithProgressAsync("Backing up", async progress =>
-                    manifest = await services.GetRequiredService<BackupArchive>().WriteAsync(encrypted, progress));
+            // Written beside the target and renamed over it once whole: a backup killed or failing half-way must not
+            // have destroyed the last good backup of the same name.
+            var partial = file.FullName + ".partial";
+            try
+            {
+                await using (var stream = OwnerOnly.Create(partial))
+                {
+                    await using (var encrypted = BackupEncryption.Encrypt(stream, secret))
+                        await WithProgressAsync("Backing up", async progress =>
+                            manifest = await services.GetRequiredService<BackupArchive>().WriteAsync(encrypted, progress));
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(partial, file.FullName, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(partial);
+            }
             AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.CurrentCulture,
                 $"[green]Wrote {manifest!.Rows.Values.Sum()} rows to {file.FullName}, encrypted.[/] Keep the {(parse.GetValue(KeyFile) is null ? "passphrase" : "key file")} apart from the backups and from the key ring.");
             return 0;

@@ -11,16 +11,22 @@ namespace Spean.Core.Data;
 /// <summary>Brings the database to the current schema and loads the shipped data that is missing.</summary>
 public sealed class DatabaseMigrator(
     SpeanDbContext db, SpeanOptions options, ReferenceDataImporter referenceData, RecommendationImporter recommendations, VoluntaryPledgeImporter pledges, KeyRing keys, CustodyLog custody, Accounts.UserTokenCipher tokens, Auditing.AuditActor actor,
-    UprCalendarImporter uprCalendar)
+    UprCalendarImporter uprCalendar, EvidenceLeftovers evidenceLeftovers)
 {
     public async Task MigrateAsync(bool loadReferenceData, bool loadRecommendations = false,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        PrepareSqliteFile();
-        await db.Database.MigrateAsync(cancellationToken);
+        var sqliteFile = PrepareSqliteFile();
+        await using (await SqliteSchemaLock.AcquireAsync(sqliteFile, cancellationToken))
+        {
+            if (sqliteFile is not null) await SqliteSchemaLock.RemoveLeftoverAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         await Monitoring.Reports.ReportSearchText.FillMissingAsync(db, cancellationToken);
         await CreateKeyRingAsync(cancellationToken);
         await custody.SealUnkeyedChainsAsync(cancellationToken);
+        // Before anything reads or rotates evidence: an upload killed after its row committed has its file renamed.
+        await evidenceLeftovers.CompleteAsync(cancellationToken);
         await ProtectClearTokensAsync(cancellationToken);
         if (loadReferenceData && !await referenceData.IsLoadedAsync(cancellationToken))
             await referenceData.ImportAllAsync(ReferenceDataImporter.ShippedDataDirectory, progress, cancellationToken);
@@ -52,14 +58,16 @@ public sealed class DatabaseMigrator(
     /// The data folder 0700 and the database file 0600 before SQLite opens it: SQLite would create it 0644, and
     /// gives its journal and WAL files the database file's mode.
     /// </summary>
-    private void PrepareSqliteFile()
+    /// <returns>The SQLite database file; null for PostgreSQL or a database that is not a file.</returns>
+    private string? PrepareSqliteFile()
     {
-        if (options.DatabaseProvider != DatabaseProvider.Sqlite) return;
+        if (options.DatabaseProvider != DatabaseProvider.Sqlite) return null;
         OwnerOnly.CreateDirectory(options.DataDirectory);
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.SqliteConnectionString).DataSource;
-        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return;
+        if (file.Length == 0 || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal)) return null;
         if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) OwnerOnly.CreateDirectory(folder);
         OwnerOnly.CreateFile(file);
+        return file;
     }
 
     /// <summary>

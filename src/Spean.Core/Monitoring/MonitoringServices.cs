@@ -25,6 +25,7 @@ public static class MonitoringServices
         services.AddScoped<PublicCopies>();
         services.AddSingleton<PublicCopyCache>();
         services.AddScoped<EvidenceVerification>();
+        services.AddScoped<EvidenceLeftovers>();
         services.AddScoped<KeyRotation>();
         services.AddSingleton(_ => CambodiaBoundaries.Load(CambodiaBoundaries.ShippedDirectory));
         services.AddSingleton(provider => new ProvinceMap(provider.GetRequiredService<CambodiaBoundaries>()));

@@ -13,6 +13,7 @@ internal static class MonitoringModule
     {
         builder.Services.AddMonitoringServices(builder.Configuration);
         builder.Services.AddScoped<ReportDetails>();
+        builder.Services.AddHostedService<EvidenceLeftoverSweep>();
         builder.Services.AddMenuEntry(new(50, "/map", "Map.Nav"));
         builder.Services.AddMenuEntry(new(60, "/reports", "Report.Reports"));
         builder.Services.AddMenuEntry(new(70, "/capture", "Capture.Nav", Policies.Member));

@@ -11,5 +11,11 @@ public sealed class EvidenceOptions
     /// <summary>The largest evidence file accepted, in bytes (300 MB: a few minutes of phone video).</summary>
     public long MaxBytes { get; set; } = 300_000_000;
 
+    /// <summary>
+    /// How old a file an interrupted upload or key rotation left in the evidence folder must be before it is removed
+    /// (1 hour): younger ones may still be on their way in. Zero only where nothing else writes evidence.
+    /// </summary>
+    public TimeSpan LeftoverAge { get; set; } = TimeSpan.FromHours(1);
+
     public string DirectoryPath => Directory ?? throw new InvalidOperationException("The evidence directory is resolved at registration.");
 }

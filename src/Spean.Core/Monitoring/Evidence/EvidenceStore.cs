@@ -46,6 +46,8 @@ public sealed class EvidenceReceived(string path, long size, string sha256, stri
 public sealed class EvidenceStore(
     SpeanDbContext db, KeyRing keys, FieldCipher cipher, CustodyLog custody, AuditActor actor, EvidenceOptions options, TimeProvider clock)
 {
+    /// <summary>What a received file's name ends with until its row has committed.</summary>
+    internal const string PartialEnding = ".partial";
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
     private const int HeadSize = 1024;
@@ -69,7 +71,7 @@ public sealed class EvidenceStore(
     public async Task<Outcome<EvidenceReceived>> ReceiveAsync(Stream content, CancellationToken cancellationToken = default)
     {
         CreateDirectory();
-        var partial = Path.Combine(Directory, $"{Guid.CreateVersion7():N}.evidence.partial");
+        var partial = Path.Combine(Directory, $"{Guid.CreateVersion7():N}.evidence{PartialEnding}");
         try
         {
             var written = await WriteEncryptedAsync(content, partial, cancellationToken);
@@ -100,8 +102,10 @@ public sealed class EvidenceStore(
                 "Nothing was kept; send it again.");
 
         var facts = await ReadFactsAsync(received.Path, received.ContentType, cancellationToken);
-        var storedName = $"{Guid.CreateVersion7():N}.evidence";
-        File.Move(received.Path, Path.Combine(Directory, storedName));
+        // The row commits first and the file takes its kept name after: a process killed in between leaves a row and
+        // its whole file under the received name, which the next start renames (EvidenceLeftovers), never a kept file
+        // that no row names.
+        var storedName = Path.GetFileName(received.Path)[..^PartialEnding.Length];
         var id = Guid.CreateVersion7();
         var file = new EvidenceFile
         {
@@ -121,10 +125,10 @@ public sealed class EvidenceStore(
         {
             // Two tries of the same upload raced; the unique upload id let one through. Answer with that one.
             db.ChangeTracker.Clear();
-            File.Delete(Path.Combine(Directory, storedName));
             return await FindByUploadIdAsync(upload, cancellationToken) ?? throw new InvalidOperationException(
                 "The evidence file could not be saved.");
         }
+        EvidenceLeftovers.Complete(received.Path, Path.Combine(Directory, storedName));
         return new EvidenceStored(file, AlreadyStored: false);
     }
 
@@ -186,7 +190,8 @@ public sealed class EvidenceStore(
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var input = OpenStored(file))
-            await using (var output = NewFile(target))
+            // A rotation killed while writing this copy left it behind; it is this rotation's to overwrite.
+            await using (var output = NewFile(target, FileMode.Create))
             {
                 var (keyId, key) = keys.Current;
                 using var writer = new EvidenceCipher.Writer(output, keyId, key);
@@ -319,9 +324,9 @@ public sealed class EvidenceStore(
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
-    private static FileStream NewFile(string path)
+    private static FileStream NewFile(string path, FileMode mode = FileMode.CreateNew)
     {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         return new FileStream(path, options);
     }
