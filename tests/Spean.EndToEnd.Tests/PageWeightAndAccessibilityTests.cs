@@ -23,16 +23,27 @@ namespace Spean.EndToEnd.Tests;
 /// <summary>
 /// Every page of the app (its page routes, read from the endpoint data source, so a new page is measured without a list),
 /// in English and Khmer, as an organisation's administrator on a 360-px phone: the bytes the browser transfers on a first
-/// visit (empty cache) and on the next, and axe-core's serious and critical accessibility violations, of which there
-/// must be none.
+/// visit (empty cache) and on the next, which must stay within 150 KB and 30 KB (a few named pages aside), and
+/// axe-core's serious and critical accessibility violations, of which there must be none.
 /// </summary>
 [Collection(nameof(BrowserApp))]
 public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputHelper output)
 {
     private const double FirstVisitGoal = 150 * 1024, NextVisitGoal = 30 * 1024;
 
+    /// <summary>
+    /// The pages allowed over the goal, each with its own limit and the reason: the offline form brings on its first
+    /// visit everything a phone needs to work without a network (its scripts and Cambodia's place names), and the map
+    /// page draws its provinces in the page itself, so each visit carries the drawing.
+    /// </summary>
+    private static readonly Dictionary<string, (double First, double Next)> Exceptions = new()
+    {
+        ["/capture"] = (300 * 1024, NextVisitGoal),
+        ["/map"] = (FirstVisitGoal, 45 * 1024),
+    };
+
     [Fact]
-    public async Task Every_page_is_measured_in_both_languages_with_its_weight_and_accessibility()
+    public async Task Every_page_in_both_languages_is_light_enough_for_a_phone_and_has_no_serious_accessibility_violation()
     {
         var organisation = await app.CreateOrganisationAsync("Weights");
         var (administrator, password) = await app.CreateUserWithIdAsync(Role.Administrator, organisation);
@@ -87,8 +98,11 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
                 if ((response?.Status ?? 500) >= 500) problems.Add($"{url}: answered {response?.Status}");
                 // Otherwise the sign-in page would be measured in place of the page (the session was once lost midway).
                 if (landed == "/account/login" && path != landed) problems.Add($"{url}: the signed-in administrator was sent to sign in");
-                // The weights are figures against a goal (docs/reliability.md), not yet a rule: several pages are over it.
                 if (first > FirstVisitGoal || next > NextVisitGoal) overweight++;
+                var (firstLimit, nextLimit) = Exceptions.GetValueOrDefault(path, (FirstVisitGoal, NextVisitGoal));
+                if (first > firstLimit || next > nextLimit)
+                    problems.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{url}: {first / 1024:0.0} KB on a first visit and {next / 1024:0.0} KB on the next, over {firstLimit / 1024} and {nextLimit / 1024} KB"));
             }
         }
 
