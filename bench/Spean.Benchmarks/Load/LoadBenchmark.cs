@@ -10,7 +10,7 @@ namespace Spean.Search.Bench.Load;
 /// </summary>
 /// <remarks>
 /// Options: [documents=0 (the shipped 35k)] --app Spean.Web.dll | --url http://… [--pid N] · --data-dir D · --users 50 ·
-/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied · --reports 10000.
+/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied|reports · --route "map" (one route of the mix) · --reports 10000.
 /// </remarks>
 internal static class LoadBenchmark
 {
@@ -24,6 +24,8 @@ internal static class LoadBenchmark
         var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "10"), CultureInfo.InvariantCulture));
         var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "30"), CultureInfo.InvariantCulture));
         var routes = LoadRoutes.Named(options.GetValueOrDefault("mix", "full"));
+        if (options.TryGetValue("route", out var only)) routes = routes.Where(r => r.Name == only).ToArray();
+        if (routes.Length == 0) throw new ArgumentException($"No route named '{only}' in the mix.");
         var provider = postgres is null ? "sqlite" : "postgresql";
         var data = LoadData.For(options.GetValueOrDefault("data-dir", Path.Combine(Path.GetTempPath(), $"spean-load-{provider}-{documents}")), postgres, documents);
 
@@ -59,7 +61,7 @@ internal static class LoadBenchmark
             Console.WriteLine($"{"all",-24} {figures.Sum(f => f.Count),9:N0} {figures.Sum(f => f.Errors),6:N0} {figures.Sum(f => f.PerSecond),8:F1}");
             // On a shared machine the app gets what the others leave; its CPU time per request is what it would cost on idle cores.
             Console.WriteLine($"app: {appCores:F2} cores busy, {appSeconds * 1000 / sent:F2} ms CPU per request ({sent:N0} requests with warm-up), peak resident {server.PeakMiB:F0} MiB (now {server.ResidentMiB:F0} MiB); generator: {ownCores:F2} cores busy");
-            searchRates.Add(figures.First(f => f.Route.Path == LoadRoutes.SearchPage).PerSecond);
+            searchRates.Add(figures.FirstOrDefault(f => f.Route.Path == LoadRoutes.SearchPage)?.PerSecond ?? 0);
             cpuPerRequest.Add(appSeconds * 1000 / sent);
         }
         if (runs > 1)

@@ -28,6 +28,9 @@ internal static class LoadRoutes
         new("reports API", "/api/v1/reports", Caller.Token, 10),
     ];
 
+    /// <summary>The signed-in monitoring routes of <see cref="Full"/> alone, to see what they cost without the searches beside them.</summary>
+    public static readonly LoadRoute[] Reports = Full.Where(r => r.Caller != Caller.Anonymous).ToArray();
+
     public static readonly LoadRoute[] Search = [new("search page", SearchPage, Caller.Anonymous, 1)];
 
     /// <summary>A different search nearly every time (a word and a State of thousands of pairs), so that pages asked again are not what is measured.</summary>
@@ -63,6 +66,7 @@ internal static class LoadRoutes
         "full" => Full,
         "search" => Search,
         "varied" => Varied,
-        _ => throw new ArgumentException($"Unknown mix '{mix}': full, search or varied."),
+        "reports" => Reports,
+        _ => throw new ArgumentException($"Unknown mix '{mix}': full, search, varied or reports."),
     };
 }

@@ -1319,8 +1319,6 @@ namespace Spean.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AuthorId");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("ClientId")
                         .IsUnique();
 
@@ -1328,7 +1326,12 @@ namespace Spean.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("OccurredFrom", "Id");
+
                     b.HasIndex("Status", "Confidentiality");
+
+                    b.HasIndex("Category", "Status", "Confidentiality", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
+                        .HasDatabaseName("IX_Reports_Counts");
 
                     b.ToTable("Reports");
                 });

@@ -1311,8 +1311,6 @@ namespace Spean.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorId");
 
-                    b.HasIndex("Category");
-
                     b.HasIndex("ClientId")
                         .IsUnique();
 
@@ -1320,7 +1318,12 @@ namespace Spean.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("OccurredFrom", "Id");
+
                     b.HasIndex("Status", "Confidentiality");
+
+                    b.HasIndex("Category", "Status", "Confidentiality", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
+                        .HasDatabaseName("IX_Reports_Counts");
 
                     b.ToTable("Reports");
                 });
