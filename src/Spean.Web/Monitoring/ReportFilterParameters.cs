@@ -36,7 +36,7 @@ public sealed record ReportFilterParameters(
             return Fail(ReportFilterProblem.UnknownCategory, $"'category' must be one of: {codes}.", codes);
         }
         var place = Blank(Place) is { Length: 3 } letters && letters.All(char.IsAsciiLetter) ? letters.ToUpperInvariant() : Blank(Place);
-        if (place is not null && !ReportSearch.IsCountryCode(place) && (place.Length > 8 || !place.All(char.IsAsciiDigit)))
+        if (place is not null && !ReportPlaces.IsCountryCode(place) && (place.Length > 8 || !place.All(char.IsAsciiDigit)))
             return Fail(ReportFilterProblem.NotAPlaceCode,
                 "'place' is a gazetteer code (digits only, 2 for a province up to 8 for a village) or a country's alpha-3 code for reports located abroad (e.g. MMR).");
         if (!TryDate(From, out var from)) return Fail(ReportFilterProblem.NotADate, "'from' must be a date like 2024-03-31.", "from");

@@ -48,6 +48,10 @@ public abstract class ReportsAbroadTests(SpeanApp app)
         Assert.Contains("Timeline: មីយ៉ាន់ម៉ា · Myanmar", timeline);
         Assert.Contains(title, timeline);
         Assert.DoesNotContain("Mine found at home", timeline, StringComparison.Ordinal);
+        var everyPlace = await author.GetStringAsync("/reports/timeline?category=landmines&culture=km");
+        Assert.Contains("<h1>កាលប្បវត្តិ: គ្រប់ទីកន្លែង</h1>", everyPlace);
+        Assert.Contains(title, everyPlace);
+        Assert.Contains("<h1>Timeline: Cambodia</h1>", await author.GetStringAsync("/reports/timeline?place=KHM&category=landmines"));
 
         var csv = await author.GetStringAsync("/api/v1/reports/export.csv?place=MMR");
         var header = csv.Split('\n')[0];

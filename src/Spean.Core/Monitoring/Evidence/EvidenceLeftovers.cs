@@ -44,7 +44,9 @@ public sealed class EvidenceLeftovers(SpeanDbContext db, EvidenceOptions options
         if (!Directory.Exists(options.DirectoryPath)) return new(0, 0, 0);
         // Listed before the rows are read: a file whose row commits in between is then still found named.
         var files = new DirectoryInfo(options.DirectoryPath).EnumerateFiles().ToList();
-        if (files.Count == 0) return new(0, 0, 0);
+        // Starts only complete committed uploads: with no received file, every row's name need not be read.
+        if (files.Count == 0 || (!remove && !files.Any(f => f.Name.EndsWith(".evidence" + EvidenceStore.PartialEnding, StringComparison.Ordinal))))
+            return new(0, 0, 0);
         var named = (await db.EvidenceFiles.AsNoTracking().Select(f => f.StoredName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var olderThan = clock.GetUtcNow().UtcDateTime - options.LeftoverAge;
         int completed = 0, removed = 0, unnamed = 0;

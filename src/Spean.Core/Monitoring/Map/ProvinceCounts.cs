@@ -12,8 +12,8 @@ internal sealed class ProvinceCounts
 
     public ProvinceCounts(IReadOnlyDictionary<string, int> byPlace)
     {
-        byCode = byPlace.Where(p => !ReportSearch.IsCountryCode(p.Key)).ToDictionary();
-        Abroad = byPlace.Where(p => ReportSearch.IsCountryCode(p.Key)).ToDictionary();
+        byCode = byPlace.Where(p => !ReportPlaces.IsCountryCode(p.Key)).ToDictionary();
+        Abroad = byPlace.Where(p => ReportPlaces.IsCountryCode(p.Key)).ToDictionary();
     }
 
     public static ProvinceCounts None { get; } = new(new Dictionary<string, int>());

@@ -66,7 +66,7 @@ public sealed class ReportSearch(SpeanDbContext db)
         if (filter.Category is { } category) reports = reports.Where(r => r.Category == category);
         if (filter.Place is { } place)
             reports = place == Report.Cambodia ? reports.Where(r => r.CountryIso3 == null)
-                : IsCountryCode(place) ? reports.Where(r => r.CountryIso3 == place)
+                : ReportPlaces.IsCountryCode(place) ? reports.Where(r => r.CountryIso3 == place)
                 : reports.Where(r => r.AdminUnitCode!.StartsWith(place));
         if (filter.From is { } from) reports = reports.Where(r => (r.OccurredTo ?? r.OccurredFrom) >= from);
         if (filter.To is { } to) reports = reports.Where(r => r.OccurredFrom <= to);
@@ -76,9 +76,6 @@ public sealed class ReportSearch(SpeanDbContext db)
             reports = reports.Where(r => db.EvidenceFiles.Any(f => f.ReportId == r.Id) == hasEvidence);
         return reports;
     }
-
-    /// <summary>Gazetteer codes are digits; countries are three letters.</summary>
-    public static bool IsCountryCode(string place) => place.Length == 3 && place.All(char.IsAsciiLetterUpper);
 
     /// <summary>How many reports share each combination of the values the list counts by; a few thousand rows at most, whatever the number of reports.</summary>
     private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, bool HasEvidence, int Count);

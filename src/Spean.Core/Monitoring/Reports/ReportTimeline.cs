@@ -43,7 +43,7 @@ public sealed class ReportTimeline(SpeanDbContext db, ReportSearch search, Gazet
     {
         List<AdminUnit> path = [];
         Country? country = null;
-        if (filter.Place is { } abroad && ReportSearch.IsCountryCode(abroad) && abroad != Report.Cambodia)
+        if (filter.Place is { } abroad && ReportPlaces.IsCountryCode(abroad) && abroad != Report.Cambodia)
         {
             country = await db.Countries.AsNoTracking().SingleOrDefaultAsync(c => c.Iso3 == abroad, cancellationToken);
             if (country is null) return null;
