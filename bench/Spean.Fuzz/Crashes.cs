@@ -12,17 +12,17 @@ internal static class Crashes
     {
         var files = paths.SelectMany(p => Directory.Exists(p) ? Directory.EnumerateFiles(p).Where(f => !f.EndsWith("README.txt", StringComparison.Ordinal)) : [p])
             .Order(StringComparer.Ordinal).ToList();
-        var failures = new Dictionary<string, List<string>>();
+        var failures = new Dictionary<string, (List<string> Files, Exception First)>();
         foreach (var file in files)
             if (Fuzzer.Try(target, File.ReadAllBytes(file)) is { } error)
             {
                 var signature = Signature(error);
-                if (!failures.TryGetValue(signature, out var list)) failures[signature] = list = [];
-                list.Add(file);
+                if (!failures.TryGetValue(signature, out var seen)) failures[signature] = seen = ([], error);
+                seen.Files.Add(file);
             }
-        Console.WriteLine($"{target.Name}: {files.Count} inputs, {files.Count - failures.Values.Sum(l => l.Count)} answered, {failures.Count} distinct failures");
-        foreach (var (signature, list) in failures)
-            Console.WriteLine($"  {list.Count} × {signature}\n    e.g. {list[0]}");
+        Console.WriteLine($"{target.Name}: {files.Count} inputs, {files.Count - failures.Values.Sum(f => f.Files.Count)} answered, {failures.Count} distinct failures");
+        foreach (var (signature, (list, first)) in failures)
+            Console.WriteLine($"  {list.Count} × {first.GetType().Name}: {first.Message}\n    {string.Join("\n    ", first.StackTrace?.Split('\n').Select(l => l.Trim()).Take(8) ?? [])}\n    e.g. {list[0]}");
         return failures.Count == 0 ? 0 : 1;
     }
 
