@@ -39,7 +39,7 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
 
     /// <summary>
     /// afl-fuzz's hang: 4 KB of M4A whose metadata track claims 2.4 billion samples of 8 MB each, all in one chunk. The
-    /// public copy walked them one by one (seconds of CPU per upload, so a phone could hold a server thread) before the
+    /// public copy walked them one by one (seconds of CPU for every request of its public copy) before the
     /// sum was refused as lying beyond the file's end; it now counts them and refuses the track before any walk, which
     /// its own reason shows. Replayed above too, where it only has to be answered.
     /// </summary>
