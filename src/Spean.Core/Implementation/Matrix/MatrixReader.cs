@@ -44,12 +44,12 @@ public static class MatrixReader
 
     /// <summary>
     /// How the zip, the package and the XML readers say a file is damaged: a list of its parts that is not XML, a
-    /// relationship part of the wrong type, a relationship to a part that is not there (the packaging layer's
-    /// InvalidOperationException; one of our own stays a bug).
+    /// relationship part of the wrong type, a relationship to a part that is not there, document properties the
+    /// packaging layer cannot place (its InvalidOperationException and ArgumentException; one of our own stays a bug).
     /// </summary>
     private static bool Damaged(Exception e) =>
         e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
-        || e is InvalidOperationException && e.Source is "System.IO.Packaging" or "DocumentFormat.OpenXml" or "DocumentFormat.OpenXml.Framework";
+        || e is InvalidOperationException or ArgumentException && e.Source is "System.IO.Packaging" or "DocumentFormat.OpenXml" or "DocumentFormat.OpenXml.Framework";
 
     private static Outcome<MatrixDocument> ReadBody(WordprocessingDocument word, Func<string, bool> isState)
     {
