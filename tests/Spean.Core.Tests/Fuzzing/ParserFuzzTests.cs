@@ -37,6 +37,22 @@ public sealed class ParserFuzzTests(ITestOutputHelper output)
         return data;
     }
 
+    /// <summary>
+    /// afl-fuzz's hang: 4 KB of M4A whose metadata track claims 2.4 billion samples of 8 MB each, all in one chunk. The
+    /// public copy walked them one by one (seconds of CPU for every request of its public copy) before the
+    /// sum was refused as lying beyond the file's end; it now counts them and refuses the track before any walk, which
+    /// its own reason shows. Replayed above too, where it only has to be answered.
+    /// </summary>
+    [Fact]
+    public async Task A_metadata_track_claiming_more_samples_than_the_file_holds_is_refused_not_walked()
+    {
+        var input = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fuzzing", "Regressions", "evidence-m4a", "de75f01d1d35fb27.bin"));
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() =>
+            Spean.Core.Monitoring.Evidence.Formats.EvidenceFormats.Of("audio/mp4")!.WritePublicCopy(new MemoryStream(input), new MemoryStream(), CancellationToken.None));
+        Assert.Equal("A metadata track of this file claims more sample bytes than the file holds.", refused.Message);
+    }
+
     [Theory]
     [MemberData(nameof(Regressions))]
     public void An_input_that_once_broke_a_parser_is_answered(string target, string file)

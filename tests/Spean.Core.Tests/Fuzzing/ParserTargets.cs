@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Spean.Core.Campaigns.Treaties;
 using Spean.Core.Implementation.Matrix;
 using Spean.Core.Monitoring.Evidence.Formats;
 using Spean.Core.Recommendations;
@@ -38,6 +39,7 @@ public static class ParserTargets
             new("recommendation-query", QuerySeeds(), QueryTokens, 8192, RecommendationQueryString),
             new("search-query", QuerySeeds(), QueryTokens, 8192, SearchQuery),
             new("ohchr-matrix-file", [File.ReadAllBytes(SampleMatrices.Cycle3), File.ReadAllBytes(SampleMatrices.Cycle4)], BinaryTokens, 256 * 1024, MatrixFile, ShortRun: 25),
+            new("treaty-csv", TreatySeeds, [.. CsvTokens, "iso3", "status", "signed", "joined", "in_force", "party", "signatory", "withdrawn", ";", "\t"], 64 * 1024, TreatyCsv),
             new("ohchr-matrix-xml", [MatrixXml(SampleMatrices.Cycle3)], XmlTokens, 2 * 1024 * 1024, MatrixXmlInDocx, ShortRun: 25),
         };
         foreach (var (contentType, samples) in EvidenceSeeds())
@@ -72,6 +74,22 @@ public static class ParserTargets
             throw new PropertyBrokenException($"the link '{link}' does not read back as the same query: {(again.Value is null ? again.Refusals[0].Message : again.Value.ToQueryString())}");
         query.ToSearchRequest();
     }
+
+    /// <summary>A treaty membership file (the depositary's list) is read as rows, each with its line and the two required columns, or refused with a message.</summary>
+    private static void TreatyCsv(byte[] input)
+    {
+        var read = TreatyImporter.ReadRows(new MemoryStream(input));
+        if (read.Value is { } rows && rows.Any(r => r.Line < 1 || !r.Row.ContainsKey("iso3") || !r.Row.ContainsKey("status")))
+            throw new PropertyBrokenException("a row without its line or the iso3 and status columns");
+        if (read.Value is null && read.Refusals.Any(r => string.IsNullOrWhiteSpace(r.Message))) throw new PropertyBrokenException("a refusal without a message");
+    }
+
+    private static readonly byte[][] TreatySeeds =
+    [
+        "iso3,status,signed,joined,in_force\nKHM,party,2008-12-03,2026-11-02,2027-05-01\nXXX,party,,,\nAFG,member,2008-12-03,yesterday,\n"u8.ToArray(),
+        "ISO3;Status;Signed;Joined;In force\r\nTHA;signatory;2010-08-01;;\r\nVNM;withdrawn;;2001-01-01;2001-02-01\r\nKHM;Party;;;\r\n"u8.ToArray(),
+        "\"iso3\",\"status\"\n\"LAO\",\"state party\"\n\"MMR\",\"former member\"\n"u8.ToArray(),
+    ];
 
     private static readonly Lazy<RecommendationIndex> Index = new(() =>
     {

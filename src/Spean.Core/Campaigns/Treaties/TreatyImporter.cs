@@ -53,20 +53,8 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
     {
         if (viewer.Role is not { } role || role > Role.Coordinator)
             return new Refusal(TreatyImportProblem.MayNotImport, "Only coordinators and administrators can import treaty membership.");
-        List<(int Line, Dictionary<string, string> Row)> rows;
-        try
-        {
-            rows = Read(csv);
-        }
-        catch (Exception e) when (e is CsvHelperException or InvalidDataException)
-        {
-            return new Refusal(TreatyImportProblem.Unreadable, "The file is not a readable CSV: save it as CSV (UTF-8, comma-separated) and try again.");
-        }
-        if (rows.Count > 0 && Columns.Take(2).FirstOrDefault(c => !rows[0].Row.ContainsKey(c)) is { } missing
-            || rows.Count == 0)
-            return new Refusal(TreatyImportProblem.MissingColumns,
-                "The CSV needs a header row with the columns iso3 and status (party, signatory or withdrawn), and may have signed, joined and in_force (yyyy-mm-dd).",
-                string.Join(", ", Columns));
+        var (rows, unreadable) = ReadRows(csv);
+        if (rows is null) return unreadable!;
 
         var now = time.GetUtcNow().UtcDateTime;
         var import = new TreatyImport { Treaty = treaty, FileName = Path.GetFileName(fileName), At = now, ByUserId = viewer.UserId, Rows = rows.Count };
@@ -192,6 +180,26 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
         $"{status} {Date(signed)}/{Date(joined)}/{Date(inForce)}";
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+
+    /// <summary>The file's rows by line, each with the columns iso3 and status, or why the file cannot be read.</summary>
+    internal static Outcome<List<(int Line, Dictionary<string, string> Row)>> ReadRows(Stream csv)
+    {
+        List<(int Line, Dictionary<string, string> Row)> rows;
+        try
+        {
+            rows = Read(csv);
+        }
+        catch (Exception e) when (e is CsvHelperException or InvalidDataException)
+        {
+            return new Refusal(TreatyImportProblem.Unreadable, "The file is not a readable CSV: save it as CSV (UTF-8, comma-separated) and try again.");
+        }
+        if (rows.Count > 0 && Columns.Take(2).FirstOrDefault(c => !rows[0].Row.ContainsKey(c)) is { } missing
+            || rows.Count == 0)
+            return new Refusal(TreatyImportProblem.MissingColumns,
+                "The CSV needs a header row with the columns iso3 and status (party, signatory or withdrawn), and may have signed, joined and in_force (yyyy-mm-dd).",
+                string.Join(", ", Columns));
+        return rows;
+    }
 
     private static List<(int, Dictionary<string, string>)> Read(Stream stream)
     {

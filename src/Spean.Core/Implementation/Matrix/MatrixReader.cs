@@ -23,7 +23,7 @@ public static class MatrixReader
         {
             word = WordprocessingDocument.Open(stream, false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
+        catch (Exception e) when (Damaged(e))
         {
             return new Refusal(MatrixProblem.NotAWordFile, "The file is not a Word document (.docx): save the matrix as .docx and upload it again.");
         }
@@ -34,13 +34,22 @@ public static class MatrixReader
             {
                 return ReadBody(word, isState);
             }
-            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or IOException)
+            catch (Exception e) when (Damaged(e))
             {
                 return new Refusal(MatrixProblem.NotAWordFile,
                     "The Word document is damaged and cannot be read: open it in Word, save it again as .docx and upload that file.");
             }
         }
     }
+
+    /// <summary>
+    /// How the zip, the package and the XML readers say a file is damaged: a list of its parts that is not XML, a
+    /// relationship part of the wrong type, a relationship to a part that is not there, document properties the
+    /// packaging layer cannot place (its InvalidOperationException and ArgumentException; one of our own stays a bug).
+    /// </summary>
+    private static bool Damaged(Exception e) =>
+        e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+        || e is InvalidOperationException or ArgumentException && e.Source is "System.IO.Packaging" or "DocumentFormat.OpenXml" or "DocumentFormat.OpenXml.Framework";
 
     private static Outcome<MatrixDocument> ReadBody(WordprocessingDocument word, Func<string, bool> isState)
     {

@@ -91,17 +91,19 @@ public sealed record EvidenceContent(string? ContentType, string Found)
         var end = tail.LastIndexOf("PK\u0005\u0006"u8);
         if (end < 0 || end + 22 > tail.Length) return null;
         var entries = BinaryPrimitives.ReadUInt16LittleEndian(tail[(end + 10)..]);
-        var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(tail[(end + 12)..]);
-        var position = end - size;
-        if (position < 0) return null;
+        // The directory's size is the file's word: read as a signed number, a size near 2^32 put the start past int's
+        // range and the bounds check overflowed with it.
+        var size = BinaryPrimitives.ReadUInt32LittleEndian(tail[(end + 12)..]);
+        if (size > end) return null;
+        var position = end - (int)size;
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < entries; i++)
         {
-            if (position + 46 > end || !tail[position..].StartsWith("PK\u0001\u0002"u8)) return null;
+            if (position > end - 46 || !tail[position..].StartsWith("PK\u0001\u0002"u8)) return null;
             var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(tail[(position + 28)..]);
             var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(tail[(position + 30)..]);
             var commentLength = BinaryPrimitives.ReadUInt16LittleEndian(tail[(position + 32)..]);
-            if (position + 46 + nameLength > end) return null;
+            if (nameLength > end - 46 - position) return null;
             names.Add(Encoding.UTF8.GetString(tail.Slice(position + 46, nameLength)));
             position += 46 + nameLength + extraLength + commentLength;
         }

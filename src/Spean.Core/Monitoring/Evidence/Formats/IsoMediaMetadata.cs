@@ -95,11 +95,17 @@ internal static class IsoMediaMetadata
         var sampleCount = Count(stsz, 8, fixedSize == 0 ? 4 : 0);
         var runs = Count(stsc, 4, 12);
 
+        // The counts are the file's word: chunk runs that go back to earlier chunks, or a fixed sample size with billions
+        // of samples, would have a few kilobytes hold a server thread for seconds. Runs must move forward (as the format
+        // requires), and fixed-size samples are counted, not walked.
         var sample = 0L;
+        var previous = 0u;
         for (var run = 0; run < runs; run++)
         {
             var entry = stsc.AsSpan(8 + run * 12);
             var first = BinaryPrimitives.ReadUInt32BigEndian(entry);
+            if (first <= previous) throw new InvalidDataException("A sample table of this file lists its chunks out of order.");
+            previous = first;
             var next = run + 1 < runs ? BinaryPrimitives.ReadUInt32BigEndian(stsc.AsSpan(8 + (run + 1) * 12)) : chunkCount + 1;
             var perChunk = BinaryPrimitives.ReadUInt32BigEndian(entry[4..]);
             for (var chunk = first; chunk < next && chunk <= chunkCount; chunk++)
@@ -107,8 +113,17 @@ internal static class IsoMediaMetadata
                 var offset = wide ? (long)BinaryPrimitives.ReadUInt64BigEndian(offsets.AsSpan(8 + (int)(chunk - 1) * 8))
                     : BinaryPrimitives.ReadUInt32BigEndian(offsets.AsSpan(8 + (int)(chunk - 1) * 4));
                 long length = 0;
-                for (var i = 0; i < perChunk && sample < sampleCount; i++, sample++)
-                    length += fixedSize != 0 ? fixedSize : BinaryPrimitives.ReadUInt32BigEndian(stsz.AsSpan(12 + (int)sample * 4));
+                if (fixedSize != 0)
+                {
+                    var samples = Math.Min(perChunk, Math.Max(0, sampleCount - sample));
+                    if (samples > 0 && fixedSize > original.Length / samples)
+                        throw new InvalidDataException("A metadata track of this file claims more sample bytes than the file holds.");
+                    length = samples * fixedSize;
+                    sample += samples;
+                }
+                else
+                    for (var i = 0; i < perChunk && sample < sampleCount; i++, sample++)
+                        length += BinaryPrimitives.ReadUInt32BigEndian(stsz.AsSpan(12 + (int)sample * 4));
                 if (length > 0) edits.Zero(offset, length);
             }
         }
