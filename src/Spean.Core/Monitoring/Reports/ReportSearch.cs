@@ -47,9 +47,11 @@ public sealed class ReportSearch(SpeanDbContext db)
     }
 
     /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province or the alpha-3 code of their country abroad.</summary>
-    /// <remarks>Summed from the list's cells, whose query reads the counting index; grouping by the place alone makes the database read every report.</remarks>
+    /// <remarks>Grouped by category too, then summed: grouped in the counting index's order, SQLite reads that index instead of every report.</remarks>
     public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
-        (await CellsAsync(filter, viewer, cancellationToken)).GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        (await Matching(filter, viewer).GroupBy(r => new { r.Category, Province = r.CountryIso3 ?? r.AdminUnitCode!.Substring(0, 2) })
+            .Select(g => new { g.Key.Province, Count = g.Count() }).ToListAsync(cancellationToken))
+        .GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
