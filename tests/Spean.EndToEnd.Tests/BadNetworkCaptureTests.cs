@@ -59,6 +59,7 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
         var sent = page.Locator("#capture-queue-items li.sent");
         // The monitor presses "Send now" again whenever a send ends short, as long as it takes (within reason).
         var giveUp = DateTime.UtcNow + TimeSpan.FromMinutes(count / 4 + 2);
+        var down = TimeSpan.Zero;
         while (await sent.CountAsync() < count && DateTime.UtcNow < giveUp)
         {
             await SendingEndedAsync(page, giveUp);
@@ -80,16 +81,17 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
                 Assert.True(network.ConnectionFailures > failuresBefore, $"the phone saw no failed connection while the server was down; {network}");
                 Assert.NotEmpty(await page.Locator("#capture-queue-items li.failed").AllInnerTextsAsync());
                 await server.StartAgainAsync();
+                down = DateTime.UtcNow - server.KilledAt;
             }
             if (await sent.CountAsync() == count) break;
-            await page.WaitForTimeoutAsync(250);
             await capture.SendNow.ClickAsync();
         }
         var unsent = await page.Locator("#capture-queue-items li:not(.sent)").AllInnerTextsAsync();
         Assert.True(unsent.Count == 0, $"not sent: {string.Join(" | ", unsent.Take(10))}; {network}; server: {RestartableServer.Last(server.Output)}");
         await network.LateReplaysDoneAsync();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{count} reports: queued in {queued.TotalSeconds:F0} s, all sent after {clock.Elapsed.TotalSeconds:F0} s; server started {server.Starts} times, killed {server.Kills}; {network}"));
+            $"{count} reports: queued in {queued.TotalSeconds:F0} s, all sent after {clock.Elapsed.TotalSeconds:F0} s; server started {server.Starts} times " +
+            $"({string.Join(", ", server.StartTimes.Select(t => $"{t.TotalSeconds:F1} s"))} to answer), killed {server.Kills}, down {down.TotalSeconds:F1} s; {network}"));
 
         var stored = await capture.RawStorageAsync(Witness, "submunition", "JFIF");
         await server.WithServicesAsync(async services =>
@@ -120,6 +122,11 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
         Assert.True(network.Dropped + network.AnswersLost + network.Duplicated + network.ReplayedLate > 0, "the network misbehaved");
         Assert.Equal((count, 0), (stored.Reports, stored.Photos));
         Assert.Empty(stored.Found);
+        // Once the monitor clears the sent reports from the list, the phone keeps nothing of them at all.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove sent reports from this list" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#capture-queue-summary")).ToHaveTextAsync("No reports on this phone.");
+        var cleared = await capture.RawStorageAsync(Witness, "submunition", "JFIF");
+        Assert.Equal((0, 0), (cleared.Reports, cleared.Photos));
         await context.CloseAsync();
     }
 
@@ -190,7 +197,7 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
     private static async Task SendingEndedAsync(IPage page, DateTime giveUp)
     {
         var busy = page.Locator("#capture-queue[aria-busy=true]");
-        while (await busy.CountAsync() > 0 && DateTime.UtcNow < giveUp) await page.WaitForTimeoutAsync(200);
+        while (await busy.CountAsync() > 0 && DateTime.UtcNow < giveUp) await page.WaitForTimeoutAsync(50);
     }
 
     /// <summary>

@@ -32,9 +32,14 @@ internal sealed class RestartableServer : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public int Starts { get; private set; }
+    public int Starts => StartTimes.Count;
+
+    /// <summary>How long each start took until the app answered /health.</summary>
+    public List<TimeSpan> StartTimes { get; } = [];
 
     public int Kills { get; private set; }
+
+    public DateTime KilledAt { get; private set; }
 
     public bool IsRunning => process is { HasExited: false };
 
@@ -47,10 +52,14 @@ internal sealed class RestartableServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app the first time: it creates its database and loads the shipped places, not the UPR recommendations.</summary>
+    /// <summary>
+    /// Creates the database with the shipped places (not the UPR recommendations) in this process, as `spean migrate`
+    /// would, where the code is already warm from the shared app's start; then starts the app over it.
+    /// </summary>
     public static async Task<RestartableServer> StartAsync()
     {
         var server = new RestartableServer();
+        await server.WithServicesAsync(services => services.GetRequiredService<DatabaseMigrator>().MigrateAsync(loadReferenceData: true));
         await server.StartAgainAsync();
         return server;
     }
@@ -59,6 +68,7 @@ internal sealed class RestartableServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         if (IsRunning) throw new InvalidOperationException("The app is already running.");
+        var giveUp = Stopwatch.StartNew();
         process?.Dispose();
         var (web, wwwroot) = Built();
         var info = new ProcessStartInfo("dotnet")
@@ -80,17 +90,19 @@ internal sealed class RestartableServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Starts++;
 
         using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
-        var giveUp = Stopwatch.StartNew();
         while (giveUp.Elapsed < TimeSpan.FromMinutes(3))
         {
             if (process.HasExited) throw new InvalidOperationException($"The web app stopped at start (exit {process.ExitCode}): {Last(Output)}");
             try
             {
                 using var health = await client.GetAsync("/health");
-                if (health.IsSuccessStatusCode) return;
+                if (health.IsSuccessStatusCode)
+                {
+                    StartTimes.Add(giveUp.Elapsed);
+                    return;
+                }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -107,6 +119,7 @@ internal sealed class RestartableServer : IAsyncDisposable
         if (!IsRunning) throw new InvalidOperationException("The app is not running.");
         process!.Kill(entireProcessTree: true);
         process.WaitForExit();
+        KilledAt = DateTime.UtcNow;
         Kills++;
     }
 
