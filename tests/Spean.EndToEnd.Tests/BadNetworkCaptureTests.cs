@@ -94,6 +94,7 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
             $"({string.Join(", ", server.StartTimes.Select(t => $"{t.TotalSeconds:F1} s"))} to answer), killed {server.Kills}, down {down.TotalSeconds:F1} s; {network}"));
 
         var stored = await capture.RawStorageAsync(Witness, "submunition", "JFIF");
+        var leftovers = 0;
         await server.WithServicesAsync(async services =>
         {
             var db = services.GetRequiredService<SpeanDbContext>();
@@ -114,7 +115,18 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
                 Assert.Single(people, p => p.ReportId == report.Id);
                 Assert.Equal(ReportStatus.Submitted, report.Status);
             }
+            // On the server's disk after the kill: every kept file, and whatever the kill left of an upload under way
+            // (removed an hour later, EvidenceLeftovers), is encrypted; no photo lies there in clear.
+            var files = Directory.GetFiles(Path.Combine(server.DataDirectory, "evidence"));
+            leftovers = files.Select(Path.GetFileName).Except(evidence.Select(f => f.StoredName)).Count();
+            Assert.Empty(evidence.Select(f => f.StoredName).Except(files.Select(Path.GetFileName)));
+            foreach (var file in files)
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                Assert.True(bytes.AsSpan().StartsWith("SPEANEV1"u8) && bytes.AsSpan().IndexOf("JFIF"u8) < 0, $"{Path.GetFileName(file)} is not an encrypted evidence file");
+            }
         });
+        log.WriteLine($"left in the evidence folder by the kill, encrypted: {leftovers}");
 
         Assert.True(killed.IsCompleted, "the server was not killed: the reports arrived before half of them were seen");
         await killed;
