@@ -194,6 +194,30 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_place_list_whose_first_load_the_connection_cut_is_found_on_the_phone_when_the_monitor_searches_offline()
+    {
+        var (email, password) = await app.CreateUserAsync(Role.Member, await app.CreateOrganisationAsync("Monitors"));
+        var page = await app.NewPhonePageAsync();
+        // The page's own first request for the place list is cut; the service worker's copy (not routed) arrives.
+        var cut = 0;
+        await page.RouteAsync("**/api/v1/gazetteer/places", route =>
+        {
+            Interlocked.Increment(ref cut);
+            return route.AbortAsync("connectionreset");
+        });
+        var capture = new CapturePage(page);
+        await new SignInPage(page).SignInAsync(email, password, "/capture");
+        await capture.UnlockAsync(Passphrase, first: true);
+        await capture.KeptForOfflineUseAsync();
+        Assert.Equal(1, cut);
+
+        await page.Context.SetOfflineAsync(true);
+        await capture.QueueAsync("Flooded road to the commune", "The road was cut for a week.", Witness, await capture.JpegAsync("road"));
+        await Assertions.Expect(capture.Item("Flooded road to the commune")).ToContainTextAsync("Waiting");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task KillWhenArrivedAsync(RestartableServer server, int reports)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "spean.db")};Mode=ReadOnly;Pooling=False");
