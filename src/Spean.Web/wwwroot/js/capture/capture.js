@@ -15,6 +15,7 @@ const RETRY_AFTER_MS = 60000;
 
 let vault;
 let places = null;
+let placesLoading = null;
 let form = null;
 let attaching = Promise.resolve();
 let unlocking = false;
@@ -34,15 +35,12 @@ async function start() {
   showNetwork();
   addEventListener('online', () => { showNetwork(); send(); });
   addEventListener('offline', showNetwork);
-  loadPlaces(config.places).then(loaded => {
-    places = loaded;
-    showPlaceResults(); // for what was typed while the list was loading
-  }, () => $('capture-place-results').replaceChildren(el('li', { textContent: text.PlacesUnavailable })));
+  loadAllPlaces();
 
   $('capture-unlock').addEventListener('submit', unlock);
   $('capture-form').addEventListener('submit', save);
   $('capture-confidentiality').addEventListener('change', showRestricted);
-  $('capture-place-search').addEventListener('input', showPlaceResults);
+  $('capture-place-search').addEventListener('input', () => { if (!places) loadAllPlaces(); showPlaceResults(); });
   $('capture-gps').addEventListener('click', locate);
   $('capture-gps-remove').addEventListener('click', () => { form.position = null; showPosition(''); });
   for (const input of [$('capture-camera'), $('capture-photos')]) input.addEventListener('change', () => attach(input));
@@ -53,6 +51,17 @@ async function start() {
   await showLock();
   $('capture-queue').hidden = false;
   await renderQueue();
+}
+
+// A first load cut by the connection is tried again when the monitor searches: by then the service worker keeps the list.
+function loadAllPlaces() {
+  placesLoading ??= loadPlaces(config.places).then(loaded => {
+    places = loaded;
+    showPlaceResults(); // for what was typed while the list was loading
+  }, () => {
+    placesLoading = null;
+    $('capture-place-results').replaceChildren(el('li', { textContent: text.PlacesUnavailable }));
+  });
 }
 
 function newForm() {

@@ -5,8 +5,11 @@
 
 let running = null;
 
-// Long enough for a photo over a slow 2G link (several MB at 20 KB/s).
-const REQUEST_TIMEOUT_MS = 5 * 60 * 1000;
+// A step that gets no answer at all (no reply, no reset) is given up, so that it does not hold the queue until the
+// page is reloaded: the queue stops and is tried again later, and the server keeps whatever arrived only once.
+// A step without a file waits 45 s; a photo also as long as it needs at 10 kB/s, a slow 2G link (3 MB: under 6 min).
+const ANSWER_WITHIN_MS = 45 * 1000;
+const SLOWEST_BYTES_PER_MS = 10;
 
 /** Starts sending unless a send is already under way; resolves when it ends. */
 export function sendQueued(vault, config, changed) {
@@ -73,13 +76,28 @@ async function sendAll(vault, config, changed) {
 }
 
 /** POSTs and returns the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words. */
-async function post(url, body, { strings: text, refusals }) {
+async function post(url, body, config) {
+  const abort = new AbortController();
+  // The answer's body too: a server that sends its headers and then nothing holds the queue as well.
+  const timer = setTimeout(() => abort.abort(), answerWithin(body));
+  try {
+    return await exchange(url, body, config, abort.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function answerWithin(body) {
+  const bytes = typeof body === 'string' ? body.length : [...body.values()].reduce((sum, value) => sum + (value.size ?? String(value).length), 0);
+  return ANSWER_WITHIN_MS + bytes / SLOWEST_BYTES_PER_MS;
+}
+
+async function exchange(url, body, { strings: text, refusals }, signal) {
   const headers = { Accept: 'application/json' };
   if (typeof body === 'string') headers['Content-Type'] = 'application/json';
   let response;
   try {
-    // A connection that stalls without a reset would otherwise hold the whole queue until the page is reloaded.
-    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual', signal });
   } catch {
     throw new Failure(text.ConnectionLost, { connection: true });
   }
