@@ -12,7 +12,6 @@ internal static class AflRun
 {
     public static void Run(FuzzTarget target)
     {
-        UseScratchMap();
         // The seeds run once first so the lazily built state (search index, state names, the matrix template) and the
         // JIT are behind us: without it the first inputs' coverage differs from every later run's.
         foreach (var seed in target.Seeds) target.Check(seed);

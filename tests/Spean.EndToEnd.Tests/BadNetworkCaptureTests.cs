@@ -10,6 +10,7 @@ using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Evidence;
 using Spean.Core.Monitoring.Reports;
+using Spean.Testing;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -87,7 +88,7 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
             await capture.SendNow.ClickAsync();
         }
         var unsent = await page.Locator("#capture-queue-items li:not(.sent)").AllInnerTextsAsync();
-        Assert.True(unsent.Count == 0, $"not sent: {string.Join(" | ", unsent.Take(10))}; {network}; server: {RestartableServer.Last(server.Output)}");
+        Assert.True(unsent.Count == 0, $"not sent: {string.Join(" | ", unsent.Take(10))}; {network}; server: {ChildProgram.Last(server.Output)}");
         await network.LateReplaysDoneAsync();
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{count} reports: queued in {queued.TotalSeconds:F0} s, all sent after {clock.Elapsed.TotalSeconds:F0} s; server started {server.Starts} times " +

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
+using Spean.Testing;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -19,8 +17,8 @@ namespace Spean.EndToEnd.Tests;
 /// </summary>
 internal sealed class RestartableServer : IAsyncDisposable
 {
-    private readonly StringBuilder output = new();
-    private Process? process;
+    private ChildProgram? app;
+    private string earlierOutput = "";
 
     private RestartableServer()
     {
@@ -28,7 +26,7 @@ internal sealed class RestartableServer : IAsyncDisposable
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("spean-e2e-restart-").FullName;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = ChildProgram.FreePort();
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
@@ -41,16 +39,10 @@ internal sealed class RestartableServer : IAsyncDisposable
 
     public DateTime KilledAt { get; private set; }
 
-    public bool IsRunning => process is { HasExited: false };
+    public bool IsRunning => app is { HasExited: false };
 
-    /// <summary>The app's own output (warnings and errors), for a failure message.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output) return output.ToString();
-        }
-    }
+    /// <summary>The app's own output (warnings and errors) over every start, for a failure message.</summary>
+    public string Output => earlierOutput + app?.Output;
 
     /// <summary>
     /// Creates the database with the shipped places (not the UPR recommendations) in this process, as `spean migrate`
@@ -68,57 +60,25 @@ internal sealed class RestartableServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         if (IsRunning) throw new InvalidOperationException("The app is already running.");
-        var giveUp = Stopwatch.StartNew();
-        process?.Dispose();
-        var (web, wwwroot) = Built();
-        var info = new ProcessStartInfo("dotnet")
+        var clock = Stopwatch.StartNew();
+        earlierOutput = Output;
+        app?.Dispose();
+        var web = ChildProgram.WebApp;
+        app = ChildProgram.StartWebApp(web, new Uri(BaseUrl), new Dictionary<string, string?>
         {
-            WorkingDirectory = Path.GetDirectoryName(web)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { web, "--urls", BaseUrl, "--webroot", wwwroot }) info.ArgumentList.Add(argument);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["Spean__DataDirectory"] = DataDirectory;
-        info.Environment["Spean__LoadRecommendationsOnStart"] = "false";
-        info.Environment["Spean__Classifier__TrainOnStart"] = "false";
-        info.Environment["Spean__Notifications__ReminderTimer"] = "false";
-        process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(10) };
-        while (giveUp.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (process.HasExited) throw new InvalidOperationException($"The web app stopped at start (exit {process.ExitCode}): {Last(Output)}");
-            try
-            {
-                using var health = await client.GetAsync("/health");
-                if (health.IsSuccessStatusCode)
-                {
-                    StartTimes.Add(giveUp.Elapsed);
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The web app did not answer /health within three minutes: {Last(Output)}");
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Spean__DataDirectory"] = DataDirectory,
+            ["Spean__LoadRecommendationsOnStart"] = "false",
+        }, "--webroot", ChildProgram.WebRoot(web));
+        await app.AnswersAsync(new Uri(BaseUrl), "/health", TimeSpan.FromMinutes(3));
+        StartTimes.Add(clock.Elapsed);
     }
 
     /// <summary>SIGKILL on Linux: the process ends where it is, open connections are reset, nothing is flushed.</summary>
     public void Kill()
     {
         if (!IsRunning) throw new InvalidOperationException("The app is not running.");
-        process!.Kill(entireProcessTree: true);
-        process.WaitForExit();
+        app!.Kill();
         KilledAt = DateTime.UtcNow;
         Kills++;
     }
@@ -150,14 +110,9 @@ internal sealed class RestartableServer : IAsyncDisposable
         SqliteConnection.ClearAllPools();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (IsRunning)
-        {
-            process!.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        process?.Dispose();
+        app?.Dispose();
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -165,36 +120,6 @@ internal sealed class RestartableServer : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    public static string Last(string text, int lines = 20) =>
-        string.Join(" | ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (output) output.AppendLine(line);
-    }
-
-    /// <summary>The web app of the same build configuration in this repository, and its static files (a build keeps them in the source tree).</summary>
-    private static (string Web, string WebRoot) Built()
-    {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tests.Parent?.Name ?? "Release";
-        for (var folder = tests; folder is not null; folder = folder.Parent)
-        {
-            if (!File.Exists(Path.Combine(folder.FullName, "Spean.slnx"))) continue;
-            var project = Path.Combine(folder.FullName, "src", "Spean.Web");
-            var web = Path.Combine(project, "bin", configuration, tests.Name, "Spean.Web.dll");
-            return File.Exists(web) ? (web, Path.Combine(project, "wwwroot")) : throw new FileNotFoundException($"Build the solution first ({configuration}): {web} is missing.");
-        }
-        throw new FileNotFoundException($"No Spean.slnx above {AppContext.BaseDirectory}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ValueTask.CompletedTask;
     }
 }

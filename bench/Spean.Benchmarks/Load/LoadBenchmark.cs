@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Spean.Testing;
 
 namespace Spean.Search.Bench.Load;
 
@@ -35,7 +36,7 @@ internal static class LoadBenchmark
 
         await using var server = options.TryGetValue("url", out var url)
             ? ServerProcess.Running(url, options.TryGetValue("pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null)
-            : await ServerProcess.StartAsync(options.GetValueOrDefault("app", DefaultApp()), FreePort(), data.Settings, Path.Combine(data.DataDirectory, "app.log"));
+            : await ServerProcess.StartAsync(options.TryGetValue("app", out var app) ? app : ChildProgram.WebApp, ChildProgram.FreePort(), data.Settings, Path.Combine(data.DataDirectory, "app.log"));
         var searchRates = new List<double>();
         var cpuPerRequest = new List<double>();
         for (int run = 1; run <= runs; run++)
@@ -83,20 +84,5 @@ internal static class LoadBenchmark
             else options["documents"] = args[i];
         }
         return options;
-    }
-
-    private static string DefaultApp()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Spean.slnx"))) folder = folder.Parent;
-        if (folder is null) throw new InvalidOperationException("Give the app with --app path/to/Spean.Web.dll (no Spean.slnx above the benchmark).");
-        return Path.Combine(folder.FullName, "src", "Spean.Web", "bin", "Release", "net10.0", "Spean.Web.dll");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using Spean.Testing;
 
 namespace Spean.Search.Bench.Load;
 
 /// <summary>The app under load: started from its built assembly (or one already running, given its process id), with its CPU time and peak resident set read from /proc.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process? started;
+    private readonly ChildProgram? started;
+    private readonly string? logFile;
 
-    private ServerProcess(int? pid, Process? started, string url)
+    private ServerProcess(int? pid, ChildProgram? started, string url, string? logFile = null)
     {
         Pid = pid;
         this.started = started;
+        this.logFile = logFile;
         Url = url;
     }
 
@@ -24,42 +27,13 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string assembly, int port, IReadOnlyDictionary<string, string?> settings, string logFile)
     {
         assembly = Path.GetFullPath(assembly);
-        var url = $"http://127.0.0.1:{port}";
-        var info = new ProcessStartInfo("dotnet", [assembly, "--urls", url])
-        {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in settings) info.Environment[key] = value;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        // A load run measures pages, not the classifier's training or the reminder timer.
-        info.Environment["Spean__Classifier__TrainOnStart"] = "false";
-        info.Environment["Spean__Notifications__ReminderTimer"] = "false";
-        var process = Process.Start(info)!;
-        var log = new StreamWriter(logFile) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new ServerProcess(process.Id, process, url);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(600) };
+        var url = new Uri($"http://127.0.0.1:{port}");
+        var app = ChildProgram.StartWebApp(assembly, url, settings);
+        var server = new ServerProcess(app.Id, app, url.ToString().TrimEnd('/'), logFile);
         var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (process.HasExited) throw new InvalidOperationException($"the app stopped at start (exit code {process.ExitCode}); its log is {logFile}");
-            try
-            {
-                // The first search builds the index, so the run starts with it built.
-                if ((await client.GetAsync(url + "/recommendations?q=torture")).IsSuccessStatusCode) break;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (clock.Elapsed > TimeSpan.FromMinutes(15)) throw new TimeoutException($"the app did not answer within 15 minutes; its log is {logFile}");
-            await Task.Delay(500);
-        }
-        Console.WriteLine($"app {assembly} pid {process.Id} answering at {url} after {clock.Elapsed.TotalSeconds:F1} s");
+        // The first search builds the index, so the run starts with it built.
+        await app.AnswersAsync(url, "/recommendations?q=torture", TimeSpan.FromMinutes(15));
+        Console.WriteLine($"app {assembly} pid {app.Id} answering at {url} after {clock.Elapsed.TotalSeconds:F1} s; its output goes to {logFile}");
         return server;
     }
 
@@ -95,11 +69,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (started is null) return;
-        if (!started.HasExited)
-        {
-            started.Kill(entireProcessTree: true);
-            await started.WaitForExitAsync();
-        }
         started.Dispose();
+        await File.WriteAllTextAsync(logFile!, started.Output);
     }
 }

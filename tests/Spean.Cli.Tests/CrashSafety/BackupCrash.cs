@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Backup;
 using Spean.Core.Data;
+using Spean.Testing;
 
 namespace Spean.Cli.Tests.CrashSafety;
 
@@ -35,7 +36,7 @@ internal sealed class BackupCrash(bool referenceData) : CrashScenario
     }
 
     public override Task<Running> StartAsync(int round) =>
-        Task.FromResult(Run(ChildProgram.Start(ChildProgram.Cli, ["backup", "-o", Backup, "--key-file", Key, "--data-dir", Data])));
+        Task.FromResult(Run(ChildProgram.Start(CrashChecks.Cli, ["backup", "-o", Backup, "--key-file", Key, "--data-dir", Data])));
 
     public override async Task<string> AfterKillAsync(int round, List<string> failures)
     {

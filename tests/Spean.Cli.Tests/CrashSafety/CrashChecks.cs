@@ -3,13 +3,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spean.Core.Data;
-
+using Spean.Testing;
 namespace Spean.Cli.Tests.CrashSafety;
 
 /// <summary>What the crash runs look at after a kill: the SQLite file, the evidence folder, and `spean evidence verify`.</summary>
 internal static class CrashChecks
 {
     private static readonly byte[] EvidenceMagic = "SPEANEV1"u8.ToArray();
+
+    /// <summary>SPEAN_CRASH_CLI and SPEAN_CRASH_WEB name other builds (a long run on copies, while the tree is rebuilt).</summary>
+    public static string Cli => Environment.GetEnvironmentVariable("SPEAN_CRASH_CLI") ?? BesideOrBuilt("spean.dll", "Spean.Cli");
+
+    public static string Web => Environment.GetEnvironmentVariable("SPEAN_CRASH_WEB") ?? ChildProgram.WebApp;
 
     public static string Database(string dataDirectory) => Path.Combine(dataDirectory, "spean.db");
 
@@ -82,20 +87,26 @@ internal static class CrashChecks
     /// <summary>`spean evidence verify`, as an operator runs it after a crash: every file hashed again, every custody chain walked.</summary>
     public static async Task VerifyAsync(string dataDirectory, List<string> failures)
     {
-        var (code, output) = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", dataDirectory]);
+        var (code, output) = await ChildProgram.RunAsync(Cli, ["evidence", "verify", "--data-dir", dataDirectory]);
         if (code != 0) failures.Add($"spean evidence verify {Ended(code)}: {Last(output)}");
     }
 
     public static async Task RunCliAsync(List<string> failures, string what, params string[] arguments)
     {
-        var (code, output) = await ChildProgram.RunAsync(ChildProgram.Cli, arguments);
+        var (code, output) = await ChildProgram.RunAsync(Cli, arguments);
         if (code != 0) failures.Add($"{what} {Ended(code)}: {Last(output)}");
     }
 
     private static string Ended(int code) => code == -1 ? $"did not finish within {ChildProgram.Patience.TotalMinutes:0} minutes (killed)" : $"exited {code}";
 
-    public static string Last(string output, int lines = 6) =>
-        string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(lines));
+    public static string Last(string output) => ChildProgram.Last(output, lines: 6);
+
+    /// <summary>The CLI beside the tests (they reference it); in the benchmarks, its build in the repository.</summary>
+    private static string BesideOrBuilt(string file, string project)
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, file);
+        return File.Exists(beside) ? beside : ChildProgram.Built(file, project);
+    }
 
     /// <summary>The same services the CLI builds, in this process, for setting up and reading back.</summary>
     public static async Task WithServicesAsync(string dataDirectory, Func<IServiceProvider, Task> action, params (string Key, string Value)[] settings)

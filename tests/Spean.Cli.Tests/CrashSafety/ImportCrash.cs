@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Recommendations;
+using Spean.Testing;
 
 namespace Spean.Cli.Tests.CrashSafety;
 
@@ -33,7 +34,7 @@ internal sealed class ImportCrash(int rows) : CrashScenario
     }
 
     public override Task<Running> StartAsync(int round) =>
-        Task.FromResult(Run(ChildProgram.Start(ChildProgram.Cli, ["import", "recommendations", "--file", Csv, "--data-dir", Data])));
+        Task.FromResult(Run(ChildProgram.Start(CrashChecks.Cli, ["import", "recommendations", "--file", Csv, "--data-dir", Data])));
 
     public override Task<string> AfterKillAsync(int round, List<string> failures)
     {

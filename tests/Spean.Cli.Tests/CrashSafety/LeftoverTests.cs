@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Evidence;
+using Spean.Testing;
 using Spean.Testing.Monitoring;
 
 namespace Spean.Cli.Tests.CrashSafety;
@@ -16,7 +17,7 @@ public sealed class LeftoverTests : IDisposable
     [Fact]
     public async Task A_start_after_a_process_was_killed_while_migrating_does_not_wait_for_its_lock()
     {
-        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        Assert.Equal(0, (await ChildProgram.RunAsync(CrashChecks.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
         // What EF Core's SQLite migration lock looks like when its holder is killed before it lets go.
         using (var connection = new SqliteConnection($"Data Source={CrashChecks.Database(folder)};Pooling=false"))
         {
@@ -26,7 +27,7 @@ public sealed class LeftoverTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var (code, output) = await ChildProgram.RunAsync(ChildProgram.Cli, ["keys", "list", "--data-dir", folder], timeout: TimeSpan.FromMinutes(2));
+        var (code, output) = await ChildProgram.RunAsync(CrashChecks.Cli, ["keys", "list", "--data-dir", folder], timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(code == 0, $"exit {code}: {output}");
         Assert.Equal(0, CrashChecks.Scalar(folder, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
@@ -35,13 +36,13 @@ public sealed class LeftoverTests : IDisposable
     [Fact]
     public async Task A_rotation_run_again_after_one_was_killed_while_rewriting_a_file_completes()
     {
-        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        Assert.Equal(0, (await ChildProgram.RunAsync(CrashChecks.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
         var stored = await StoreAsync(RotationCrash.Recording(300_000, 1));
         // The new copy a killed rotation was writing beside the file, never renamed over it.
         await File.WriteAllBytesAsync(Path.Combine(folder, "evidence", stored + ".rekey"), "SPEANEV1 half written"u8.ToArray());
 
-        var rotate = await ChildProgram.RunAsync(ChildProgram.Cli, ["keys", "rotate", "--data-dir", folder]);
-        var verify = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", folder]);
+        var rotate = await ChildProgram.RunAsync(CrashChecks.Cli, ["keys", "rotate", "--data-dir", folder]);
+        var verify = await ChildProgram.RunAsync(CrashChecks.Cli, ["evidence", "verify", "--data-dir", folder]);
 
         Assert.True(rotate.Code == 0, rotate.Output);
         Assert.Contains("1 evidence files re-encrypted", rotate.Output);
@@ -52,7 +53,7 @@ public sealed class LeftoverTests : IDisposable
     [Fact]
     public async Task What_interrupted_uploads_and_rotations_left_goes_once_old_enough_and_kept_files_stay()
     {
-        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        Assert.Equal(0, (await ChildProgram.RunAsync(CrashChecks.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
         var kept = await StoreAsync(RotationCrash.Recording(10_000, 2));
         var committed = await StoreAsync(RotationCrash.Recording(10_000, 3));
         var evidence = Path.Combine(folder, "evidence");
@@ -84,12 +85,12 @@ public sealed class LeftoverTests : IDisposable
     [Fact]
     public async Task An_upload_killed_after_its_row_committed_has_its_file_under_its_name_at_the_next_start()
     {
-        Assert.Equal(0, (await ChildProgram.RunAsync(ChildProgram.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
+        Assert.Equal(0, (await ChildProgram.RunAsync(CrashChecks.Cli, ["migrate", "--no-reference-data", "--data-dir", folder])).Code);
         var committed = await StoreAsync(RotationCrash.Recording(10_000, 4));
         var evidence = Path.Combine(folder, "evidence");
         File.Move(Path.Combine(evidence, committed), Path.Combine(evidence, committed + ".partial"));
 
-        var verify = await ChildProgram.RunAsync(ChildProgram.Cli, ["evidence", "verify", "--data-dir", folder]);
+        var verify = await ChildProgram.RunAsync(CrashChecks.Cli, ["evidence", "verify", "--data-dir", folder]);
 
         Assert.True(verify.Code == 0, verify.Output);
         Assert.Equal([committed], Directory.GetFiles(evidence).Select(Path.GetFileName));

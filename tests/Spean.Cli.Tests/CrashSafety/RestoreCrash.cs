@@ -5,6 +5,7 @@ using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Evidence;
 using Spean.Core.Monitoring.People;
+using Spean.Testing;
 using Spean.Testing.Monitoring;
 
 namespace Spean.Cli.Tests.CrashSafety;
@@ -54,7 +55,7 @@ internal sealed class RestoreCrash(bool referenceData) : CrashScenario
     }
 
     public override Task<Running> StartAsync(int round) =>
-        Task.FromResult(Run(ChildProgram.Start(ChildProgram.Cli, ["restore", "-i", Backup, "--key-file", Key, "--yes", "--data-dir", Data])));
+        Task.FromResult(Run(ChildProgram.Start(CrashChecks.Cli, ["restore", "-i", Backup, "--key-file", Key, "--yes", "--data-dir", Data])));
 
     public override Task<string> AfterKillAsync(int round, List<string> failures)
     {

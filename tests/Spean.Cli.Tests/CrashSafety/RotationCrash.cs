@@ -9,6 +9,7 @@ using Spean.Core.Data;
 using Spean.Core.Monitoring.Evidence;
 using Spean.Core.Monitoring.People;
 using Spean.Core.Protection;
+using Spean.Testing;
 using Spean.Testing.Monitoring;
 
 namespace Spean.Cli.Tests.CrashSafety;
@@ -59,7 +60,7 @@ internal sealed class RotationCrash(int people, int files, int fileBytes) : Cras
     }
 
     public override Task<Running> StartAsync(int round) =>
-        Task.FromResult(Run(ChildProgram.Start(ChildProgram.Cli, ["keys", "rotate", "--data-dir", Data])));
+        Task.FromResult(Run(ChildProgram.Start(CrashChecks.Cli, ["keys", "rotate", "--data-dir", Data])));
 
     public override async Task<string> AfterKillAsync(int round, List<string> failures)
     {

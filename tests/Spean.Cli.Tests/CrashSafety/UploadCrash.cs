@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Taxonomies;
+using Spean.Testing;
 
 namespace Spean.Cli.Tests.CrashSafety;
 
@@ -22,7 +22,7 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
 {
     private const string Token = "spean_crash-harness-upload-token";
     private string Data => Path.Combine(Folder, "data");
-    private readonly int port = FreePort();
+    private readonly int port = ChildProgram.FreePort();
     private readonly List<(Guid UploadId, byte[] File)> uploads = [];
     private ChildProgram? app;
     private Guid reportId;
@@ -146,38 +146,15 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
     {
         if (app is { HasExited: false }) return app;
         app?.Dispose();
-        app = ChildProgram.Start(ChildProgram.Web, ["--urls", Address.ToString()], new Dictionary<string, string?>
+        app = ChildProgram.StartWebApp(CrashChecks.Web, Address, new Dictionary<string, string?>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Spean__DataDirectory"] = Data,
             ["Spean__LoadReferenceDataOnStart"] = "false",
-            ["Spean__Classifier__TrainOnStart"] = "false",
-            ["Spean__Notifications__ReminderTimer"] = "false",
             // Nothing else writes evidence here, so what an interrupted upload left can go at once.
             ["Spean__Evidence__LeftoverAge"] = "00:00:00",
         });
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        for (var tries = 0; tries < 1200; tries++)
-        {
-            if (app.HasExited) throw new InvalidOperationException($"The web app stopped at start: {CrashChecks.Last(app.Output, 20)}");
-            try
-            {
-                using var health = await client.GetAsync("/health");
-                if (health.IsSuccessStatusCode) return app;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"The web app did not answer /health within five minutes: {CrashChecks.Last(app.Output, 20)}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await app.AnswersAsync(Address, "/health", TimeSpan.FromMinutes(5));
+        return app;
     }
 
     /// <summary>A file read out in 64 KB pieces with a pause between them, as a slow mobile connection delivers it.</summary>
