@@ -27,9 +27,15 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     private string? connectionString;
 
-    public string ConnectionString => connectionString ??= Provider == DatabaseProvider.PostgreSql
-        ? TestDatabases.NewPostgresDatabase()
-        : $"Data Source={Path.Combine(dataDirectory, "spean.db")}";
+    public string ConnectionString => connectionString ??= NewDatabase();
+
+    private string NewDatabase()
+    {
+        if (Provider == DatabaseProvider.PostgreSql) return TestDatabases.NewPostgresDatabaseWithReferenceData();
+        var file = Path.Combine(dataDirectory, "spean.db");
+        TestDatabases.CopySqliteWithReferenceData(file);
+        return $"Data Source={file}";
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
