@@ -175,7 +175,8 @@ public sealed class BadNetworkCaptureTests(BrowserApp app, ITestOutputHelper log
         await held.Task;
         await Assertions.Expect(capture.Item("Road blocked at the dam 1")).ToContainTextAsync("Sending");
 
-        // Longer than a step waits for its answer (45 s, and the photo's time at 10 kB/s), shorter than the old five minutes.
+        // Longer than a step waits with nothing moving (45 s with no byte sent; once all is sent, 45 s and the photo's time at
+        // 10 kB/s for the answer), shorter than the old five minutes.
         await page.Clock.FastForwardAsync("01:00");
         await Assertions.Expect(capture.Item("Road blocked at the dam 1")).ToContainTextAsync("The connection dropped; it will be tried again.");
         await Assertions.Expect(capture.Item("Road blocked at the dam 2")).ToContainTextAsync("Waiting");

@@ -90,6 +90,24 @@ public sealed class CapturePage(IPage page)
         }
         """, label));
 
+    /// <summary>A JPEG of random pixels, which barely compress: a photo of about the kilobytes asked (Chromium makes 0.9 bytes of a pixel).</summary>
+    public async Task<byte[]> NoisyJpegAsync(int kilobytes) => Convert.FromBase64String(await page.EvaluateAsync<string>("""
+        async kilobytes => {
+          const side = Math.ceil(Math.sqrt(kilobytes * 1024 / 0.9));
+          const canvas = Object.assign(document.createElement('canvas'), { width: side, height: side });
+          const g = canvas.getContext('2d');
+          const pixels = g.createImageData(side, side);
+          for (let i = 0; i < pixels.data.length; i += 65536) crypto.getRandomValues(pixels.data.subarray(i, i + 65536)); // at most 64 kB a call
+          for (let i = 3; i < pixels.data.length; i += 4) pixels.data[i] = 255;
+          g.putImageData(pixels, 0, 0);
+          const blob = await new Promise(resolve => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+          const bytes = new Uint8Array(await blob.arrayBuffer());
+          let text = '';
+          for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...bytes.subarray(i, i + 8192));
+          return btoa(text);
+        }
+        """, kilobytes));
+
     /// <summary>
     /// Everything the page's origin keeps on the phone, read raw: every IndexedDB record (binary values
     /// decoded as UTF-8 and UTF-16 text), every cached response and localStorage; which of the needles appear.

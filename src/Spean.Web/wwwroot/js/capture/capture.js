@@ -22,6 +22,8 @@ let unlocking = false;
 let saving = false;
 let retry = null;
 let renders = 0;
+// How far the photo under way has got, shown with its report: on a slow link a photo takes minutes.
+let progress = null;
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/capture-sw.js', { scope: '/capture' });
 start();
@@ -275,8 +277,9 @@ async function send() {
   if (!vault.unlocked || !navigator.onLine) return;
   const queue = $('capture-queue');
   queue.setAttribute('aria-busy', 'true');
+  progress = null;
   try {
-    const connected = await sendQueued(vault, config, renderQueue);
+    const connected = await sendQueued(vault, config, renderQueue, showProgress);
     if (connected === false) retry = setTimeout(send, RETRY_AFTER_MS);
     await renderQueue();
   } finally {
@@ -291,6 +294,12 @@ function sendNow() {
     return;
   }
   send();
+}
+
+function showProgress(clientId, { photo, photos, sent, total }) {
+  progress = { clientId, text: format(text.PhotoProgress, photo, photos, Math.floor(sent / 1024), Math.ceil(total / 1024)) };
+  const line = $('capture-queue-items').querySelector(`li[data-client-id="${clientId}"] .progress`);
+  if (line) line.textContent = progress.text;
 }
 
 async function renderQueue() {
@@ -321,6 +330,7 @@ async function queueItem(record) {
     el('p', {}, el('span', { className: 'state', textContent: text[`State.${record.state[0].toUpperCase()}${record.state.slice(1)}`] }), el('strong', { textContent: title })));
   item.dataset.clientId = record.clientId;
   if (reason) item.append(el('p', { className: 'reason', textContent: reason }));
+  if (record.state === 'sending') item.append(el('p', { className: 'hint progress', textContent: progress?.clientId === record.clientId ? progress.text : '' }));
   if (outcome) item.append(el('p', { className: 'hint', textContent: outcome }));
   const actions = el('div', { className: 'actions' });
   if (record.signIn) actions.append(el('a', { href: '/account/login?returnUrl=%2Fcapture', textContent: text.SignIn }));

@@ -5,17 +5,22 @@
 
 let running = null;
 
-// A step that gets no answer at all (no reply, no reset) is given up, so that it does not hold the queue until the
-// page is reloaded: the queue stops and is tried again later, and the server keeps whatever arrived only once.
-// A step without a file waits 45 s; a photo also as long as it needs at 10 kB/s, a slow 2G link (3 MB: under 6 min).
-const ANSWER_WITHIN_MS = 45 * 1000;
+// A step that stops moving is given up, so that it does not hold the queue until the page is reloaded: the queue stops
+// and is tried again later, and the server keeps whatever arrived only once. Its body may take as long as it needs while
+// bytes keep leaving the phone: a photo takes minutes on a link of a few kB/s, and sent again from zero it would never
+// arrive. It is given up after config.sending.stalledAfterMs (45 s) with no byte sent. Once all of it has left, the
+// answer must come within config.sending.answerWithinMs (45 s) and the body's time at 10 kB/s: the phone counts bytes
+// as sent when its network stack takes them, and on a slow link the last of them may still be on their way.
 const SLOWEST_BYTES_PER_MS = 10;
 
-/** Starts sending unless a send is already under way; resolves when it ends. */
-export function sendQueued(vault, config, changed) {
+/**
+ * Starts sending unless a send is already under way; resolves when it ends. progressed(clientId, { photo, photos, sent,
+ * total }) hears how many bytes of a report's photo have left the phone.
+ */
+export function sendQueued(vault, config, changed, progressed) {
   running ??= (navigator.locks
-    ? navigator.locks.request('spean-capture-send', { ifAvailable: true }, lock => lock && sendAll(vault, config, changed))
-    : sendAll(vault, config, changed)
+    ? navigator.locks.request('spean-capture-send', { ifAvailable: true }, lock => lock && sendAll(vault, config, changed, progressed))
+    : sendAll(vault, config, changed, progressed)
   ).finally(() => { running = null; });
   return running;
 }
@@ -30,7 +35,7 @@ class Failure extends Error {
 }
 
 /** @returns {Promise<boolean>} false when the connection dropped, so the caller can try again later. */
-async function sendAll(vault, config, changed) {
+async function sendAll(vault, config, changed, progressed) {
   for (const { clientId } of await vault.list()) {
     const record = await vault.get(clientId);
     if (!record || record.state === 'sent') continue;
@@ -60,13 +65,14 @@ async function sendAll(vault, config, changed) {
       record.personSent = true;
       await vault.save(record);
     }
-    for (const photo of photos) {
+    for (const [index, photo] of photos.entries()) {
       if (record.photosSent.includes(photo.clientUploadId)) continue;
       const form = new FormData();
       form.append('file', new Blob([await vault.photo(photo.clientUploadId)], { type: photo.type }), photo.name);
       form.append('sha256', photo.sha256);
       form.append('clientUploadId', photo.clientUploadId);
-      await post(`/api/v1/reports/${report.id}/evidence`, form, config);
+      await post(`/api/v1/reports/${report.id}/evidence`, form, config,
+        (sent, total) => progressed(record.clientId, { photo: index + 1, photos: photos.length, sent, total }));
       await vault.photoSent(record, photo.clientUploadId);
     }
     if (submit && report.status === 'Draft')
@@ -75,49 +81,68 @@ async function sendAll(vault, config, changed) {
   }
 }
 
-/** POSTs and returns the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words. */
-async function post(url, body, config) {
-  const abort = new AbortController();
-  // The answer's body too: a server that sends its headers and then nothing holds the queue as well.
-  const timer = setTimeout(() => abort.abort(), answerWithin(body));
-  try {
-    return await exchange(url, body, config, abort.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * POSTs and resolves with the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words.
+ * XMLHttpRequest rather than fetch: only it tells how much of the body has left, which keeps a slow upload alive.
+ */
+function post(url, body, config, progressed = () => {}) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    let timer;
+    const giveUpAfter = ms => {
+      clearTimeout(timer);
+      timer = setTimeout(() => request.abort(), ms);
+    };
+    request.upload.onprogress = ({ loaded, total }) => {
+      giveUpAfter(config.sending.stalledAfterMs);
+      progressed(loaded, total);
+    };
+    // Until the answer's body has come too: a server that sends its headers and then nothing holds the queue as well.
+    request.upload.onload = () => giveUpAfter(answerWithin(body, config));
+    request.onloadend = () => {
+      clearTimeout(timer);
+      try {
+        resolve(answer(request, url, config));
+      } catch (failure) {
+        reject(failure);
+      }
+    };
+    request.open('POST', url);
+    request.setRequestHeader('Accept', 'application/json');
+    if (typeof body === 'string') request.setRequestHeader('Content-Type', 'application/json');
+    giveUpAfter(config.sending.stalledAfterMs);
+    request.send(body);
+  });
 }
 
-function answerWithin(body) {
+function answerWithin(body, config) {
   const bytes = typeof body === 'string' ? body.length : [...body.values()].reduce((sum, value) => sum + (value.size ?? String(value).length), 0);
-  return ANSWER_WITHIN_MS + bytes / SLOWEST_BYTES_PER_MS;
+  return config.sending.answerWithinMs + bytes / SLOWEST_BYTES_PER_MS;
 }
 
-async function exchange(url, body, { strings: text, refusals }, signal) {
-  const headers = { Accept: 'application/json' };
-  if (typeof body === 'string') headers['Content-Type'] = 'application/json';
-  let response;
-  try {
-    response = await fetch(url, { method: 'POST', body, headers, credentials: 'same-origin', redirect: 'manual', signal });
-  } catch {
-    throw new Failure(text.ConnectionLost, { connection: true });
-  }
-  if (response.status === 200 || response.status === 201) {
-    try {
-      return await response.json();
-    } catch {
-      throw new Failure(text.ConnectionLost, { connection: true });
-    }
-  }
-  if (response.status === 401 || response.type === 'opaqueredirect')
+function answer(request, url, { strings: text, refusals }) {
+  // No answer at all: refused, reset, or given up above.
+  if (request.status === 0) throw new Failure(text.ConnectionLost, { connection: true });
+  // The browser follows a redirect by itself: one away from the API is to the sign-in page.
+  if (request.status === 401 || request.responseURL !== new URL(url, location.href).href)
     throw new Failure(text.SignInAgain, { stopsAll: true, signIn: true });
-  let problem = {};
-  try {
-    problem = await response.json();
-  } catch {
-    // Not problem details (a proxy's page, say): the status is all there is to say.
+  const json = parsed(request.responseText);
+  if (request.status === 200 || request.status === 201) {
+    if (json) return json;
+    throw new Failure(text.ConnectionLost, { connection: true }); // an answer cut short
   }
+  // Not problem details (a proxy's page, say): the status is all there is to say.
+  const problem = json ?? {};
   // Said in the page's language when the server gives a code this page knows, else in the server's words.
   const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => refusals[problem.codes?.[field]] ?? messages.join(' '));
-  const message = fields.join(' ') || refusals[problem.code] || problem.detail || problem.title || `HTTP ${response.status}`;
-  throw new Failure(message, { stopsAll: response.status === 403 || response.status === 429 || response.status >= 500 });
+  const message = fields.join(' ') || refusals[problem.code] || problem.detail || problem.title || `HTTP ${request.status}`;
+  throw new Failure(message, { stopsAll: request.status === 403 || request.status === 429 || request.status >= 500 });
+}
+
+function parsed(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
