@@ -19,9 +19,10 @@ public static class DatabaseRegistration
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseMigrator>();
+        var configure = Configuring(options);
         services.AddDbContext<SpeanDbContext>((provider, db) =>
         {
-            Configure(db, options);
+            configure(db);
             // Modules' interceptors fill derived columns first, so the audit entry sees the row as it is saved.
             db.AddInterceptors([.. provider.GetServices<IInterceptor>(), new AuditInterceptor(
                 provider.GetRequiredService<AuditActor>(), provider.GetRequiredService<TimeProvider>())]);
@@ -29,20 +30,21 @@ public static class DatabaseRegistration
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder db, SpeanOptions options)
+    public static void Configure(DbContextOptionsBuilder db, SpeanOptions options) => Configuring(options)(db);
+
+    /// <summary>The provider's setup with the connection string worked out and the data folder made once, not for every DbContext (every request).</summary>
+    private static Action<DbContextOptionsBuilder> Configuring(SpeanOptions options)
     {
         switch (options.DatabaseProvider)
         {
             case DatabaseProvider.PostgreSql:
-                db.UseNpgsql(
-                    WithoutJit(options.ConnectionString ?? throw new InvalidOperationException(
-                        "Spean:DatabaseProvider is PostgreSql but no connection string is set (ConnectionStrings:Spean).")),
-                    npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
-                break;
+                var postgres = WithoutJit(options.ConnectionString ?? throw new InvalidOperationException(
+                    "Spean:DatabaseProvider is PostgreSql but no connection string is set (ConnectionStrings:Spean)."));
+                return db => db.UseNpgsql(postgres, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
             default:
                 OwnerOnly.CreateDirectory(options.DataDirectory);
-                db.UseSqlite(options.SqliteConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
-                break;
+                var file = options.SqliteConnectionString;
+                return db => db.UseSqlite(file, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
         }
     }
 

@@ -117,7 +117,10 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
     private async Task<RecommendationIndex> IndexAsync(CancellationToken cancellationToken)
     {
         if (IsFresh()) return index;
-        await refreshing.WaitAsync(cancellationToken);
+        // A built index does not wait for another request's check of the database (a scan of every row, most of a second
+        // at a million) or an edit being applied: it answers as it is, as fresh as it was a moment ago.
+        if (indexed is not null && !refreshing.Wait(0, cancellationToken)) return index;
+        if (indexed is null) await refreshing.WaitAsync(cancellationToken);
         try
         {
             if (IsFresh()) return index;

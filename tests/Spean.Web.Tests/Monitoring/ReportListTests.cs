@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
+using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
 
@@ -22,23 +23,26 @@ public abstract class ReportListTests(SpeanApp app)
         var organisation = await OrganisationAsync(app, "Counters");
         var (_, author) = await PersonAsync(app, Role.Member, organisation);
         var (coordinator, reviewer) = await PersonAsync(app, Role.Coordinator, organisation);
-        async Task<Guid> PlantAsync(string category, string place, string confidentiality, string status)
+        async Task<Guid> PlantAsync(string category, string place, string confidentiality, string status, bool evidence = false)
         {
             var id = await FileAsync(author, Input($"Counted {category} {place}", confidentiality, place: place, category: category,
                 readers: confidentiality == "Restricted" ? [coordinator.Id] : null));
+            if (evidence) await UploadOkAsync(author, id, SampleFiles.Png());
             if (status != "Draft") await MoveOkAsync(author, id, "Submitted");
             if (status == "Published")
                 foreach (var step in new[] { "UnderReview", "Verified", "Published" }) await MoveOkAsync(reviewer, id, step);
             return id;
         }
-        await PlantAsync("mining", "010201", "Network", "Published");
+        await PlantAsync("mining", "010201", "Network", "Published", evidence: true);
         await PlantAsync("land", "010201", "Organisation", "Submitted");
         await PlantAsync("land", "12", "Organisation", "Published");
-        await PlantAsync("defenders", "12", "Restricted", "Submitted");
+        await PlantAsync("defenders", "12", "Restricted", "Submitted", evidence: true);
         await PlantAsync("mining", "010201", "Public", "Published");
-        await PlantAsync("other", "010201", "Network", "Draft");
+        await PlantAsync("other", "010201", "Network", "Draft", evidence: true);
 
-        foreach (var filters in new[] { "", "category=land", "status=Submitted&place=01", "confidentiality=Organisation&category=land" })
+        // The author's draft has evidence too, and the reviewer may not see it.
+        Assert.Equal(2, (await reviewer.GetJsonAsync("/api/v1/reports")).GetProperty("byEvidence").GetProperty("true").GetInt32());
+        foreach (var filters in new[] { "", "category=land", "status=Submitted&place=01", "confidentiality=Organisation&category=land", "hasEvidence=true", "hasEvidence=false&place=12" })
         {
             var list = await reviewer.GetJsonAsync($"/api/v1/reports?{filters}&pageSize=100");
             Assert.Equal(list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength());
