@@ -32,19 +32,25 @@ public static class DatabaseRegistration
 
     public static void Configure(DbContextOptionsBuilder db, SpeanOptions options) => Configuring(options)(db);
 
-    /// <summary>The provider's setup with the connection string worked out and the data folder made once, not for every DbContext (every request).</summary>
+    /// <summary>
+    /// The provider's setup, with the connection string worked out and the data folder made once, at the first DbContext,
+    /// not for every one (every request); not at registration, so that a command that never opens the database needs none.
+    /// </summary>
     private static Action<DbContextOptionsBuilder> Configuring(SpeanOptions options)
     {
         switch (options.DatabaseProvider)
         {
             case DatabaseProvider.PostgreSql:
-                var postgres = WithoutJit(options.ConnectionString ?? throw new InvalidOperationException(
-                    "Spean:DatabaseProvider is PostgreSql but no connection string is set (ConnectionStrings:Spean)."));
-                return db => db.UseNpgsql(postgres, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
+                var postgres = new Lazy<string>(() => WithoutJit(options.ConnectionString ?? throw new InvalidOperationException(
+                    "Spean:DatabaseProvider is PostgreSql but no connection string is set (ConnectionStrings:Spean).")));
+                return db => db.UseNpgsql(postgres.Value, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrations));
             default:
-                OwnerOnly.CreateDirectory(options.DataDirectory);
-                var file = options.SqliteConnectionString;
-                return db => db.UseSqlite(file, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
+                var file = new Lazy<string>(() =>
+                {
+                    OwnerOnly.CreateDirectory(options.DataDirectory);
+                    return options.SqliteConnectionString;
+                });
+                return db => db.UseSqlite(file.Value, sqlite => sqlite.MigrationsAssembly(SqliteMigrations));
         }
     }
 
