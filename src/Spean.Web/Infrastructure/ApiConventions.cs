@@ -24,7 +24,6 @@ internal static class ApiConventions
         {
             options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
                 .WithAddedModifier(RequestJson.RefuseNullItems);
-            options.SerializerOptions.Converters.Add(new RefuseNulText());
         });
         // A body or parameter the endpoint cannot read is thrown, so the handler below can say which field to change.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -25,7 +25,6 @@ internal static class ProblemResponses
     public static string Unreadable(BadHttpRequestException failure) => failure.InnerException switch
     {
         NullItemException nullItem => $"{nullItem.Message} Check the request against /openapi/v1.json.",
-        NulTextException { Path: var path } => $"The text at '{path}' holds a NUL character (\\u0000), which cannot be stored: remove it.",
         JsonException { Path: { Length: > 1 } path } =>
             $"The request body could not be read at '{path}': check that field's type and, for a choice, its name in /openapi/v1.json.",
         JsonException => "The request body is not valid JSON. Send a JSON object as described in /openapi/v1.json.",

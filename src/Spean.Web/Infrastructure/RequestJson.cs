@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Spean.Web.Infrastructure;
@@ -34,22 +33,3 @@ internal static class RequestJson
 }
 
 internal sealed class NullItemException(string list) : JsonException($"The list '{list}' holds an empty (null) item: leave it out or give its value.");
-
-/// <summary>
-/// Text holding a NUL character (<c>\u0000</c>) is refused as unreadable: PostgreSQL cannot store it (every such field
-/// failed as a server error there under fuzzing, where SQLite kept it), and no one writes it on purpose.
-/// </summary>
-internal sealed class RefuseNulText : JsonConverter<string>
-{
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Checked(reader.GetString());
-
-    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-
-    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Checked(reader.GetString())!;
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
-
-    private static string? Checked(string? text) => text?.Contains('\0', StringComparison.Ordinal) == true ? throw new NulTextException() : text;
-}
-
-internal sealed class NulTextException() : JsonException("The text holds a NUL character.");
