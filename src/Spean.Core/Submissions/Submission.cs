@@ -56,6 +56,8 @@ public sealed class Signatory
     public required Guid OrganisationId { get; init; }
     public SignatoryStatus Status { get; set; }
 
+    public const int DescriptionLength = 1_000;
+
     /// <summary>The short description that heads the document, as OHCHR's guidelines ask of each submitting organisation.</summary>
     public string? DescriptionEn { get; set; }
     public string? DescriptionKm { get; set; }
@@ -85,8 +87,8 @@ internal sealed class SignatoryConfiguration : IEntityTypeConfiguration<Signator
     public void Configure(EntityTypeBuilder<Signatory> builder)
     {
         builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(s => s.DescriptionEn).HasMaxLength(1_000);
-        builder.Property(s => s.DescriptionKm).HasMaxLength(1_000);
+        builder.Property(s => s.DescriptionEn).HasMaxLength(Signatory.DescriptionLength);
+        builder.Property(s => s.DescriptionKm).HasMaxLength(Signatory.DescriptionLength);
         builder.HasIndex(s => new { s.SubmissionId, s.OrganisationId }).IsUnique();
         builder.HasIndex(s => new { s.OrganisationId, s.Status });
     }

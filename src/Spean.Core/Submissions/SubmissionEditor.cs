@@ -28,6 +28,7 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
             return new Refusal(SubmissionProblem.MayNotCreate, "Only a coordinator of a member organisation starts a submission; ask yours.");
         if (string.IsNullOrWhiteSpace(input.Title))
             return new Refusal(SubmissionProblem.TitleRequired, "Give the submission a title.");
+        if (DescriptionTooLong(input.DescriptionEn, input.DescriptionKm) is { } tooLong) return tooLong;
         var iso3 = input.StateIso3?.Trim().ToUpperInvariant() ?? "";
         if (!await db.Countries.AnyAsync(c => c.Iso3 == iso3, cancellationToken))
             return new Refusal(SubmissionProblem.StateUnknown, "'stateIso3' is the ISO 3166 alpha-3 code of the State under Review, e.g. KHM.");
@@ -88,6 +89,7 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
                 : new Refusal(SubmissionProblem.NotInvited, "Your organisation is already signed on, or was not invited to this draft.");
         if (viewer.Role > Role.Coordinator)
             return new Refusal(SubmissionProblem.MayNotSign, "Signing commits your organisation: a coordinator of it signs on.");
+        if (DescriptionTooLong(descriptionEn, descriptionKm) is { } tooLong) return tooLong;
         var signatory = submission.Signatories.Single(s => s.OrganisationId == viewer.OrganisationId);
         signatory.Status = SignatoryStatus.SignedOn;
         signatory.SignedAt = Now;
@@ -105,6 +107,7 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
         if (submission.Status != SubmissionStatus.Draft) return NotADraft();
         if (viewer.Role > Role.Coordinator)
             return new Refusal(SubmissionProblem.MayNotSign, "A coordinator of your organisation writes its description.");
+        if (DescriptionTooLong(descriptionEn, descriptionKm) is { } tooLong) return tooLong;
         var signatory = submission.Signatories.Single(s => s.OrganisationId == viewer.OrganisationId);
         signatory.DescriptionEn = Trimmed(descriptionEn);
         signatory.DescriptionKm = Trimmed(descriptionKm);
@@ -205,6 +208,12 @@ public sealed class SubmissionEditor(SpeanDbContext db, TimeProvider time, Submi
     }
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static Refusal? DescriptionTooLong(string? descriptionEn, string? descriptionKm) =>
+        Trimmed(descriptionEn)?.Length > Signatory.DescriptionLength || Trimmed(descriptionKm)?.Length > Signatory.DescriptionLength
+            ? new Refusal(SubmissionProblem.DescriptionTooLong,
+                $"Keep the organisation's description (descriptionEn, descriptionKm) to {Signatory.DescriptionLength:N0} characters in each language.")
+            : null;
 
     /// <summary>Also the answer for a submission the viewer may not see, so a hidden draft cannot be told from none.</summary>
     public static Refusal NotFound() => new(SubmissionProblem.NotFound, "There is no submission with that id that you may see.");

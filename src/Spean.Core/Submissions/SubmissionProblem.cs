@@ -32,4 +32,5 @@ public enum SubmissionProblem
     ReportUnknown,
     SourceTextRequired,
     CommentNotFound,
+    DescriptionTooLong,
 }

@@ -20,9 +20,11 @@ internal static class ApiConventions
             if (context.ProblemDetails is HttpValidationProblemDetails { Detail: null or "" } invalid && invalid.Errors.Count > 0)
                 invalid.Detail = string.Join(" ", invalid.Errors.SelectMany(e => e.Value).Distinct());
         });
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolver =
-            (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(RequestJson.RefuseNullItems));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(RequestJson.RefuseNullItems);
+        });
         // A body or parameter the endpoint cannot read is thrown, so the handler below can say which field to change.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Campaigns.Statements;
+using Spean.Core.Campaigns.Treaties;
 using Spean.Core.Data;
 using Spean.Core.Notifications;
 using Spean.Core.Taxonomies;
@@ -14,10 +16,10 @@ namespace Spean.Web.Tests.Campaigns;
 
 public abstract class TreatyAndStatementTests(SpeanApp app)
 {
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string treaty, string csv)
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string treaty, string csv, string fileName = "membership.csv")
     {
         using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", "membership.csv");
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", fileName);
         return await client.PostAsync($"/api/v1/campaigns/treaties/{treaty}/import", form);
     }
 
@@ -28,6 +30,20 @@ public abstract class TreatyAndStatementTests(SpeanApp app)
         var parties = db.Set<TreatyMembership>().Where(m => m.Treaty == treaty).Select(m => m.CountryIso3);
         return await db.Set<Country>().Where(c => c.UnMember && !parties.Contains(c.Iso3)).OrderBy(c => c.Iso3).Skip(skip).Select(c => c.Iso3).FirstAsync();
     });
+
+    [Fact]
+    public async Task A_file_name_longer_than_the_import_keeps_is_cut_not_a_server_error()
+    {
+        var world = await CreateAsync(app);
+        var name = new string('x', 5000) + ".csv";
+
+        using var import = await ImportAsync(world.CoordinatorClientA, "MineBan", "iso3,status\nXXX,party\n", name);
+
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        var id = (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("importId").GetGuid();
+        var kept = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Set<TreatyImport>().Where(i => i.Id == id).Select(i => i.FileName).SingleAsync());
+        Assert.Equal(name[..TreatyImport.FileNameLength], kept);
+    }
 
     [Fact]
     public async Task An_import_that_adds_a_State_party_notifies_the_campaign_s_members_once_and_drafts_one_welcome_statement()

@@ -10,6 +10,14 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyCollection<string> Lines => lines;
 
+    /// <summary>Removes and returns the lines kept so far, so a long run reads each line once and does not keep them all.</summary>
+    public List<string> Take()
+    {
+        var taken = new List<string>();
+        while (lines.TryDequeue(out var line)) taken.Add(line);
+        return taken;
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose()

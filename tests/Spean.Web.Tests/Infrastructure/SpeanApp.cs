@@ -48,6 +48,8 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         builder.UseSetting("Spean:Classifier:TrainOnStart", TrainClassifier ? "true" : "false");
         // Tests run reminders and notification e-mail themselves (ReminderRun, NotificationMail), never on a timer.
         builder.UseSetting("Spean:Notifications:ReminderTimer", "false");
+        // Nor do they poll media feeds on a timer: a poll writes in the middle of other tests' requests (MediaApp polls by hand).
+        builder.UseSetting("Spean:Campaigns:Media:PollMinutes", "0");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

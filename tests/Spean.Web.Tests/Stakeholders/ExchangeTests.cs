@@ -58,6 +58,21 @@ public abstract class ExchangeTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_row_holding_a_NUL_character_is_named_and_the_other_rows_import()
+    {
+        var (_, member) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "A"));
+        var tag = "nul" + Guid.NewGuid().ToString("N")[..6];
+        var csv = $"kind,level,name_latin,tags,confidentiality\nPerson,Local,Chan\0Dara,{tag},Network\nPerson,Local,Sok Dara,{tag},Network\n";
+
+        using var import = await ImportAsync(member, csv);
+
+        var result = await import.ReadJsonAsync();
+        Assert.True(import.StatusCode == HttpStatusCode.OK, result.GetRawText());
+        Assert.Equal(1, result.GetProperty("created").GetInt32());
+        Assert.Equal([2], result.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
     public async Task Exports_hold_only_what_the_reader_may_see_and_contacts_only_where_they_may_see_them()
     {
         var a = await OrganisationAsync(app, "A");

@@ -18,6 +18,8 @@ public sealed class TreatyImport
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required Treaty Treaty { get; init; }
+    public const int FileNameLength = 300;
+
     public required string FileName { get; init; }
     public required DateTime At { get; init; }
     public Guid? ByUserId { get; init; }
@@ -45,7 +47,7 @@ internal sealed class TreatyImportConfiguration : IEntityTypeConfiguration<Treat
 {
     public void Configure(EntityTypeBuilder<TreatyImport> builder)
     {
-        builder.Property(i => i.FileName).HasMaxLength(300);
+        builder.Property(i => i.FileName).HasMaxLength(TreatyImport.FileNameLength);
         builder.HasIndex(i => i.At);
     }
 }

@@ -57,7 +57,13 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
         if (rows is null) return unreadable!;
 
         var now = time.GetUtcNow().UtcDateTime;
-        var import = new TreatyImport { Treaty = treaty, FileName = Path.GetFileName(fileName), At = now, ByUserId = viewer.UserId, Rows = rows.Count };
+        // The name is only the import's label: a longer one than the column holds is cut, not a reason to refuse the file.
+        var name = Path.GetFileName(fileName);
+        var import = new TreatyImport
+        {
+            Treaty = treaty, FileName = name.Length <= TreatyImport.FileNameLength ? name : name[..TreatyImport.FileNameLength], At = now,
+            ByUserId = viewer.UserId, Rows = rows.Count,
+        };
         var countries = await db.Set<Country>().ToDictionaryAsync(c => c.Iso3, cancellationToken);
         var memberships = await db.Set<TreatyMembership>().Where(m => m.Treaty == treaty).ToDictionaryAsync(m => m.CountryIso3, cancellationToken);
         var refused = new List<TreatyRefusedRow>();

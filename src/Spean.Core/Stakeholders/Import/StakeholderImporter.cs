@@ -49,6 +49,12 @@ public sealed class StakeholderImporter(SpeanDbContext db, StakeholderRegister r
                 errors.Add(new(line, "", new Refusal(ImportProblem.TooManyRows, $"Only {MaxRows:N0} rows are read from one file; split the file and import the rest.", MaxRows)));
                 break;
             }
+            // PostgreSQL cannot store U+0000 (it failed the whole import there); no register holds it on purpose.
+            if (csv.Parser.Record?.Any(cell => cell.Contains('\0', StringComparison.Ordinal)) == true)
+            {
+                errors.Add(new(line, "", new Refusal(ImportProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be stored: remove it and import the row again.")));
+                continue;
+            }
             string? Cell(string name) => columns.TryGetValue(name, out var i) && csv.TryGetField<string>(i, out var value) && !string.IsNullOrWhiteSpace(value)
                 ? value.Trim() : null;
             string[] List(string name) => Cell(name)?.Split(StakeholderColumns.Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
@@ -91,4 +97,5 @@ public enum ImportProblem
     NoHeader,
     MissingColumns,
     TooManyRows,
+    NulCharacter,
 }

@@ -17,6 +17,7 @@ public enum UprCalendarProblem
     NotFound,
     NotAllowed,
     NoColumns,
+    ReviewDateOutOfRange,
 }
 
 /// <summary>
@@ -29,12 +30,18 @@ public sealed record UprReviewInput(int Session, DateOnly ReviewDate, DateOnly? 
     public const int MaxCycle = 20;
     public const int MaxSession = 300;
 
+    /// <summary>The UPR's first review year and a year past any cycle planned; the estimated dates around a review stay in range.</summary>
+    public const int FirstYear = 2008, LastYear = 2100;
+
     public DateTime? DeadlineUtc => DeadlineDate is { } day ? UprDates.GenevaToUtc(day, DeadlineTime ?? UprDates.DeadlineTime) : null;
 
     public Refusal? Check()
     {
         if (Session is < 1 or > MaxSession)
             return new(UprCalendarProblem.BadSession, $"Session {Session} is not a UPR Working Group session: give a number from 1 to {MaxSession}.", Session);
+        if (ReviewDate.Year is < FirstYear or > LastYear)
+            return new(UprCalendarProblem.ReviewDateOutOfRange,
+                $"The review date {Iso(ReviewDate)} is not a UPR review date: give one from {FirstYear} to {LastYear}.", Iso(ReviewDate));
         if (DeadlineDate is { } deadline && deadline >= ReviewDate)
             return new(UprCalendarProblem.DeadlineNotBeforeReview,
                 $"The submission deadline {Iso(deadline)} is not before the review on {Iso(ReviewDate)}: correct one of them.", Iso(deadline), Iso(ReviewDate));

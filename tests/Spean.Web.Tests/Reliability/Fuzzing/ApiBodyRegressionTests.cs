@@ -10,7 +10,9 @@ namespace Spean.Web.Tests.Reliability.Fuzzing;
 /// <summary>
 /// The bodies the API fuzzer found failing, each kept as it was sent: a null item in a list (a server error in four
 /// handlers), JSON that is not JSON (logged as an unhandled exception with its stack), a malformed multipart form (a server
-/// error), the wrong content type (a 415 without a detail) and a form refused field by field (a 400 without a detail).
+/// error), the wrong content type (a 415 without a detail), a form refused field by field (a 400 without a detail), and
+/// a review date so early that the dates estimated from it cannot be written (a server error), and one that failed on
+/// PostgreSQL only: a signatory's description longer than its column.
 /// </summary>
 public abstract class ApiBodyRegressionTests(SpeanApp app)
 {
@@ -25,6 +27,9 @@ public abstract class ApiBodyRegressionTests(SpeanApp app)
         { "POST", "/api/v1/admin/organisations", "text/plain", """{"name":"x"}""", "content type" },
         { "POST", "/api/v1/stakeholders", "application/json", """{"kind":"Wizard","level":"Local","nameLatin":"Chan Dara"}""", "kind" },
         { "POST", "/api/v1/stakeholders/import", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: ;;\r\n\r\nfuzz\r\n--x--\r\n", "form could not be read" },
+        { "PUT", "/api/v1/submissions/calendar/KHM/4", "application/json", """{"session":46,"reviewDate":"0001-01-01"}""", "2008" },
+        { "POST", "/api/v1/submissions", "application/json",
+            $$"""{"title":"Joint submission","stateIso3":"KHM","cycle":5,"kind":"Joint","session":50,"reviewDate":"2029-05-07","descriptionEn":"{{new string('ក', 1_001)}}"}""", "1,000 characters" },
     };
 
     [Theory]
