@@ -23,7 +23,7 @@ internal static class ApiConventions
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolver = (options.SerializerOptions.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
-                .WithAddedModifier(RequestJson.RefuseNullItems);
+                .WithAddedModifier(RequestJson.RefuseNullItems).WithAddedModifier(RequestJson.RefuseNulText);
         });
         // A body or parameter the endpoint cannot read is thrown, so the handler below can say which field to change.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

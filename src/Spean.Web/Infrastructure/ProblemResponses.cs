@@ -24,7 +24,7 @@ internal static class ProblemResponses
     /// <summary>What to change in a request whose body or parameters the endpoint could not read.</summary>
     public static string Unreadable(BadHttpRequestException failure) => failure.InnerException switch
     {
-        NullItemException nullItem => $"{nullItem.Message} Check the request against /openapi/v1.json.",
+        NullItemException or NulTextException => $"{failure.InnerException.Message} Check the request against /openapi/v1.json.",
         JsonException { Path: { Length: > 1 } path } =>
             $"The request body could not be read at '{path}': check that field's type and, for a choice, its name in /openapi/v1.json.",
         JsonException => "The request body is not valid JSON. Send a JSON object as described in /openapi/v1.json.",

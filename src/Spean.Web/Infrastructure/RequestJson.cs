@@ -7,9 +7,31 @@ namespace Spean.Web.Infrastructure;
 /// <summary>
 /// A request body whose list holds a null item (<c>"tags": [null]</c>) is refused as unreadable, naming the list, rather
 /// than reaching a handler that trusts every item to be there: each such list failed as a server error under fuzzing.
+/// So is text holding a NUL character (<c>\u0000</c>): PostgreSQL cannot store it (each such field failed as a server
+/// error there, where SQLite kept it), and no one writes it on purpose. Both are checked once the object is read, not by
+/// a converter, so the OpenAPI document still describes every field's type.
 /// </summary>
 internal static class RequestJson
 {
+    public static void RefuseNulText(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        var texts = info.Properties
+            .Where(p => p.Get is not null && (p.PropertyType == typeof(string) || ItemType(p.PropertyType) == typeof(string)))
+            .ToList();
+        if (texts.Count == 0) return;
+        var earlier = info.OnDeserialized;
+        info.OnDeserialized = value =>
+        {
+            earlier?.Invoke(value);
+            foreach (var text in texts)
+                if (text.Get!(value) switch { string one => HoldsNul(one), IEnumerable<string?> items => items.Any(HoldsNul), _ => false })
+                    throw new NulTextException(text.Name);
+        };
+    }
+
+    private static bool HoldsNul(string? text) => text?.Contains('\0', StringComparison.Ordinal) == true;
+
     public static void RefuseNullItems(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;
@@ -33,3 +55,5 @@ internal static class RequestJson
 }
 
 internal sealed class NullItemException(string list) : JsonException($"The list '{list}' holds an empty (null) item: leave it out or give its value.");
+
+internal sealed class NulTextException(string field) : JsonException($"The text '{field}' holds a NUL character (\\u0000), which cannot be stored: remove it.");

@@ -11,8 +11,8 @@ namespace Spean.Web.Tests.Reliability.Fuzzing;
 /// The bodies the API fuzzer found failing, each kept as it was sent: a null item in a list (a server error in four
 /// handlers), JSON that is not JSON (logged as an unhandled exception with its stack), a malformed multipart form (a server
 /// error), the wrong content type (a 415 without a detail), a form refused field by field (a 400 without a detail), and
-/// a review date so early that the dates estimated from it cannot be written (a server error), and one that failed on
-/// PostgreSQL only: a signatory's description longer than its column.
+/// a review date so early that the dates estimated from it cannot be written (a server error), and two that failed on
+/// PostgreSQL only: a signatory's description longer than its column, and text holding a NUL character.
 /// </summary>
 public abstract class ApiBodyRegressionTests(SpeanApp app)
 {
@@ -26,6 +26,8 @@ public abstract class ApiBodyRegressionTests(SpeanApp app)
         { "POST", "/api/v1/campaigns", "application/json", """{"nameEn":"x","template":42}""", "$.template" },
         { "POST", "/api/v1/admin/organisations", "text/plain", """{"name":"x"}""", "content type" },
         { "POST", "/api/v1/stakeholders", "application/json", """{"kind":"Wizard","level":"Local","nameLatin":"Chan Dara"}""", "kind" },
+        { "POST", "/api/v1/stakeholders", "application/json", """{"kind":"Person","level":"Local","nameLatin":"Chan\u0000Dara"}""", "NUL" },
+        { "POST", "/api/v1/campaigns", "application/json", """{"nameEn":"Land rights","nameKm":"សិទ្ធិ\u0000ដីធ្លី"}""", "NUL" },
         { "POST", "/api/v1/stakeholders/import", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: ;;\r\n\r\nfuzz\r\n--x--\r\n", "form could not be read" },
         { "PUT", "/api/v1/submissions/calendar/KHM/4", "application/json", """{"session":46,"reviewDate":"0001-01-01"}""", "2008" },
         { "POST", "/api/v1/submissions", "application/json",
