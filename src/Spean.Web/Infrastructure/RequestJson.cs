@@ -13,41 +13,32 @@ namespace Spean.Web.Infrastructure;
 /// </summary>
 internal static class RequestJson
 {
-    public static void RefuseNulText(JsonTypeInfo info)
+    public static void RefuseNulText(JsonTypeInfo info) => CheckOnceRead(info,
+        p => p.PropertyType == typeof(string) || ItemType(p.PropertyType) == typeof(string),
+        value => value switch { string one => HoldsNul(one), IEnumerable<string?> items => items.Any(HoldsNul), _ => false },
+        name => new NulTextException(name));
+
+    public static void RefuseNullItems(JsonTypeInfo info) => CheckOnceRead(info,
+        p => p.PropertyType != typeof(string) && ItemType(p.PropertyType) is { IsValueType: false },
+        value => value is IEnumerable items && items.Cast<object?>().Any(item => item is null),
+        name => new NullItemException(name));
+
+    /// <summary>After an object is read, throws <paramref name="refusal"/> for the first chosen property whose value is refused.</summary>
+    private static void CheckOnceRead(JsonTypeInfo info, Func<JsonPropertyInfo, bool> chosen, Func<object?, bool> refused, Func<string, JsonException> refusal)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;
-        var texts = info.Properties
-            .Where(p => p.Get is not null && (p.PropertyType == typeof(string) || ItemType(p.PropertyType) == typeof(string)))
-            .ToList();
-        if (texts.Count == 0) return;
+        var properties = info.Properties.Where(p => p.Get is not null && chosen(p)).ToList();
+        if (properties.Count == 0) return;
         var earlier = info.OnDeserialized;
         info.OnDeserialized = value =>
         {
             earlier?.Invoke(value);
-            foreach (var text in texts)
-                if (text.Get!(value) switch { string one => HoldsNul(one), IEnumerable<string?> items => items.Any(HoldsNul), _ => false })
-                    throw new NulTextException(text.Name);
+            foreach (var property in properties)
+                if (refused(property.Get!(value))) throw refusal(property.Name);
         };
     }
 
     private static bool HoldsNul(string? text) => text?.Contains('\0', StringComparison.Ordinal) == true;
-
-    public static void RefuseNullItems(JsonTypeInfo info)
-    {
-        if (info.Kind != JsonTypeInfoKind.Object) return;
-        var lists = info.Properties
-            .Where(p => p.Get is not null && p.PropertyType != typeof(string) && ItemType(p.PropertyType) is { IsValueType: false })
-            .ToList();
-        if (lists.Count == 0) return;
-        var earlier = info.OnDeserialized;
-        info.OnDeserialized = value =>
-        {
-            earlier?.Invoke(value);
-            foreach (var list in lists)
-                if (list.Get!(value) is IEnumerable items && items.Cast<object?>().Any(item => item is null))
-                    throw new NullItemException(list.Name);
-        };
-    }
 
     private static Type? ItemType(Type type) =>
         type.IsArray ? type.GetElementType()
