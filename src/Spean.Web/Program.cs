@@ -61,6 +61,7 @@ app.UseSpeanLocalization();
 app.UseRateLimiter();
 app.UseAccounts();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapSpeanInfrastructure();
 app.MapAccounts();

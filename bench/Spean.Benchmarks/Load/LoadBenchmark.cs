@@ -11,7 +11,8 @@ namespace Spean.Search.Bench.Load;
 /// </summary>
 /// <remarks>
 /// Options: [documents=0 (the shipped 35k)] --app Spean.Web.dll | --url http://… [--pid N] · --data-dir D · --users 50 ·
-/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied|reports · --route "map" (one route of the mix) · --reports 10000.
+/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied|reports · --route "map" (one route of the mix) · --reports 10000 ·
+/// --think 0 (seconds a user reads a page on average before the next request; 0: at once).
 /// </remarks>
 internal static class LoadBenchmark
 {
@@ -24,6 +25,7 @@ internal static class LoadBenchmark
         int runs = int.Parse(options.GetValueOrDefault("runs", "1"), CultureInfo.InvariantCulture);
         var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warmup", "10"), CultureInfo.InvariantCulture));
         var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "30"), CultureInfo.InvariantCulture));
+        var think = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("think", "0"), CultureInfo.InvariantCulture));
         var routes = LoadRoutes.Named(options.GetValueOrDefault("mix", "full"));
         if (options.TryGetValue("route", out var only)) routes = routes.Where(r => r.Name == only).ToArray();
         if (routes.Length == 0) throw new ArgumentException($"No route named '{only}' in the mix.");
@@ -45,14 +47,14 @@ internal static class LoadBenchmark
             server.ResetPeak();
             var appCpu = server.CpuTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (figures, sent) = await new LoadGenerator(server.Url, routes, data.Token).RunAsync(users, warmUp, duration);
+            var (figures, sent) = await new LoadGenerator(server.Url, routes, data.Token, think).RunAsync(users, warmUp, duration);
             // The CPU time includes the warm-up; the wall time below is warm-up plus measured time accordingly.
             var wall = (warmUp + duration).TotalSeconds;
             var appSeconds = (server.CpuTime - appCpu).TotalSeconds;
             var appCores = appSeconds / wall;
             var ownCores = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds / wall;
             Console.WriteLine();
-            Console.WriteLine($"run {run}/{runs} {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {users} users, {duration.TotalSeconds:F0} s after {warmUp.TotalSeconds:F0} s warm-up, load average {load} at start, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"run {run}/{runs} {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {users} users{(think > TimeSpan.Zero ? $" reading {think.TotalSeconds:0.#} s on average between requests" : "")}, {duration.TotalSeconds:F0} s after {warmUp.TotalSeconds:F0} s warm-up, load average {load} at start, {Environment.ProcessorCount} cores");
             Console.WriteLine($"{"route",-24} {"requests",9} {"errors",6} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8}");
             foreach (var f in figures)
             {

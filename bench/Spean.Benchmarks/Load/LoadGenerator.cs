@@ -9,10 +9,11 @@ namespace Spean.Search.Bench.Load;
 internal sealed record RouteFigures(LoadRoute Route, int Count, int Errors, string? FirstError, double PerSecond, double P50, double P95, double P99, double Max);
 
 /// <summary>
-/// Closed-loop users: each sends its next request as soon as the last one is read, from its own loopback address
-/// (127.0.1.n), so per-address limits see fifty people rather than one. A redirect (to sign-in, say) counts as an error.
+/// Closed-loop users: each sends its next request when the last one is read, at once or after reading the page for a
+/// random time (uniform, averaging <paramref name="think"/>), from its own loopback address (127.0.1.n), so per-address
+/// limits see fifty people rather than one. A redirect (to sign-in, say) counts as an error.
 /// </summary>
-internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, string token)
+internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, string token, TimeSpan think)
 {
     public async Task<(List<RouteFigures> Routes, int Sent)> RunAsync(int users, TimeSpan warmUp, TimeSpan duration)
     {
@@ -51,6 +52,8 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
         var random = new Random(user);
         int total = routes.Sum(r => r.Weight);
         var buffer = new byte[64 * 1024];
+        // Users who read start at random moments, not all in the same millisecond.
+        if (think > TimeSpan.Zero) await Task.Delay(think * random.NextDouble());
         while (true)
         {
             int pick = random.Next(total), r = 0;
@@ -75,13 +78,16 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
                 error = e.GetType().Name + ": " + e.Message;
             }
             samples.Sent++;
-            if (started < recordFrom) continue;
-            samples.Times[r].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (error is not null)
+            if (started >= recordFrom)
             {
-                samples.Errors[r]++;
-                samples.FirstError[r] ??= error;
+                samples.Times[r].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (error is not null)
+                {
+                    samples.Errors[r]++;
+                    samples.FirstError[r] ??= error;
+                }
             }
+            if (think > TimeSpan.Zero) await Task.Delay(think * 2 * random.NextDouble());
         }
     }
 

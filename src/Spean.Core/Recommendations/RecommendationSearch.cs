@@ -87,8 +87,15 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
             : index.Cross(Searched(query, expander.Expand(query.Text)).ToSearchRequest(all: true), rows, columns);
     }
 
+    /// <summary>The count of changes the index has taken (rebuilds and edits): whatever was made from it under another count is out of date.</summary>
+    public long Changes => shown.Generation;
+
     /// <summary>After a bulk change made in this process (an import): the next search checks the database instead of waiting for the freshness interval.</summary>
-    public void MarkStale() => Interlocked.Exchange(ref checkedAt, 0);
+    public void MarkStale()
+    {
+        shown.Clear();
+        Interlocked.Exchange(ref checkedAt, 0);
+    }
 
     /// <summary>Builds the index ahead of the first search, so the first visitor does not wait for it.</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => IndexAsync(cancellationToken);
@@ -106,6 +113,8 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
             var rows = await LoadAsync(db, [id], cancellationToken);
             if (rows.TryGetValue(id, out var row)) index.Upsert(mapper.ToDocument(row));
             else index.Remove(id);
+            // Again: a search beside the change (it does not wait for it) may have kept a page of the index as it was.
+            shown.Forget(id);
             indexed = await Signature.ReadAsync(db, cancellationToken);
         }
         finally
@@ -133,6 +142,7 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
                 var all = await Rows(db).ToListAsync(cancellationToken);
                 shown.Clear();
                 index.Build(all.Select(mapper.ToDocument));
+                shown.Clear(); // again, as after an edit
                 indexed = now;
             }
             checkedAt = clock.GetTimestamp();

@@ -8,6 +8,7 @@ using Spean.Core.Recommendations;
 using Spean.Core.Recommendations.Search;
 using Spean.Web.Accounts;
 using Spean.Web.Infrastructure;
+using Spean.Web.Recommendations.Search;
 using Spean.Web.Recommendations.Statistics;
 
 namespace Spean.Web.Recommendations;
@@ -67,7 +68,7 @@ internal static class RecommendationsApi
     {
         var api = app.MapGroup(Path).WithTags("Recommendations").AllowAnonymous()
             .RequireRateLimiting(ApiConventions.PublicApiLimit);
-        api.MapGet("/", Search).WithSummary("Search and filter recommendations, with facet counts that follow the query. Khmer terms in 'q' are also searched as their English equivalents from the shipped glossary (and English terms as Khmer): the response says what was searched (expandedQuery, englishQuery) and, when nothing is found, why.");
+        api.MapGet("/", Search).CacheOutput(AnonymousSearchCache.Policy).WithSummary("Search and filter recommendations, with facet counts that follow the query. Khmer terms in 'q' are also searched as their English equivalents from the shipped glossary (and English terms as Khmer): the response says what was searched (expandedQuery, englishQuery) and, when nothing is found, why.");
         api.MapGet("/export.csv", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>
             Export(c, s, e, a, f, ExportFormat.Csv)).WithSummary("Every recommendation the filters match, with every field, as CSV.");
         api.MapGet("/export.xlsx", (HttpContext c, RecommendationSearch s, RecommendationExport e, AuditTrail a, [AsParameters] RecommendationFilterParameters f) =>

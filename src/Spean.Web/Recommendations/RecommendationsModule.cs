@@ -13,6 +13,7 @@ internal static class RecommendationsModule
         builder.Services.AddRecommendationsServices(builder.Configuration);
         builder.Services.AddScoped<RecommendationLabels>();
         builder.Services.AddSingleton<Search.ReferenceNames>();
+        builder.Services.AddOutputCache(cache => cache.AddPolicy(Search.AnonymousSearchCache.Policy, new Search.AnonymousSearchCache()));
         builder.Services.AddHostedService<SearchWarmUp>();
         builder.Services.AddHostedService<ClassifierTraining>();
         builder.Services.AddMenuEntry(new(10, "/recommendations", "Recommendations"));
