@@ -59,17 +59,24 @@ internal static class ApiConventions
                     "Something went wrong on the server. Try again, and tell an administrator if it happens again.").AsTask()
                 : ErrorPage.WriteAsync(context);
         }));
-        // An unreadable body or parameter is the client's mistake: answered here, it is not logged as an unhandled
-        // exception with its stack, so a client sending bad JSON in a loop cannot flood the log with errors.
+        // An unreadable body or parameter, or text holding NUL, is the client's mistake: answered here, it is not logged as an
+        // unhandled exception with its stack, so a client sending bad JSON in a loop cannot flood the log with errors.
         app.Use(async (context, next) =>
         {
             try
             {
+                RequestText.RefuseNul(context);
                 await next(context);
             }
             catch (BadHttpRequestException unreadable) when (!context.Response.HasStarted)
             {
                 await ProblemResponses.WriteAsync(context, unreadable.StatusCode, ProblemResponses.Unreadable(unreadable));
+            }
+            catch (NulInRequestException refused) when (!context.Response.HasStarted)
+            {
+                await (ProblemResponses.IsApi(context.Request)
+                    ? ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest, refused.Message).AsTask()
+                    : ErrorPage.WriteAsync(context, refused));
             }
         });
         app.UseStatusCodePages(context => ProblemResponses.IsApi(context.HttpContext.Request) && !context.HttpContext.Response.HasStarted

@@ -46,6 +46,22 @@ public abstract class TreatyAndStatementTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_row_holding_a_NUL_character_is_refused_by_line_saying_so_and_the_other_rows_import()
+    {
+        var world = await CreateAsync(app);
+        var state = await StateNotPartyAsync(app, Treaty.MineBan, 5);
+        var other = await StateNotPartyAsync(app, Treaty.MineBan, 6);
+
+        using var import = await ImportAsync(world.CoordinatorClientA, "MineBan", $"iso3,status,joined\n{state},party,2010-08-01\n{other},party,2010-08-0\01\n");
+
+        var report = await import.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(import.StatusCode == HttpStatusCode.OK, report.GetRawText());
+        Assert.Equal([state], report.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("iso3").GetString()));
+        Assert.Equal([(3, "NulCharacter")], report.GetProperty("refused").EnumerateArray()
+            .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("problem").GetString())));
+    }
+
+    [Fact]
     public async Task An_import_that_adds_a_State_party_notifies_the_campaign_s_members_once_and_drafts_one_welcome_statement()
     {
         var world = await CreateAsync(app);

@@ -17,6 +17,7 @@ public enum TreatyRowProblem
     UnknownStatus,
     UnreadableDate,
     DuplicateState,
+    NulCharacter,
 }
 
 [LabelPrefix("TreatyImportProblem")]
@@ -71,6 +72,11 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
         var seen = new HashSet<string>();
         foreach (var (line, row) in rows)
         {
+            if (row.Values.Any(cell => cell.Contains('\0', StringComparison.Ordinal)))
+            {
+                refused.Add(new(line, "", TreatyRowProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be stored: remove it and import the row again."));
+                continue;
+            }
             var iso3 = row.GetValueOrDefault("iso3", "").Trim().ToUpperInvariant();
             if (!countries.ContainsKey(iso3))
             {

@@ -120,6 +120,9 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
     private static Outcome<Row> Parse(CsvReader csv, HashSet<string> states)
     {
         string Field(string name) => csv.GetField(name)?.Trim() ?? "";
+        // A NUL would be shown back in the reason for the cell it spoils, which no one can see; say what it is instead.
+        if (csv.Parser.Record?.Any(cell => cell.Contains('\0', StringComparison.Ordinal)) == true)
+            return new Refusal(UprCalendarProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be read: remove it and import the row again.");
         var state = Field("state_iso3").ToUpperInvariant();
         if (!states.Contains(state))
             return new Refusal(UprCalendarProblem.UnknownState, $"'{state}' is not a State Spean knows (state_iso3): use its ISO 3166 alpha-3 code, e.g. KHM.", state);

@@ -18,6 +18,7 @@ public enum UprCalendarProblem
     NotAllowed,
     NoColumns,
     ReviewDateOutOfRange,
+    NulCharacter,
 }
 
 /// <summary>

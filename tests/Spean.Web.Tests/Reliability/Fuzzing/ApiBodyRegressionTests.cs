@@ -11,8 +11,9 @@ namespace Spean.Web.Tests.Reliability.Fuzzing;
 /// The bodies the API fuzzer found failing, each kept as it was sent: a null item in a list (a server error in four
 /// handlers), JSON that is not JSON (logged as an unhandled exception with its stack), a malformed multipart form (a server
 /// error), the wrong content type (a 415 without a detail), a form refused field by field (a 400 without a detail), and
-/// a review date so early that the dates estimated from it cannot be written (a server error), and two that failed on
-/// PostgreSQL only: a signatory's description longer than its column, and text holding a NUL character.
+/// a review date so early that the dates estimated from it cannot be written (a server error), and three that failed on
+/// PostgreSQL only: a signatory's description longer than its column, text holding a NUL character, and an uploaded file's
+/// name holding one (kept on SQLite); a multipart API form's text field holding NUL is refused naming it.
 /// </summary>
 public abstract class ApiBodyRegressionTests(SpeanApp app)
 {
@@ -29,6 +30,10 @@ public abstract class ApiBodyRegressionTests(SpeanApp app)
         { "POST", "/api/v1/stakeholders", "application/json", """{"kind":"Person","level":"Local","nameLatin":"Chan\u0000Dara"}""", "NUL" },
         { "POST", "/api/v1/campaigns", "application/json", """{"nameEn":"Land rights","nameKm":"សិទ្ធិ\u0000ដីធ្លី"}""", "NUL" },
         { "POST", "/api/v1/stakeholders/import", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: ;;\r\n\r\nfuzz\r\n--x--\r\n", "form could not be read" },
+        { "POST", "/api/v1/campaigns/treaties/MineBan/import", "multipart/form-data; boundary=x",
+            "--x\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''members%00.csv\r\nContent-Type: text/csv\r\n\r\niso3,status\r\nKHM,party\r\n--x--\r\n", "NUL" },
+        { "POST", "/api/v1/implementation/matrix", "multipart/form-data; boundary=x",
+            "--x\r\nContent-Disposition: form-data; name=\"state\"\r\n\r\nKH\0M\r\n--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.docx\"\r\n\r\nPK\r\n--x--\r\n", "'state'" },
         { "PUT", "/api/v1/submissions/calendar/KHM/4", "application/json", """{"session":46,"reviewDate":"0001-01-01"}""", "2008" },
         { "POST", "/api/v1/submissions", "application/json",
             $$"""{"title":"Joint submission","stateIso3":"KHM","cycle":5,"kind":"Joint","session":50,"reviewDate":"2029-05-07","descriptionEn":"{{new string('ក', 1_001)}}"}""", "1,000 characters" },

@@ -114,6 +114,21 @@ public abstract class UprCalendarTests(CalendarApp app)
     }
 
     [Fact]
+    public async Task A_row_holding_a_NUL_character_is_refused_by_line_saying_so_and_the_other_rows_import()
+    {
+        var coordinator = await app.ClientForAsync(Role.Coordinator);
+
+        using var import = await coordinator.PostAsync("/api/v1/submissions/calendar/import",
+            Csv("state_iso3,cycle,session,review_date\nMLT,3,31,2018-11-06\nML\0T,4,45,2024-01-24\n"));
+
+        var report = await JsonAsync(import);
+        Assert.True(import.StatusCode == HttpStatusCode.OK, report.GetRawText());
+        Assert.Equal(1, report.GetProperty("created").GetInt32());
+        Assert.Equal([(3, "NulCharacter")], report.GetProperty("rejected").EnumerateArray()
+            .Select(r => (r.GetProperty("line").GetInt32(), r.GetProperty("problem").GetString())));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_CSV_is_refused_with_what_to_send_instead_of_failing()
     {
         var coordinator = await app.ClientForAsync(Role.Coordinator);
