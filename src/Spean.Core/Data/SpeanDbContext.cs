@@ -48,6 +48,7 @@ public sealed class SpeanDbContext(DbContextOptions<SpeanDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SpeanDbContext).Assembly);
+        ReportConfiguration.ComputeProvince(builder.Entity<Report>(), Database.IsSqlite());
         AccountsConfiguration.ConfigureIdentity(builder);
     }
 

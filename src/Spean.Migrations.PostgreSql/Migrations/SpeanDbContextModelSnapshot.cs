@@ -1277,6 +1277,12 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Province")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasComputedColumnSql("COALESCE(\"CountryIso3\", substr(\"AdminUnitCode\", 1, 2))", true);
+
                     b.PrimitiveCollection<List<Guid>>("ReaderIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -1330,7 +1336,7 @@ namespace Spean.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Status", "Confidentiality");
 
-                    b.HasIndex("Category", "Status", "Confidentiality", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
+                    b.HasIndex("Category", "Status", "Confidentiality", "Province", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
                         .HasDatabaseName("IX_Reports_Counts");
 
                     b.ToTable("Reports");

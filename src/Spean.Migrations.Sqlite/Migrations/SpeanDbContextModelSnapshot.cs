@@ -1269,6 +1269,12 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Province")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(\"CountryIso3\", substr(\"AdminUnitCode\", 1, 2))", false);
+
                     b.PrimitiveCollection<string>("ReaderIds")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1322,7 +1328,7 @@ namespace Spean.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "Confidentiality");
 
-                    b.HasIndex("Category", "Status", "Confidentiality", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
+                    b.HasIndex("Category", "Status", "Confidentiality", "Province", "OrganisationId", "AuthorId", "CountryIso3", "AdminUnitCode", "Id")
                         .HasDatabaseName("IX_Reports_Counts");
 
                     b.ToTable("Reports");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
@@ -62,6 +63,44 @@ public abstract class ReportListTests(SpeanApp app)
         foreach (var (status, count) in land.GetProperty("byStatus").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())))
             Assert.Matches($"<option value=\"{status}\"[^>]*>[^<]+ \\({count}\\)</option>", page);
         Assert.Matches($"<option value=\"12\"[^>]*>Phnom Penh \\({land.GetProperty("byProvince").GetProperty("12").GetInt32()}\\)</option>", page);
+    }
+
+    [Fact]
+    public async Task A_report_is_counted_under_its_province_or_its_country_abroad_and_moves_with_its_place()
+    {
+        var organisation = await OrganisationAsync(app, "Movers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var word = "moved" + Guid.NewGuid().ToString("N")[..8];
+        const string Day = "1991-10-23";
+        object Abroad(string country, Guid? clientId = null) => new
+        {
+            clientId = clientId ?? Guid.NewGuid(), title = $"{word} abroad", narrative = "Reported by a partner organisation.", category = "landmines",
+            occurredFrom = Day, countryIso3 = country, sourceKind = "SecondHand", confidentiality = "Network",
+        };
+        async Task EditAsync(Guid id, object input)
+        {
+            using var response = await author.PutAsJsonAsync($"/api/v1/reports/{id}", input);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        await FileAsync(author, Input($"{word} in a commune", place: "010201", occurredFrom: Day));
+        await FileAsync(author, Abroad("MMR"));
+        var goesAbroad = Guid.NewGuid();
+        var leftPhnomPenh = await FileAsync(author, Input($"{word} in Phnom Penh", place: "12", clientId: goesAbroad, occurredFrom: Day));
+        await EditAsync(leftPhnomPenh, Abroad("THA", goesAbroad));
+        var comesHome = Guid.NewGuid();
+        var cameHome = await FileAsync(author, Abroad("UKR", comesHome));
+        await EditAsync(cameHome, Input($"{word} found at home", place: "010201", clientId: comesHome, occurredFrom: Day));
+
+        var counts = (await author.GetJsonAsync($"/api/v1/reports?q={word}")).GetProperty("byProvince");
+        Assert.Equal(new Dictionary<string, int> { ["01"] = 2, ["MMR"] = 1, ["THA"] = 1 },
+            counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32()));
+        var map = await author.GetStringAsync($"/map?from={Day}&to={Day}");
+        Assert.Matches(">Banteay Meanchey</a></td>\\s*<td>2</td>", map);
+        Assert.Matches(">Phnom Penh</a></td>\\s*<td>0</td>", map);
+        Assert.Matches(">Myanmar</a>: 1</li>", map);
+        Assert.Matches(">Thailand</a>: 1</li>", map);
+        Assert.DoesNotContain("Ukraine", map, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public sealed class Report
     /// mostly from second-hand sources. Null for Cambodia.
     /// </summary>
     public string? CountryIso3 { get; set; }
+    /// <summary>
+    /// The two-digit gazetteer code of the report's province, or <see cref="CountryIso3"/> when it is abroad: what the
+    /// list and the map count by. Computed by the database from those two columns, never written by the app.
+    /// </summary>
+    public string? Province { get; private set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public int AffectedWomen { get; set; }
