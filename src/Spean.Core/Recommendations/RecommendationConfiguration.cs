@@ -21,6 +21,8 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         builder.Property(r => r.Paragraph).HasMaxLength(ParagraphLength);
         builder.HasOne<Country>().WithMany().HasForeignKey(r => r.StateUnderReviewIso3).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.StateUnderReviewIso3, r.Session });
+        // The search index's freshness check reads the latest change: one entry, not a scan of every row (at a million).
+        builder.HasIndex(r => r.UpdatedAt);
         builder.HasMany(r => r.RecommendingStates).WithOne().HasForeignKey(s => s.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Issues).WithOne().HasForeignKey(i => i.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.SdgTargets).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);

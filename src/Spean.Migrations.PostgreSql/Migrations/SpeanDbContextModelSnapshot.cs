@@ -1580,6 +1580,8 @@ namespace Spean.Migrations.PostgreSql.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("StateUnderReviewIso3", "Session");
 
                     b.ToTable("Recommendations");

@@ -1572,6 +1572,8 @@ namespace Spean.Migrations.Sqlite.Migrations
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("StateUnderReviewIso3", "Session");
 
                     b.ToTable("Recommendations");
