@@ -15,7 +15,7 @@ internal sealed class MonitoringAudit : IAuditedModule
     {
         [typeof(Report)] = AuditedEntity.Of<Report>(
             ["Id", "ClientId", "Status", "Confidentiality", "OrganisationId", "AuthorId", "ReportedAt"],
-            ["Title", "Narrative", "Category", "OccurredFrom", "OccurredTo", "AdminUnitCode", "CountryIso3", "Latitude", "Longitude", "AffectedWomen",
+            ["Title", "Narrative", "Category", "OccurredFrom", "OccurredTo", "AdminUnitCode", "CountryIso3", "Province", "Latitude", "Longitude", "AffectedWomen",
                 "AffectedMen", "AffectedGirls", "AffectedBoys", "AffectedUnknown", "SourceKind", "MediaLinks", "Tags", "ConcessionIds",
                 "RecommendationIds", "ReaderIds", "SearchText"],
             (r, _) => ValueTask.FromResult<Guid?>(r.OrganisationId)),
