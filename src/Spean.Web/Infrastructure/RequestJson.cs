@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Spean.Core.Text;
 
 namespace Spean.Web.Infrastructure;
 
@@ -15,7 +16,7 @@ internal static class RequestJson
 {
     public static void RefuseNulText(JsonTypeInfo info) => CheckOnceRead(info,
         p => p.PropertyType == typeof(string) || ItemType(p.PropertyType) == typeof(string),
-        value => value switch { string one => HoldsNul(one), IEnumerable<string?> items => items.Any(HoldsNul), _ => false },
+        value => value switch { string one => NulText.In(one), IEnumerable<string?> items => NulText.InAny(items), _ => false },
         name => new NulTextException(name));
 
     public static void RefuseNullItems(JsonTypeInfo info) => CheckOnceRead(info,
@@ -38,7 +39,6 @@ internal static class RequestJson
         };
     }
 
-    private static bool HoldsNul(string? text) => text?.Contains('\0', StringComparison.Ordinal) == true;
 
     private static Type? ItemType(Type type) =>
         type.IsArray ? type.GetElementType()

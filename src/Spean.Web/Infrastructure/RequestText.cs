@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Primitives;
+using Spean.Core.Text;
 
 namespace Spean.Web.Infrastructure;
 
@@ -15,16 +15,16 @@ internal static class RequestText
     {
         // Kestrel refuses a raw NUL in the request line, so only an escaped one can arrive.
         if (context.Request.QueryString.Value?.Contains("%00", StringComparison.Ordinal) == true
-            && context.Request.Query.FirstOrDefault(p => HoldsNul(p.Value)).Key is { } parameter)
+            && context.Request.Query.FirstOrDefault(p => NulText.InAny(p.Value)).Key is { } parameter)
             throw new NulInRequestException("query parameter", parameter);
         if (context.Request.HasFormContentType && context.Features.Get<IFormFeature>() is { } form)
             context.Features.Set<IFormFeature>(new NulRefusingForm(form));
     }
 
-    private static bool HoldsNul(StringValues values) => values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true);
-
     private sealed class NulRefusingForm(IFormFeature form) : IFormFeature
     {
+        private IFormCollection? checkedForm;
+
         public bool HasFormContentType => form.HasFormContentType;
 
         public IFormCollection? Form
@@ -37,13 +37,14 @@ internal static class RequestText
 
         public async Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken) => Checked(await form.ReadFormAsync(cancellationToken))!;
 
-        private static IFormCollection? Checked(IFormCollection? read)
+        // Antiforgery, binding and the page each read the form: it is checked the first time only.
+        private IFormCollection? Checked(IFormCollection? read)
         {
-            if (read is null) return null;
-            if (read.FirstOrDefault(f => HoldsNul(f.Value)).Key is { } field) throw new NulInRequestException("form field", field);
-            if (read.Files.FirstOrDefault(f => f.FileName.Contains('\0', StringComparison.Ordinal)) is { } file)
+            if (read is null || ReferenceEquals(read, checkedForm)) return read;
+            if (read.FirstOrDefault(f => NulText.InAny(f.Value)).Key is { } field) throw new NulInRequestException("form field", field);
+            if (read.Files.FirstOrDefault(f => NulText.In(f.FileName)) is { } file)
                 throw new NulInRequestException("name of the file in the form field", file.Name);
-            return read;
+            return checkedForm = read;
         }
     }
 }

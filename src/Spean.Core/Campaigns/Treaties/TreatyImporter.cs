@@ -7,6 +7,7 @@ using Spean.Core.Campaigns.Statements;
 using Spean.Core.Data;
 using Spean.Core.Notifications;
 using Spean.Core.Taxonomies;
+using Spean.Core.Text;
 
 namespace Spean.Core.Campaigns.Treaties;
 
@@ -72,7 +73,7 @@ public sealed class TreatyImporter(SpeanDbContext db, Notifier notifier, TimePro
         var seen = new HashSet<string>();
         foreach (var (line, row) in rows)
         {
-            if (row.Values.Any(cell => cell.Contains('\0', StringComparison.Ordinal)))
+            if (NulText.InAny(row.Values))
             {
                 refused.Add(new(line, "", TreatyRowProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be stored: remove it and import the row again."));
                 continue;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Stakeholders.Register;
+using Spean.Core.Text;
 
 namespace Spean.Core.Stakeholders.Import;
 
@@ -50,7 +51,7 @@ public sealed class StakeholderImporter(SpeanDbContext db, StakeholderRegister r
                 break;
             }
             // PostgreSQL cannot store U+0000 (it failed the whole import there); no register holds it on purpose.
-            if (csv.Parser.Record?.Any(cell => cell.Contains('\0', StringComparison.Ordinal)) == true)
+            if (NulText.InAny(csv.Parser.Record))
             {
                 errors.Add(new(line, "", new Refusal(ImportProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be stored: remove it and import the row again.")));
                 continue;

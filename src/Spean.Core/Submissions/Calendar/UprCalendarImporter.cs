@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
+using Spean.Core.Text;
 
 namespace Spean.Core.Submissions.Calendar;
 
@@ -121,7 +122,7 @@ public sealed class UprCalendarImporter(SpeanDbContext db, AuditActor actor, Aud
     {
         string Field(string name) => csv.GetField(name)?.Trim() ?? "";
         // A NUL would be shown back in the reason for the cell it spoils, which no one can see; say what it is instead.
-        if (csv.Parser.Record?.Any(cell => cell.Contains('\0', StringComparison.Ordinal)) == true)
+        if (NulText.InAny(csv.Parser.Record))
             return new Refusal(UprCalendarProblem.NulCharacter, "The row holds a NUL character (\\u0000), which cannot be read: remove it and import the row again.");
         var state = Field("state_iso3").ToUpperInvariant();
         if (!states.Contains(state))
