@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Spean.Core.Text;
+using Spean.Core;
 
 namespace Spean.Web.Infrastructure;
 

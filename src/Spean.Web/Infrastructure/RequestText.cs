@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Spean.Core.Text;
+using Spean.Core;
 
 namespace Spean.Web.Infrastructure;
 

@@ -7,7 +7,6 @@ using Spean.Core.Campaigns.Statements;
 using Spean.Core.Data;
 using Spean.Core.Notifications;
 using Spean.Core.Taxonomies;
-using Spean.Core.Text;
 
 namespace Spean.Core.Campaigns.Treaties;
 

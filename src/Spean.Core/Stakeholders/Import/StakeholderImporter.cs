@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
 using Spean.Core.Data;
 using Spean.Core.Stakeholders.Register;
-using Spean.Core.Text;
 
 namespace Spean.Core.Stakeholders.Import;
 

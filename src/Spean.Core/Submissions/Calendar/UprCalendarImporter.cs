@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
-using Spean.Core.Text;
 
 namespace Spean.Core.Submissions.Calendar;
 

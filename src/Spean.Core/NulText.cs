@@ -1,4 +1,4 @@
-namespace Spean.Core.Text;
+namespace Spean.Core;
 
 /// <summary>
 /// Text holding a NUL character (<c>\u0000</c>): PostgreSQL cannot store it and no one types it, so every way in
