@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -123,6 +125,33 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onLaptop.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onPhone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_sessions_opening_the_two_factor_page_at_once_are_shown_the_same_key()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
+        var laptop = await SignedInAsync(monitor, "the monitor's password");
+        var phone = await SignedInAsync(monitor, "the monitor's password");
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? laptop : phone).GetAsync("/account/two-factor")));
+        var keys = new List<string>();
+        foreach (var page in pages)
+        {
+            using (page)
+            {
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                keys.Add(Regex.Match(await page.Content.ReadAsStringAsync(), "<span class=\"secret\">([a-z2-7 ]+)</span>").Groups[1].Value);
+            }
+        }
+        var stored = await app.WithScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<SpeanUser>>();
+            return await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(monitor.Id.ToString()))!);
+        });
+
+        Assert.All(keys, key => Assert.Equal(stored!.ToLowerInvariant(), key.Replace(" ", "", StringComparison.Ordinal)));
     }
 
     [Fact]
