@@ -6,8 +6,10 @@ namespace Spean.Web.Infrastructure;
 /// <summary>Errors for scripts and API clients as RFC 9457 problem details, with a sentence a person can act on.</summary>
 internal static class ProblemResponses
 {
+    /// <summary>The API, its document and the calendar feeds (read by calendar apps and scripts, never shown in a browser).</summary>
     public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi")
+        || request.Path.Value?.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) == true;
 
     public static async ValueTask WriteAsync(HttpContext context, int status, string? detail)
     {

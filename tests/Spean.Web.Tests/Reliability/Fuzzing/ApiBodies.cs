@@ -6,14 +6,15 @@ using Spean.Core.Tests.Fuzzing;
 
 namespace Spean.Web.Tests.Reliability.Fuzzing;
 
-/// <summary>One request body to send, with what was done to it (printed when the answer is wrong).</summary>
-internal sealed record FuzzBody(string What, Func<HttpContent?> Content);
+/// <summary>One request body to send and the query string to send it with, with what was done to them (printed when the answer is wrong).</summary>
+internal sealed record FuzzBody(string What, Func<HttpContent?> Content, string Query = "");
 
 /// <summary>
 /// Makes request bodies for one OpenAPI operation: a valid-shaped body from its schema, then that body broken in the ways
 /// clients and attackers break them — wrong types, null, a required field missing, an unknown enum name, numbers out of
 /// range, a 100,000-character string, deep nesting, invalid UTF-8, an empty body, the wrong content type, duplicate keys,
-/// truncated JSON and random byte edits. Files in a form are real samples, mutated.
+/// truncated JSON and random byte edits. Files in a form are real samples, mutated. Query strings are made and broken
+/// the same way, one parameter at a time.
 /// </summary>
 internal sealed class ApiBodies(JsonElement openApi, Random random)
 {
@@ -22,6 +23,9 @@ internal sealed class ApiBodies(JsonElement openApi, Random random)
         JsonValue.Create("")!, JsonValue.Create("ព្រះរាជាណាចក្រកម្ពុជា")!, JsonValue.Create("\u0000\uFEFF")!];
 
     private static readonly string[] WrongShapes = ["[]", "null", "\"text\"", "42", "{\"a\":{\"b\":[1,{\"c\":null}]}}"];
+
+    // Sent as they are, unescaped: NUL, a bad escape, invalid UTF-8, a cut Khmer letter, a lone surrogate.
+    private static readonly string[] RawQueryValues = ["%00", "fuzz%00fuzz", "%ZZ", "%", "%C3%28", "%E1%9E", "%ED%A0%80", "%FF%FE", "a+b&", "=="];
 
     private static readonly string[] WrongTypes = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"];
 
@@ -34,6 +38,51 @@ internal sealed class ApiBodies(JsonElement openApi, Random random)
             return Form(Resolve(multipart.GetProperty("schema")), count, files);
         return [];
     }
+
+    /// <summary>Query strings for an operation's query parameters: valid-shaped ones (each optional parameter sent or not), then one parameter broken.</summary>
+    public IEnumerable<FuzzBody> Queries(JsonElement operation, int count, Func<string, byte[][]> files)
+    {
+        var parameters = operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query")
+            .Select(p => (Name: p.GetProperty("name").GetString()!, Schema: p.GetProperty("schema"), Required: p.TryGetProperty("required", out var r) && r.GetBoolean()))
+            .ToList();
+        Func<HttpContent?> body = operation.TryGetProperty("requestBody", out var requestBody) ? For(requestBody, 1, files).First().Content : () => null;
+        for (var i = 0; i < count; i++)
+        {
+            var broken = i == 0 ? -1 : random.Next(parameters.Count + 1);
+            var how = random.Next(6);
+            var pairs = new List<string>();
+            for (var p = 0; p < parameters.Count; p++)
+            {
+                var (name, schema, required) = parameters[p];
+                var key = Uri.EscapeDataString(name);
+                if (p != broken)
+                {
+                    if (required || random.Next(2) == 0) pairs.AddRange(QueryValues(Sample(schema, 0)).Select(v => key + "=" + Uri.EscapeDataString(v)));
+                    continue;
+                }
+                switch (how)
+                {
+                    case 0: break;
+                    case 1: pairs.Add(key + "="); break;
+                    case 2: pairs.Add(key + "=" + Uri.EscapeDataString(Wrong[random.Next(Wrong.Length)].ToString())); break;
+                    case 3: pairs.Add(key + "=" + Uri.EscapeDataString(new string('ក', 5_000))); break;
+                    case 4: pairs.Add(key + "=" + RawQueryValues[random.Next(RawQueryValues.Length)]); break;
+                    default: pairs.AddRange([key + "=fuzz", key + "=" + Uri.EscapeDataString(Wrong[random.Next(Wrong.Length)].ToString())]); break;
+                }
+            }
+            if (broken == parameters.Count) pairs.Add("unknown=%00");
+            var what = broken < 0 ? "valid query" : broken == parameters.Count ? "query with an unknown parameter" : $"query with {parameters[broken].Name} broken ({how})";
+            yield return new(what, body, pairs.Count == 0 ? "" : "?" + string.Join("&", pairs));
+        }
+    }
+
+    /// <summary>A sampled value as query values: an array is its items, each its own parameter.</summary>
+    private static IEnumerable<string> QueryValues(JsonNode? value) => value switch
+    {
+        null => [],
+        JsonArray items => items.Select(item => item?.ToString() ?? ""),
+        _ => [value.ToString()],
+    };
 
     private IEnumerable<FuzzBody> Json(JsonElement schema, int count)
     {

@@ -12,8 +12,9 @@ using Xunit.Abstractions;
 namespace Spean.Web.Tests.Reliability.Fuzzing;
 
 /// <summary>
-/// Every operation of /openapi/v1.json that takes a JSON or form body, sent valid-shaped bodies and broken ones as a
-/// Member and a Coordinator of organisation A over the generated crawl's world (so route ids exist). No answer may be a
+/// Every operation of /openapi/v1.json that takes a JSON or form body or query parameters, sent valid-shaped bodies and
+/// query strings and broken ones as a Member and a Coordinator of organisation A over the generated crawl's world (so
+/// route ids exist). No answer may be a
 /// 5xx; every 4xx must be a ProblemDetails whose detail says what to change; nothing may log an unhandled exception; and a
 /// refused request must write no row (<see cref="TableChanges"/>, read after every request; every value of every table is
 /// also checksummed at the start and the end, so a change the log missed fails too). The short run sends
@@ -37,7 +38,7 @@ public abstract class ApiBodyFuzzTests(SpeanApp app, ITestOutputHelper output)
         var planted = clock.Elapsed;
         var random = new Random(seed);
         var generator = new ApiBodies(openApi, random);
-        var operations = routes.Where(r => r.Operation is { } op && op.TryGetProperty("requestBody", out _)).ToList();
+        var operations = routes.Where(r => r.Operation is { } op && (op.TryGetProperty("requestBody", out _) || HasQuery(op))).ToList();
 
         var problems = new List<string>();
         int sent = 0, refused = 0, accepted = 0;
@@ -52,7 +53,15 @@ public abstract class ApiBodyFuzzTests(SpeanApp app, ITestOutputHelper output)
         {
             var (urls, missing) = CrawlRequests.Urls(route, context);
             if (missing is not null || urls.Count == 0) problems.Add($"{route}: no value for {{{missing}}}");
-            else streams.AddRange(Roles.Select(role => (role, route, urls[0], generator.For(route.Operation!.Value.GetProperty("requestBody"), bodies, _ => SeedFiles(route.Template)).GetEnumerator())));
+            else
+                foreach (var role in Roles)
+                {
+                    var operation = route.Operation!.Value;
+                    if (operation.TryGetProperty("requestBody", out var body))
+                        streams.Add((role, route, urls[0], generator.For(body, bodies, _ => SeedFiles(route.Template)).GetEnumerator()));
+                    if (HasQuery(operation))
+                        streams.Add((role, route, urls[0].Split('?')[0], generator.Queries(operation, bodies, _ => SeedFiles(route.Template)).GetEnumerator()));
+                }
         }
         // One body of each operation and role in turn, so a long run stopped early has covered every operation alike.
         var progress = Environment.GetEnvironmentVariable("SPEAN_FUZZ_LOG");
@@ -61,13 +70,13 @@ public abstract class ApiBodyFuzzTests(SpeanApp app, ITestOutputHelper output)
             foreach (var (role, route, url, stream) in round)
             {
                 var body = stream.Current;
-                using var request = new HttpRequestMessage(new HttpMethod(route.Method), url) { Content = body.Content() };
+                using var request = new HttpRequestMessage(new HttpMethod(route.Method), url + body.Query) { Content = body.Content() };
                 using var response = await context.Client(role).SendAsync(request);
                 var status = (int)response.StatusCode;
                 var text = await response.Content.ReadAsStringAsync();
                 sent++;
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
-                var where = $"{role}: {route} ({url}) with {body.What}";
+                var where = $"{role}: {route} ({url}{Cut(body.Query)}) with {body.What}";
                 var found = problems.Count;
                 // 503 is the documented answer of the prediction while its model trains (the test app does not train it).
                 if (status >= 500 && !(status == 503 && Detail(text) is not null)) problems.Add($"{where}: {status} {Cut(text)}");
@@ -99,7 +108,7 @@ public abstract class ApiBodyFuzzTests(SpeanApp app, ITestOutputHelper output)
         foreach (var problem in ordered) output.WriteLine(problem);
         Assert.True(problems.Count == 0, $"{problems.Count} problems:\n" + string.Join("\n", ordered.Take(60)));
 
-        string Summary() => $"{app.Provider}: {operations.Count} operations with a body, {Roles.Length} roles, {bodies} bodies each: {sent} requests, "
+        string Summary() => $"{app.Provider}: {operations.Count} operations with a body or a query, {Roles.Length} roles, {bodies} bodies each: {sent} requests, "
             + $"{refused} refused, {accepted} accepted; statuses {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; "
             + $"planting {planted.TotalSeconds:0.0} s, fuzzing {(clock.Elapsed - planted).TotalSeconds:0.0} s ({sent / Math.Max(1e-9, (clock.Elapsed - planted).TotalSeconds):0} requests/s), "
             + $"{problems.Count} problems, seed {seed}";
@@ -151,6 +160,9 @@ public abstract class ApiBodyFuzzTests(SpeanApp app, ITestOutputHelper output)
         _ => [Encoding.UTF8.GetBytes("external_id,kind,level,name_latin,name_khmer,place,country,concessions,tags,confidentiality,phone,email\n"
             + "p-1,Person,Local,Chan Dara,ចាន់ ដារា,130101,,,fuzz;source,Restricted,+855 11 222 333,dara@example.org\n,Embassy,International,Embassy of Japan,,,JPN,,fuzz,Public,,\n")],
     };
+
+    private static bool HasQuery(JsonElement operation) =>
+        operation.TryGetProperty("parameters", out var parameters) && parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "query");
 
     private static string? Detail(string text)
     {

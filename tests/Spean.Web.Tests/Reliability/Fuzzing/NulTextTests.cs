@@ -10,7 +10,7 @@ namespace Spean.Web.Tests.Reliability.Fuzzing;
 
 /// <summary>
 /// Text holding a NUL character (U+0000) outside a JSON body: a page's form field (a server error on PostgreSQL, which
-/// cannot store it, and kept on SQLite) and a query parameter. JSON bodies and multipart API forms are in
+/// cannot store it, and kept on SQLite) and a query parameter, of a page, the API and a calendar feed. JSON bodies and multipart API forms are in
 /// <see cref="ApiBodyRegressionTests"/>.
 /// </summary>
 public abstract class NulTextTests(SpeanApp app)
@@ -56,6 +56,17 @@ public abstract class NulTextTests(SpeanApp app)
         Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
         Assert.Contains("សូម", await page.Content.ReadAsStringAsync());
         Assert.DoesNotContain(app.Logs.Lines.Skip(logged), l => l.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    // A calendar feed is read by calendar apps and scripts, not shown in a browser: it answers as the API does.
+    [Fact]
+    public async Task A_calendar_feed_asked_with_NUL_in_its_query_answers_with_a_problem_naming_the_parameter()
+    {
+        using var feed = await app.AnonymousClient().GetAsync("/calendar/states/KHM.ics?lang=km%00");
+
+        var text = await feed.Content.ReadAsStringAsync();
+        Assert.True(feed.StatusCode == HttpStatusCode.BadRequest, $"{(int)feed.StatusCode}: {text}");
+        Assert.Contains("'lang'", JsonDocument.Parse(text).RootElement.GetProperty("detail").GetString());
     }
 }
 
