@@ -30,6 +30,7 @@ internal static class ApiConventions
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         var signInsPerMinute = configuration.GetValue("Spean:SignInAttemptsPerMinute", 10);
+        var publicRequestsPerMinute = configuration.GetValue("Spean:PublicApiRequestsPerMinute", 300);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -43,7 +44,7 @@ internal static class ApiConventions
                     : RateLimitPartition.GetNoLimiter("other"));
             options.AddPolicy(PublicApiLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 300, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = publicRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
         return services;
     }

@@ -77,6 +77,8 @@ public sealed class ProxiedApp : SpeanApp
 
     public override int SignInAttemptsPerMinute => 2;
 
+    public override int PublicApiRequestsPerMinute => 3;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -117,6 +119,33 @@ public sealed class ForwardedHeaderTests(ProxiedApp app) : IClassFixture<Proxied
         var addresses = await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().AuditEntries
             .Where(e => e.Action == AuditAction.SignInFailed && e.Detail!.Contains(email)).Select(e => e.IpAddress).ToListAsync());
         Assert.Equal(["192.0.2.99", "192.0.2.99", "198.51.100.7", "198.51.100.7", "198.51.100.8"], addresses.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_public_API_limits_each_client_apart_and_says_when_to_try_again()
+    {
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) first.Add(await CountriesAsync("198.51.100.30"));
+        var other = await CountriesAsync("198.51.100.31");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], first);
+        Assert.Equal(HttpStatusCode.OK, other);
+        using var refused = await CountriesRequestAsync("198.51.100.30");
+        Assert.Contains("Wait a minute", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    private async Task<HttpStatusCode> CountriesAsync(string forwardedFor)
+    {
+        using var response = await CountriesRequestAsync(forwardedFor);
+        return response.StatusCode;
+    }
+
+    private Task<HttpResponseMessage> CountriesRequestAsync(string forwardedFor)
+    {
+        var client = app.AnonymousClient();
+        client.DefaultRequestHeaders.Add(ProxiedApp.PeerHeader, "10.0.0.2");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return client.GetAsync("/api/v1/countries");
     }
 
     private readonly string email = $"someone-{Guid.NewGuid():N}@example.org";

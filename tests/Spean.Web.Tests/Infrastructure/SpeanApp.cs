@@ -20,6 +20,9 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
 
     public virtual int SignInAttemptsPerMinute => 1000;
 
+    // The API fuzzer sends hundreds of requests a minute from one address; the limit itself is tested by ProxiedApp.
+    public virtual int PublicApiRequestsPerMinute => 1_000_000;
+
     public virtual bool LoadRecommendations => false;
 
     /// <summary>Training the prediction models costs seconds of CPU per app, so only apps that test prediction do it.</summary>
@@ -51,6 +54,7 @@ public abstract class SpeanApp : WebApplicationFactory<Program>
         // Nor do they poll media feeds on a timer: a poll writes in the middle of other tests' requests (MediaApp polls by hand).
         builder.UseSetting("Spean:Campaigns:Media:PollMinutes", "0");
         builder.UseSetting("Spean:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Spean:PublicApiRequestsPerMinute", PublicApiRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
