@@ -104,6 +104,32 @@ public abstract class ReportListTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task The_map_counts_a_province_over_every_status_and_confidentiality_each_reader_may_see()
+    {
+        var organisation = await OrganisationAsync(app, "Mappers");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (reader, readerClient) = await PersonAsync(app, Role.Member, organisation);
+        var (_, colleague) = await PersonAsync(app, Role.Member, organisation);
+        const string Day = "1987-02-11";
+        async Task FileSubmittedAsync(string confidentiality, IEnumerable<Guid>? readers = null) =>
+            await MoveOkAsync(author, await FileAsync(author, Input($"Mapped {confidentiality}", confidentiality, readers: readers, occurredFrom: Day)), "Submitted");
+
+        await FileAsync(author, Input("Mapped draft", occurredFrom: Day));
+        await FileSubmittedAsync("Network");
+        await FileSubmittedAsync("Organisation");
+        await FileSubmittedAsync("Restricted", [reader.Id]);
+        await FileSubmittedAsync("Restricted");
+
+        foreach (var (client, expected) in new[] { (author, 5), (readerClient, 3), (colleague, 2) })
+        {
+            var listed = (await client.GetJsonAsync($"/api/v1/reports?from={Day}&to={Day}")).GetProperty("byProvince").GetProperty("13").GetInt32();
+            var map = await client.GetStringAsync($"/map?from={Day}&to={Day}");
+            Assert.Equal(expected, listed);
+            Assert.Contains($"<title>Preah Vihear: {expected}</title>", map, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_timeline_of_a_place_runs_oldest_first_by_year_and_month_with_counts()
     {
         var organisation = await OrganisationAsync(app, "Chroniclers");

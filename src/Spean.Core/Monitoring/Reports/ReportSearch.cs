@@ -51,14 +51,19 @@ public sealed class ReportSearch(SpeanDbContext db)
 
     /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province or the alpha-3 code of their country abroad.</summary>
     /// <remarks>
-    /// Grouped by category too, then summed: grouped in the counting index's order, SQLite reads that index instead of
-    /// every report (by province alone it reads every row). By all four of the list's values it would not sort at all,
-    /// but PostgreSQL, which sorts either way, spends more on eight times the groups.
+    /// Grouped by more than the province, then summed: grouped in the counting index's order, SQLite reads that index
+    /// instead of every report (by province alone it reads every row), and by all four of its leading keys it does not
+    /// sort at all (43 % fewer instructions than by category and province, on the load data). PostgreSQL hashes the groups instead
+    /// and spends more on eight times as many, so it groups by category and province.
     /// </remarks>
-    public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
-        (await Counted(filter, viewer).GroupBy(r => new { r.Category, r.Province })
-            .Select(g => new { g.Key.Province, Count = g.Count() }).ToListAsync(cancellationToken))
-        .GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+    public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
+    {
+        var reports = Counted(filter, viewer);
+        var groups = db.Database.IsSqlite()
+            ? reports.GroupBy(r => new { r.Category, r.Status, r.Confidentiality, r.Province }).Select(g => new { g.Key.Province, Count = g.Count() })
+            : reports.GroupBy(r => new { r.Category, r.Province }).Select(g => new { g.Key.Province, Count = g.Count() });
+        return (await groups.ToListAsync(cancellationToken)).GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+    }
 
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
