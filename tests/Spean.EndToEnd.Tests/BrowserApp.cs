@@ -23,6 +23,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// Done when the prediction models are trained. Until then the app predicts nothing (the predict page, the SMART check,
+    /// a matrix import's categories), so a test that reaches any of them awaits this first.
+    /// </summary>
+    public Task ModelsTrained { get; private set; } = Task.CompletedTask;
+
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,10 +43,10 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        // The search index and the models are built in the background after start, a minute of both cores on a busy
-        // machine; the tests start once they are ready, so that no page waits behind them.
-        await Task.WhenAll(Services.GetRequiredService<RecommendationSearch>().WarmUpAsync(),
-            Task.Run(Services.GetRequiredService<RecommendationClassifier>().Train));
+        // The search index is built in the background after start; the tests start once it is ready, so that no search
+        // page waits behind it. The prediction models, over a minute of a core, go on training while the first tests run.
+        ModelsTrained = Task.Run(Services.GetRequiredService<RecommendationClassifier>().Train);
+        await Services.GetRequiredService<RecommendationSearch>().WarmUpAsync();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -18,6 +18,7 @@ public sealed class ImplementationJourneyTests(BrowserApp app)
     [Fact]
     public async Task A_coordinator_imports_a_matrix_assesses_three_recommendations_with_a_field_report_and_downloads_the_mid_term_report()
     {
+        await app.ModelsTrained;
         var organisation = await app.CreateOrganisationAsync("Follow-up coalition");
         var (coordinator, password) = await app.CreateUserWithIdAsync(Role.Coordinator, organisation);
         var evidence = "Field visit " + Guid.NewGuid().ToString("N")[..8];

@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Spean.Core.Recommendations.Classification;
 
 namespace Spean.EndToEnd.Tests;
 
@@ -76,8 +74,7 @@ public sealed partial class RecommendationSearchTests(BrowserApp app)
     [Fact]
     public async Task A_pasted_draft_gets_its_predicted_category_with_the_reason_and_the_earlier_recommendations_it_repeats()
     {
-        var classifier = app.Services.GetRequiredService<RecommendationClassifier>();
-        for (int i = 0; i < 1800 && !classifier.IsReady; i++) await Task.Delay(100);
+        await app.ModelsTrained;
         var page = await app.NewDesktopPageAsync();
         await page.GotoAsync("/recommendations");
 

@@ -20,6 +20,7 @@ public sealed class SubmissionJourneyTests(BrowserApp app)
     [Fact]
     public async Task Two_organisations_draft_a_joint_submission_and_download_a_Word_file_that_reads_back_in_order()
     {
+        await app.ModelsTrained;
         var lead = await app.CreateOrganisationAsync("Lead coalition " + Guid.NewGuid().ToString("N")[..6]);
         var partner = await app.CreateOrganisationAsync("Partner network " + Guid.NewGuid().ToString("N")[..6]);
         var (coordinator, password) = await app.CreateUserWithIdAsync(Role.Coordinator, lead);
