@@ -20,7 +20,9 @@ pgport=${SPEAN_TEST_PG_PORT:-55432}
 run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sh -c "$*"; fi; }
 [ "$(id -u)" = 0 ] && chown postgres "$pgdir"
 run_pg "$pgbin/initdb -D $pgdir/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
-run_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o '-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off' -w start" >/dev/null
+# Every test class has a database of its own with its own idle connection pool, and the web and CLI suites may run at
+# once: 100 connections (the default) ran out ("too many clients already").
+run_pg "$pgbin/pg_ctl -D $pgdir/data -l $pgdir/pg.log -o '-c listen_addresses=127.0.0.1 -p $pgport -k $pgdir -c fsync=off -c max_connections=300' -w start" >/dev/null
 trap 'run_pg "$pgbin/pg_ctl -D $pgdir/data -m fast -w stop" >/dev/null; rm -rf "$pgdir"' EXIT
 export SPEAN_TEST_POSTGRES="Host=127.0.0.1;Port=$pgport;Username=postgres"
 
