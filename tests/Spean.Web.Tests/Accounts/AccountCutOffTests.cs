@@ -112,10 +112,7 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task Opening_the_two_factor_page_signs_nobody_out()
     {
-        var a = await ReportsWorld.OrganisationAsync(app, "A");
-        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
-        var laptop = await SignedInAsync(monitor, "the monitor's password");
-        var phone = await SignedInAsync(monitor, "the monitor's password");
+        var (_, laptop, phone) = await MonitorOnLaptopAndPhoneAsync();
 
         using var setup = await laptop.GetAsync("/account/two-factor");
         app.Clock.Advance(TimeSpan.FromSeconds(61));
@@ -130,10 +127,7 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task Two_sessions_opening_the_two_factor_page_at_once_are_shown_the_same_key()
     {
-        var a = await ReportsWorld.OrganisationAsync(app, "A");
-        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
-        var laptop = await SignedInAsync(monitor, "the monitor's password");
-        var phone = await SignedInAsync(monitor, "the monitor's password");
+        var (monitor, laptop, phone) = await MonitorOnLaptopAndPhoneAsync();
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => (i % 2 == 0 ? laptop : phone).GetAsync("/account/two-factor")));
         var keys = new List<string>();
@@ -177,6 +171,13 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.NotNull(first);
         Assert.Equal(first, halfAMinuteLater);
         Assert.True(aMinuteLater >= first + TimeSpan.FromSeconds(61), $"written again after a minute: {first:O} then {aMinuteLater:O}");
+    }
+
+    private async Task<(SpeanUser Monitor, HttpClient Laptop, HttpClient Phone)> MonitorOnLaptopAndPhoneAsync()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var monitor = await app.CreateUserAsync(Role.Member, password: "the monitor's password", organisationId: a);
+        return (monitor, await SignedInAsync(monitor, "the monitor's password"), await SignedInAsync(monitor, "the monitor's password"));
     }
 
     private async Task<HttpClient> SignedInAsync(SpeanUser user, string password)
