@@ -30,11 +30,32 @@ status=0
 # A known high or critical vulnerability in a dependency fails the run; a NuGet source without vulnerability data is reported, not failed.
 scripts/audit-dependencies.sh || status=$?
 
-log=$(mktemp)
-dotnet test Spean.slnx --configuration Release 2>&1 | tee "$log" || status=$?
+dotnet build Spean.slnx --configuration Release
+
+# Two lanes for two cores: the browser suite (the longest) starts at once in one, Core's then Web's in the other. Left to MSBuild, the order of projects changed from run to
+# run, and when it built the browser suite last the suites ran mostly one after another (26 minutes instead of 21).
+lane() {
+  local failed=0
+  for project in "$@"; do dotnet test "tests/$project" --configuration Release --no-build || failed=1; done
+  return "$failed"
+}
+first_lane=(Spean.EndToEnd.Tests Spean.Cli.Tests)
+second_lane=(Spean.Core.Tests Spean.Web.Tests)
+for csproj in tests/*/*.csproj; do
+  grep -q "<IsTestProject>false" "$csproj" && continue
+  case " ${first_lane[*]} ${second_lane[*]} " in
+    *" $(basename "$csproj" .csproj) "*) ;;
+    *) echo "test.sh: $csproj is in neither lane: add it to one"; exit 1 ;;
+  esac
+done
+logs=$(mktemp -d)
+(lane "${first_lane[@]}" 2>&1 | tee "$logs/first") & first=$!
+(lane "${second_lane[@]}" 2>&1 | tee "$logs/second") & second=$!
+wait "$first" || status=1
+wait "$second" || status=1
 
 # One closing line over all test projects.
 awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6 }
-     END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
-rm -f "$log"
+     END { printf "tests: %d passed, %d failed\n", passed, failed }' "$logs"/*
+rm -rf "$logs"
 exit "$status"
