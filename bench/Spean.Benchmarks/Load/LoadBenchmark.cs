@@ -11,7 +11,7 @@ namespace Spean.Search.Bench.Load;
 /// </summary>
 /// <remarks>
 /// Options: [documents=0 (the shipped 35k)] --app Spean.Web.dll | --url http://… [--pid N] · --data-dir D · --users 50 ·
-/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied|reports · --route "map" (one route of the mix) · --reports 10000 ·
+/// --warmup 10 · --seconds 30 · --runs 1 · --mix full|search|varied|reports[-writing] · --route "map" (one route of the mix) · --reports 10000 ·
 /// --think 0 (seconds a user reads a page on average before the next request; 0: at once).
 /// </remarks>
 internal static class LoadBenchmark
@@ -47,7 +47,7 @@ internal static class LoadBenchmark
             server.ResetPeak();
             var appCpu = server.CpuTime;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var (figures, sent) = await new LoadGenerator(server.Url, routes, data.Token, think).RunAsync(users, warmUp, duration);
+            var (figures, sent) = await new LoadGenerator(server.Url, routes, data.Token, data.WriterToken, think).RunAsync(users, warmUp, duration);
             // The CPU time includes the warm-up; the wall time below is warm-up plus measured time accordingly.
             var wall = (warmUp + duration).TotalSeconds;
             var appSeconds = (server.CpuTime - appCpu).TotalSeconds;

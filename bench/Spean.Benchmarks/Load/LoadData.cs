@@ -14,7 +14,7 @@ namespace Spean.Search.Bench.Load;
 
 /// <summary>
 /// The database the load run's app serves: reference data, the shipped recommendations (or a scaled corpus), a member
-/// who signs in, a read token, and reports of two organisations at every level of confidentiality. Kept between runs
+/// who signs in, a read token, and reports of two organisations' monitors at every level of confidentiality. Kept between runs
 /// (the SQLite data folder, or the PostgreSQL database named after the corpus size) and filled only where it is short.
 /// </summary>
 internal sealed class LoadData
@@ -38,6 +38,12 @@ internal sealed class LoadData
 
     /// <summary>Never shown to anyone: a bench database's read token, fixed so a kept database is reused without a file of secrets.</summary>
     public string Token => "spean_load-bench-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ConnectionString)))[..24];
+
+    /// <summary>The other organisation's monitor's read-write token, for the mixes that file reports.</summary>
+    public string WriterToken => "spean_load-writer-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ConnectionString)))[..24];
+
+    /// <summary>Monitors in each organisation besides the member and monitor B, who write most of the reports as a team would.</summary>
+    private const int MonitorsEach = 9;
 
     public Dictionary<string, string?> Settings => new()
     {
@@ -91,18 +97,25 @@ internal sealed class LoadData
             var accounts = services.GetRequiredService<UserAccounts>();
             var own = await accounts.FindOrCreateOrganisationAsync("Load organisation A");
             var other = await accounts.FindOrCreateOrganisationAsync("Load organisation B");
-            await accounts.CreateUserAsync(new NewUser(OtherEmail, "Load monitor B", Role.Member, other.Id, null));
+            var writer = (await accounts.CreateUserAsync(new NewUser(OtherEmail, "Load monitor B", Role.Member, other.Id, null))).User!;
+            for (int n = 1; n <= MonitorsEach; n++)
+            {
+                await accounts.CreateUserAsync(new NewUser($"monitor-a{n}@load.example", $"Load monitor A{n}", Role.Member, own.Id, null));
+                await accounts.CreateUserAsync(new NewUser($"monitor-b{n}@load.example", $"Load monitor B{n}", Role.Member, other.Id, null));
+            }
             var created = await accounts.CreateUserAsync(new NewUser(MemberEmail, "Load member", Role.Member, own.Id, MemberPassword));
             member = created.User ?? throw new InvalidOperationException(string.Join("; ", created.Errors));
-            db.PersonalAccessTokens.Add(new PersonalAccessToken
+            PersonalAccessToken TokenOf(SpeanUser user, string secret, TokenScope scope) => new()
             {
-                UserId = member.Id, Name = "load", CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddYears(1), Scope = TokenScope.Read,
-                TokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Token))),
-            });
+                UserId = user.Id, Name = "load", CreatedAt = DateTime.UtcNow, ExpiresAt = DateTime.UtcNow.AddYears(1), Scope = scope,
+                TokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))),
+            };
+            db.PersonalAccessTokens.AddRange(TokenOf(member, Token, TokenScope.Read), TokenOf(writer, WriterToken, TokenScope.ReadWrite));
             await db.SaveChangesAsync();
         }
-        // Half the reports are another organisation's, written by its own monitor, so the member's lists are filtered as they would be.
-        var authors = await db.Users.Where(u => u.Email == MemberEmail || u.Email == OtherEmail)
+        // Half the reports are another organisation's, and each organisation's are written by ten people, the member one
+        // of them, so the member's lists are filtered as they would be and most of what they see is others' work.
+        var authors = await db.Users.Where(u => u.Email!.EndsWith("@load.example"))
             .Select(u => new { u.Id, OrganisationId = u.OrganisationId!.Value }).ToListAsync();
         int have = await db.Reports.CountAsync();
         if (have >= reports) return;

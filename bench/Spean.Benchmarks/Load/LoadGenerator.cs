@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
@@ -13,7 +14,7 @@ internal sealed record RouteFigures(LoadRoute Route, int Count, int Errors, stri
 /// random time (uniform, averaging <paramref name="think"/>), from its own loopback address (127.0.1.n), so per-address
 /// limits see fifty people rather than one. A redirect (to sign-in, say) counts as an error.
 /// </summary>
-internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, string token, TimeSpan think)
+internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, string token, string writerToken, TimeSpan think)
 {
     public async Task<(List<RouteFigures> Routes, int Sent)> RunAsync(int users, TimeSpan warmUp, TimeSpan duration)
     {
@@ -64,8 +65,17 @@ internal sealed partial class LoadGenerator(string url, LoadRoute[] routes, stri
             string? error = null;
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, url + LoadRoutes.Fill(route.Path, random));
+                using var request = new HttpRequestMessage(route.Caller == Caller.Writer ? HttpMethod.Post : HttpMethod.Get, url + LoadRoutes.Fill(route.Path, random));
                 if (route.Caller == Caller.Token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                if (route.Caller == Caller.Writer)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", writerToken);
+                    request.Content = JsonContent.Create(new
+                    {
+                        clientId = Guid.NewGuid(), title = "Filed during the load run", narrative = "A draft filed while others read.",
+                        category = "land", occurredFrom = "2020-01-01", adminUnitCode = "12", confidentiality = "Network",
+                    });
+                }
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 await using var body = await response.Content.ReadAsStreamAsync();
                 while (await body.ReadAsync(buffer) > 0)

@@ -5,6 +5,8 @@ internal enum Caller
     Anonymous,
     SignedIn,
     Token,
+    /// <summary>Files a new draft report through the API with a monitor's read-write token.</summary>
+    Writer,
 }
 
 internal sealed record LoadRoute(string Name, string Path, Caller Caller, int Weight);
@@ -30,6 +32,9 @@ internal static class LoadRoutes
 
     /// <summary>The signed-in monitoring routes of <see cref="Full"/> alone, to see what they cost without the searches beside them.</summary>
     public static readonly LoadRoute[] Reports = Full.Where(r => r.Caller != Caller.Anonymous).ToArray();
+
+    /// <summary>A monitor of the other organisation filing reports beside the readers: every report saved makes the kept counts stale.</summary>
+    public static readonly LoadRoute Filing = new("filing a report", "/api/v1/reports", Caller.Writer, 2);
 
     public static readonly LoadRoute[] Search = [new("search page", SearchPage, Caller.Anonymous, 1)];
 
@@ -61,12 +66,14 @@ internal static class LoadRoutes
         .Replace("{word}", Words[random.Next(Words.Length)], StringComparison.Ordinal)
         .Replace("{state}", States[random.Next(States.Length)], StringComparison.Ordinal);
 
+    /// <summary>A mix by name; "-writing" after it adds <see cref="Filing"/>.</summary>
     public static LoadRoute[] Named(string mix) => mix switch
     {
         "full" => Full,
         "search" => Search,
         "varied" => Varied,
         "reports" => Reports,
-        _ => throw new ArgumentException($"Unknown mix '{mix}': full, search, varied or reports."),
+        _ when mix.EndsWith("-writing", StringComparison.Ordinal) => [.. Named(mix[..^"-writing".Length]), Filing],
+        _ => throw new ArgumentException($"Unknown mix '{mix}': full, search, varied or reports, each with -writing or not."),
     };
 }

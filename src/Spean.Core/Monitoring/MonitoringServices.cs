@@ -19,6 +19,8 @@ public static class MonitoringServices
         evidence.Directory ??= Path.Combine(SpeanOptions.From(configuration).DataDirectory, "evidence");
         services.AddSingleton(evidence);
         services.AddSingleton<IInterceptor, ReportSearchTextInterceptor>();
+        services.AddSingleton<ReportCounts>();
+        services.AddSingleton<IInterceptor, ReportCountsInterceptor>();
         services.AddScoped<ReportPeople>();
         services.AddScoped<CustodyLog>();
         services.AddScoped<EvidenceStore>();

@@ -1,9 +1,13 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Spean.Core.Monitoring.Reports;
 using Spean.Core.Accounts;
+using Spean.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spean.Testing.Monitoring;
 using Spean.Web.Tests.Infrastructure;
 using static Spean.Web.Tests.Monitoring.ReportsWorld;
@@ -43,7 +47,7 @@ public abstract class ReportListTests(SpeanApp app)
 
         // The author's draft has evidence too, and the reviewer may not see it.
         Assert.Equal(2, (await reviewer.GetJsonAsync("/api/v1/reports")).GetProperty("byEvidence").GetProperty("true").GetInt32());
-        foreach (var filters in new[] { "", "category=land", "status=Submitted&place=01", "confidentiality=Organisation&category=land", "hasEvidence=true", "hasEvidence=false&place=12" })
+        foreach (var filters in new[] { "", "category=land", "status=Submitted&place=01", "confidentiality=Organisation&category=land", "hasEvidence=true", "hasEvidence=false&place=12", "place=0102&category=mining", "place=KHM&hasEvidence=true" })
         {
             var list = await reviewer.GetJsonAsync($"/api/v1/reports?{filters}&pageSize=100");
             Assert.Equal(list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength());
@@ -127,6 +131,38 @@ public abstract class ReportListTests(SpeanApp app)
             Assert.Equal(expected, listed);
             Assert.Contains($"<title>Preah Vihear: {expected}</title>", map, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_counts_follow_every_change_the_app_saves_at_once_and_one_made_beside_it_within_seconds()
+    {
+        var organisation = await OrganisationAsync(app, "Recounters");
+        var (_, author) = await PersonAsync(app, Role.Member, organisation);
+        var (_, colleague) = await PersonAsync(app, Role.Member, organisation);
+        var (_, outsider) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "Elsewhere"));
+        const string Day = "1979-01-07";
+        async Task<(int Colleague, int WithEvidence, int Outsider)> CountsAsync()
+        {
+            var seen = await colleague.GetJsonAsync($"/api/v1/reports?from={Day}&to={Day}");
+            var evidence = seen.GetProperty("byEvidence").TryGetProperty("true", out var count) ? count.GetInt32() : 0;
+            return (seen.GetProperty("total").GetInt32(), evidence, (await outsider.GetJsonAsync($"/api/v1/reports?from={Day}&to={Day}")).GetProperty("total").GetInt32());
+        }
+
+        Assert.Equal((0, 0, 0), await CountsAsync());
+        var network = await FileAsync(author, Input("Recounted for the network", "Network", occurredFrom: Day));
+        await MoveOkAsync(author, network, "Submitted");
+        Assert.Equal((1, 0, 1), await CountsAsync());
+        await UploadOkAsync(author, network, SampleFiles.Png());
+        Assert.Equal((1, 1, 1), await CountsAsync());
+        await MoveOkAsync(author, await FileAsync(author, Input("Recounted for the organisation", "Organisation", occurredFrom: Day)), "Submitted");
+        Assert.Equal((2, 1, 1), await CountsAsync());
+
+        // Written to the database beside the app, as a second app on the same database or a restore would.
+        await app.WithScopeAsync(services => services.GetRequiredService<SpeanDbContext>().Reports.Where(r => r.Id == network)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Confidentiality, Confidentiality.Organisation)));
+        var waited = Stopwatch.StartNew();
+        while ((await CountsAsync()).Outsider != 0 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(250);
+        Assert.Equal((2, 1, 0), await CountsAsync());
     }
 
     [Fact]

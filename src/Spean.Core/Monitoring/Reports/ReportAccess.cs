@@ -22,6 +22,28 @@ public static class ReportAccess
             || (r.Confidentiality == Confidentiality.Restricted && r.ReaderIds.Contains(userId)))));
     }
 
+    /// <summary>
+    /// The same rule as <see cref="VisibleTo"/> in three parts that do not overlap, so that counts over the first two,
+    /// the same for many readers, can be kept: what every signed-in reader sees, what everyone in the viewer's
+    /// organisation sees, and the rest of what the viewer sees (their own drafts, Restricted reports and reports filed
+    /// for an organisation they have left, and the Restricted reports that name them).
+    /// </summary>
+    public static IQueryable<Report> SeenByEveryMember(this IQueryable<Report> reports) =>
+        reports.Where(r => r.Status != ReportStatus.Draft && (r.Confidentiality == Confidentiality.Public || r.Confidentiality == Confidentiality.Network));
+
+    /// <inheritdoc cref="SeenByEveryMember"/>
+    public static IQueryable<Report> SeenByOrganisation(this IQueryable<Report> reports, Guid organisationId) =>
+        reports.Where(r => r.Status != ReportStatus.Draft && r.Confidentiality == Confidentiality.Organisation && r.OrganisationId == organisationId);
+
+    /// <inheritdoc cref="SeenByEveryMember"/>
+    /// <remarks>Statuses listed rather than "not a draft", so that SQLite finds a viewer's Restricted reports by an index instead of reading every report.</remarks>
+    public static IQueryable<Report> SeenOnlyBy(this IQueryable<Report> reports, Guid userId, Guid? organisationId) =>
+        reports.Where(r => (r.AuthorId == userId && (r.Status == ReportStatus.Draft || r.Confidentiality == Confidentiality.Restricted
+                || (r.Confidentiality == Confidentiality.Organisation && r.OrganisationId != organisationId)))
+            || (Sent.Contains(r.Status) && r.Confidentiality == Confidentiality.Restricted && r.ReaderIds.Contains(userId)));
+
+    private static readonly ReportStatus[] Sent = Enum.GetValues<ReportStatus>().Where(s => s != ReportStatus.Draft).ToArray();
+
     /// <summary>The same rule for a report already loaded.</summary>
     public static bool CanSee(Report report, Viewer viewer) => new[] { report }.AsQueryable().VisibleTo(viewer).Any();
 

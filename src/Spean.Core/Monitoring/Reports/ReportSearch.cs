@@ -24,7 +24,7 @@ public sealed record ReportResults(
     IReadOnlyDictionary<Confidentiality, int> ByConfidentiality, IReadOnlyDictionary<bool, int> ByEvidence, IReadOnlyDictionary<string, int> ByProvince);
 
 /// <summary>Lists the reports a viewer may see; counts are taken over the same visible set, so they never betray a hidden report.</summary>
-public sealed class ReportSearch(SpeanDbContext db)
+public sealed class ReportSearch(SpeanDbContext db, ReportCounts counts)
 {
     public const int MaxPageSize = 100;
 
@@ -32,46 +32,40 @@ public sealed class ReportSearch(SpeanDbContext db)
     {
         var items = await Matching(filter, viewer).OrderByDescending(r => r.OccurredFrom).ThenByDescending(r => r.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
-        var matches = await CellsAsync(filter, viewer, cancellationToken);
 
-        // A filter left empty counts over the matches themselves; only a chosen one needs the reports without its choice.
-        async Task<List<Cell>> CellsWithoutAsync(bool chosen, ReportFilter withoutIt) => chosen ? await CellsAsync(withoutIt, viewer, cancellationToken) : matches;
-        async Task<Dictionary<TKey, int>> CountAsync<TKey>(bool chosen, ReportFilter withoutIt, Func<Cell, TKey> key) where TKey : notnull =>
-            (await CellsWithoutAsync(chosen, withoutIt)).GroupBy(key).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var evidence = await CellsWithoutAsync(filter.HasEvidence is not null, filter with { HasEvidence = null });
+        // The filters the counts are by are applied to the cells in memory, so one query serves the matches and every
+        // count that leaves its own filter out. A place below a province is not in the cells and stays in the query.
+        var counted = filter with { Category = null, Status = null, Confidentiality = null, HasEvidence = null, Place = null };
+        var placeInCells = filter.Place is null || Cell.HoldsPlace(filter.Place);
+        var cells = await CellsAsync(placeInCells ? counted : counted with { Place = filter.Place }, viewer, cancellationToken);
+        var provinceCells = placeInCells ? cells : await CellsAsync(counted, viewer, cancellationToken);
 
-        return new ReportResults(matches.Sum(c => c.Count), items,
-            await CountAsync(filter.Category is not null, filter with { Category = null }, c => c.Category),
-            await CountAsync(filter.Status is not null, filter with { Status = null }, c => c.Status),
-            await CountAsync(filter.Confidentiality is not null, filter with { Confidentiality = null }, c => c.Confidentiality),
-            new Dictionary<bool, int> { [true] = evidence.Sum(c => c.WithEvidence), [false] = evidence.Sum(c => c.Count - c.WithEvidence) }
+        Dictionary<TKey, int> CountBy<TKey>(IEnumerable<Cell> over, ReportFilter without, Func<Cell, TKey> key) where TKey : notnull =>
+            over.Where(c => c.Matches(without)).GroupBy(key).Select(g => (g.Key, Count: g.Sum(c => c.CountOf(without.HasEvidence))))
+                .Where(g => g.Count > 0).ToDictionary(g => g.Key, g => g.Count);
+        var withoutEvidence = cells.Where(c => c.Matches(filter with { HasEvidence = null })).ToList();
+
+        return new ReportResults(cells.Where(c => c.Matches(filter)).Sum(c => c.CountOf(filter.HasEvidence)), items,
+            CountBy(cells, filter with { Category = null }, c => c.Category),
+            CountBy(cells, filter with { Status = null }, c => c.Status),
+            CountBy(cells, filter with { Confidentiality = null }, c => c.Confidentiality),
+            new Dictionary<bool, int> { [true] = withoutEvidence.Sum(c => c.WithEvidence), [false] = withoutEvidence.Sum(c => c.Count - c.WithEvidence) }
                 .Where(e => e.Value > 0).ToDictionary(),
-            await CountAsync(filter.Place is not null, filter with { Place = null }, c => c.Province));
+            CountBy(provinceCells, filter with { Place = null }, c => c.Province));
     }
 
     /// <summary>Visible reports within the filter, by the two-digit gazetteer code of their province or the alpha-3 code of their country abroad.</summary>
-    /// <remarks>
-    /// Grouped by more than the province, then summed: grouped in the counting index's order, SQLite reads that index
-    /// instead of every report (by province alone it reads every row), and by all four of its leading keys it does not
-    /// sort at all (43 % fewer instructions than by category and province, on the load data). PostgreSQL hashes the groups instead
-    /// and spends more on eight times as many, so it groups by category and province.
-    /// </remarks>
-    public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default)
-    {
-        var reports = Counted(filter, viewer);
-        var groups = db.Database.IsSqlite()
-            ? reports.GroupBy(r => new { r.Category, r.Status, r.Confidentiality, r.Province }).Select(g => new { g.Key.Province, Count = g.Count() })
-            : reports.GroupBy(r => new { r.Category, r.Province }).Select(g => new { g.Key.Province, Count = g.Count() });
-        return (await groups.ToListAsync(cancellationToken)).GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-    }
+    public async Task<Dictionary<string, int>> CountByProvinceAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken = default) =>
+        (await CellsAsync(filter, viewer, cancellationToken)).GroupBy(c => c.Province).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 
     public Task<Report?> FindAsync(Guid id, Viewer viewer, CancellationToken cancellationToken = default) =>
         db.Reports.Include(r => r.History).VisibleTo(viewer).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 
     /// <summary>Every report the viewer may see within the filter (paging aside), unordered: the one door exports and timelines go through.</summary>
-    public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer)
+    public IQueryable<Report> Matching(ReportFilter filter, Viewer viewer) => Within(filter, db.Reports.AsNoTracking().VisibleTo(viewer));
+
+    private IQueryable<Report> Within(ReportFilter filter, IQueryable<Report> reports)
     {
-        var reports = db.Reports.AsNoTracking().VisibleTo(viewer);
         foreach (var word in ReportSearchText.QueryWords(filter.Text))
         {
             var wordStart = " " + word;
@@ -93,22 +87,50 @@ public sealed class ReportSearch(SpeanDbContext db)
 
     /// <summary>How many reports share each combination of the values the list counts by, and how many of them have evidence; a few thousand rows at most, whatever the number of reports.</summary>
     /// <remarks>Evidence is counted within each combination rather than grouped by: grouping by it too doubled the rows and the sorting, and cost more than the other four values together.</remarks>
-    private sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, int Count, int WithEvidence);
+    internal sealed record Cell(string Category, ReportStatus Status, Confidentiality Confidentiality, string Province, int Count, int WithEvidence)
+    {
+        /// <summary>Whether the place filter can be applied to cells: Cambodia, a country, or a province (two digits).</summary>
+        public static bool HoldsPlace(string place) =>
+            place == Report.Cambodia || ReportPlaces.IsCountryCode(place) || place is [var a, var b] && char.IsAsciiDigit(a) && char.IsAsciiDigit(b);
 
-    private Task<List<Cell>> CellsAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken) =>
-        Counted(filter, viewer)
+        /// <summary>The same test as <see cref="Matching"/>'s for the filters a cell holds; a place it does not hold was applied by the query.</summary>
+        public bool Matches(ReportFilter filter) =>
+            (filter.Category is null || filter.Category == Category)
+            && (filter.Status is null || filter.Status == Status)
+            && (filter.Confidentiality is null || filter.Confidentiality == Confidentiality)
+            && (filter.Place is not { } place || !HoldsPlace(place)
+                || (place == Report.Cambodia ? !ReportPlaces.IsCountryCode(Province) : place == Province));
+
+        public int CountOf(bool? hasEvidence) => hasEvidence switch { null => Count, true => WithEvidence, false => Count - WithEvidence };
+    }
+
+    /// <summary>
+    /// The cells of the viewer's visible reports within the filter, as the cells of its parts (<see cref="ReportAccess.SeenByEveryMember"/>),
+    /// each kept between requests (<see cref="ReportCounts"/>). A combination may come once from each part; every count sums.
+    /// </summary>
+    private async Task<List<Cell>> CellsAsync(ReportFilter filter, Viewer viewer, CancellationToken cancellationToken)
+    {
+        Task<List<Cell>> CountAsync(IQueryable<Report> part) => Within(filter, part)
+            .Select(r => new CountedReport
+            {
+                Category = r.Category, Status = r.Status, Confidentiality = r.Confidentiality,
+                Province = r.Province!, HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id),
+            })
             .GroupBy(r => new { r.Category, r.Status, r.Confidentiality, r.Province })
             .Select(g => new Cell(g.Key.Category, g.Key.Status, g.Key.Confidentiality, g.Key.Province, g.Count(), g.Count(r => r.HasEvidence)))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The values the counts read of each visible report within the filter; a query only evaluates those it uses.</summary>
-    private IQueryable<CountedReport> Counted(ReportFilter filter, Viewer viewer) =>
-        Matching(filter, viewer).Select(r => new CountedReport
-        {
-            Category = r.Category, Status = r.Status, Confidentiality = r.Confidentiality,
-            Province = r.Province!, HasEvidence = db.EvidenceFiles.Any(f => f.ReportId == r.Id),
-        });
+        var reports = db.Reports.AsNoTracking();
+        if (viewer.UserId is not { } userId)
+            return [.. await counts.KeptAsync("anonymous", filter, () => CountAsync(reports.VisibleTo(viewer)))];
+        var cells = new List<Cell>(await counts.KeptAsync("members", filter, () => CountAsync(reports.SeenByEveryMember())));
+        if (viewer.OrganisationId is { } organisationId)
+            cells.AddRange(await counts.KeptAsync($"organisation {organisationId}", filter, () => CountAsync(reports.SeenByOrganisation(organisationId))));
+        cells.AddRange(await counts.KeptAsync($"viewer {userId} {viewer.OrganisationId}", filter, () => CountAsync(reports.SeenOnlyBy(userId, viewer.OrganisationId))));
+        return cells;
+    }
 
+    /// <summary>The values the counts read of each report; a query only evaluates those it uses.</summary>
     private sealed class CountedReport
     {
         public required string Category { get; init; }
