@@ -32,8 +32,9 @@ scripts/audit-dependencies.sh || status=$?
 
 dotnet build Spean.slnx --configuration Release
 
-# Two lanes for two cores: the browser suite (the longest) starts at once in one, Core's then Web's in the other. Left to MSBuild, the order of projects changed from run to
-# run, and when it built the browser suite last the suites ran mostly one after another (26 minutes instead of 21).
+# Two lanes for two cores: the browser suite (the longest) starts at once in one, Core's then Web's in the other.
+# Left to MSBuild, the order of projects changed from run to run, and when it built the browser suite last the suites
+# ran mostly one after another (26 minutes instead of 21).
 lane() {
   local failed=0
   for project in "$@"; do dotnet test "tests/$project" --configuration Release --no-build || failed=1; done
