@@ -123,6 +123,29 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reading_the_database_does_not_wait_for_a_write_under_way()
+    {
+        var data = Path.Combine(folder, "readers");
+        Assert.Equal(0, await RunAsync("migrate", "--no-reference-data", "--data-dir", data));
+        SqliteConnection Open()
+        {
+            var connection = new SqliteConnection($"Data Source={Path.Combine(data, "spean.db")};Pooling=False;Default Timeout=1");
+            connection.Open();
+            return connection;
+        }
+        using var writer = Open();
+        using var write = writer.CreateCommand();
+        write.CommandText = "BEGIN EXCLUSIVE; DELETE FROM \"Countries\";";
+        write.ExecuteNonQuery();
+
+        // Without a write-ahead log, SQLite's exclusive lock for a commit keeps every reader out until it ends.
+        using var reader = Open();
+        using var read = reader.CreateCommand();
+        read.CommandText = "SELECT COUNT(*) FROM \"Reports\"";
+        Assert.Equal(0L, read.ExecuteScalar());
+    }
+
+    [Fact]
     public async Task The_data_folder_database_and_key_ring_are_readable_by_their_owner_only()
     {
         if (OperatingSystem.IsWindows()) return;

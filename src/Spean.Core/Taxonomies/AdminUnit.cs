@@ -17,6 +17,7 @@ public sealed class AdminUnit
     public required string NameLatin { get; set; }
     public required string TypeKm { get; set; }
     public required string TypeEn { get; set; }
+    /// <summary>The unit directly above; null for a province, and only for one.</summary>
     public string? ParentCode { get; set; }
     public required string ProvinceCode { get; set; }
 }

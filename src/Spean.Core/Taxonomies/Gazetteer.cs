@@ -10,11 +10,16 @@ public sealed class Gazetteer(SpeanDbContext db)
         db.AdminUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Code == code, cancellationToken);
 
     /// <summary>The provinces when <paramref name="parentCode"/> is null, otherwise the units directly below it, in NCDD code order.</summary>
-    public Task<List<AdminUnit>> ChildrenAsync(string? parentCode, CancellationToken cancellationToken = default) =>
-        db.AdminUnits.AsNoTracking()
-            .Where(u => parentCode == null ? u.Level == AdminLevel.Province : u.ParentCode == parentCode)
-            .OrderBy(u => u.Code)
-            .ToListAsync(cancellationToken);
+    /// <remarks>
+    /// Asked for by their level, SQLite read all 16,457 units to find the 25 provinces (13.7 M instructions, on every
+    /// report list and map); the provinces are the units without a parent, which the parent index finds (0.2 M).
+    /// </remarks>
+    public Task<List<AdminUnit>> ChildrenAsync(string? parentCode, CancellationToken cancellationToken = default)
+    {
+        var units = db.AdminUnits.AsNoTracking();
+        units = parentCode is null ? units.Where(u => u.ParentCode == null) : units.Where(u => u.ParentCode == parentCode);
+        return units.OrderBy(u => u.Code).ToListAsync(cancellationToken);
+    }
 
     /// <summary>The unit and its ancestors from the province down.</summary>
     public async Task<List<AdminUnit>> PathAsync(string code, CancellationToken cancellationToken = default)

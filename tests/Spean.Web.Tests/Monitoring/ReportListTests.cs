@@ -166,6 +166,34 @@ public abstract class ReportListTests(SpeanApp app)
     }
 
     [Fact]
+    public async Task A_report_saved_inside_a_transaction_is_counted_once_the_transaction_commits()
+    {
+        var organisation = await OrganisationAsync(app, "Transacting");
+        var (author, _) = await PersonAsync(app, Role.Member, organisation);
+        var (_, reader) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "Reading"));
+        const string Day = "1970-04-17";
+        async Task<int> CountedAsync() => (await reader.GetJsonAsync($"/api/v1/reports?from={Day}&to={Day}")).GetProperty("total").GetInt32();
+
+        Assert.Equal(0, await CountedAsync());
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<SpeanDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Reports.Add(new Report
+            {
+                ClientId = Guid.NewGuid(), Title = "Saved in a transaction", Narrative = "Counted once committed.", Category = "land",
+                OccurredFrom = DateOnly.Parse(Day, CultureInfo.InvariantCulture), ReportedAt = DateTime.UtcNow, AdminUnitCode = "12",
+                Confidentiality = Confidentiality.Network, Status = ReportStatus.Submitted, OrganisationId = organisation, AuthorId = author.Id,
+            });
+            await db.SaveChangesAsync();
+            // Counted on another connection while the transaction is open: the report is not there yet.
+            Assert.Equal(0, await CountedAsync());
+            await transaction.CommitAsync();
+        });
+        Assert.Equal(1, await CountedAsync());
+    }
+
+    [Fact]
     public async Task The_timeline_of_a_place_runs_oldest_first_by_year_and_month_with_counts()
     {
         var organisation = await OrganisationAsync(app, "Chroniclers");
