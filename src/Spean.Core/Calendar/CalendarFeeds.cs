@@ -71,8 +71,8 @@ public sealed class CalendarFeeds(SpeanDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = now - LastUseResolution;
         if (found.LastUsedAt is not { } last || last <= stale)
-            await db.Set<CalendarFeed>().Where(f => f.Id == found.FeedId && (f.LastUsedAt == null || f.LastUsedAt <= stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastUsedAt, now), cancellationToken);
+            await HintWrites.TryAsync(db.Database, () => db.Set<CalendarFeed>().Where(f => f.Id == found.FeedId && (f.LastUsedAt == null || f.LastUsedAt <= stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.LastUsedAt, now), cancellationToken));
         return new FeedOwner(new Viewer(found.UserId, found.Role, found.OrganisationId), found.Language);
     }
 

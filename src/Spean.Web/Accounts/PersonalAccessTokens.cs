@@ -61,8 +61,8 @@ internal sealed class PersonalAccessTokens(SpeanDbContext db, TimeProvider clock
         // At most once a minute: a write per request made fifty scripts queue on SQLite's one writer until one timed out.
         var stale = now - LastUseResolution;
         if (token.LastUsedAt is not { } last || last <= stale)
-            await db.PersonalAccessTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+            await HintWrites.TryAsync(db.Database, () => db.PersonalAccessTokens.Where(t => t.Id == token.Id && (t.LastUsedAt == null || t.LastUsedAt <= stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now)));
         return new LiveToken(token.UserId, token.Scope);
     }
 

@@ -1,11 +1,14 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Spean.Core.Accounts;
 using Spean.Core.Auditing;
 using Spean.Core.Data;
@@ -171,6 +174,24 @@ public abstract class AccountCutOffTests(DatabaseProvider provider) : IAsyncLife
         Assert.NotNull(first);
         Assert.Equal(first, halfAMinuteLater);
         Assert.True(aMinuteLater >= first + TimeSpan.FromSeconds(61), $"written again after a minute: {first:O} then {aMinuteLater:O}");
+    }
+
+    [Fact]
+    public async Task A_script_is_answered_while_a_long_write_holds_the_database()
+    {
+        var a = await ReportsWorld.OrganisationAsync(app, "A");
+        var monitor = await app.CreateUserAsync(Role.Member, organisationId: a);
+        var script = await app.ClientForAsync(monitor);
+
+        // As an import by the command line would: SQLite's one writer taken, or on PostgreSQL the tables it imports into.
+        await using DbConnection holder = provider == DatabaseProvider.Sqlite ? new SqliteConnection(app.ConnectionString) : new NpgsqlConnection(app.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = holder.CreateCommand();
+        hold.CommandText = provider == DatabaseProvider.Sqlite ? "BEGIN EXCLUSIVE" : """BEGIN; LOCK TABLE "Recommendations" IN EXCLUSIVE MODE""";
+        await hold.ExecuteNonQueryAsync();
+
+        using var me = await script.GetAsync("/api/v1/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
     }
 
     private async Task<(SpeanUser Monitor, HttpClient Laptop, HttpClient Phone)> MonitorOnLaptopAndPhoneAsync()
