@@ -49,7 +49,7 @@ public sealed class ReportSearch(SpeanDbContext db, ReportCounts counts)
             CountBy(cells, filter with { Category = null }, c => c.Category),
             CountBy(cells, filter with { Status = null }, c => c.Status),
             CountBy(cells, filter with { Confidentiality = null }, c => c.Confidentiality),
-            new Dictionary<bool, int> { [true] = withoutEvidence.Sum(c => c.WithEvidence), [false] = withoutEvidence.Sum(c => c.Count - c.WithEvidence) }
+            new Dictionary<bool, int> { [true] = withoutEvidence.Sum(c => c.CountOf(true)), [false] = withoutEvidence.Sum(c => c.CountOf(false)) }
                 .Where(e => e.Value > 0).ToDictionary(),
             CountBy(provinceCells, filter with { Place = null }, c => c.Province));
     }
