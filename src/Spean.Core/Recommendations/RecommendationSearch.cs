@@ -174,8 +174,9 @@ public sealed class RecommendationSearch(IServiceScopeFactory scopes, SearchOpti
         return found;
     }
 
+    /// <remarks>The ids go as one parameter: EF would name one for each id, at a cost that grows with their square (ADR 33).</remarks>
     private static async Task<Dictionary<Guid, Recommendation>> LoadAsync(SpeanDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        await Rows(db).Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        await Rows(db).Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
 
     public void Dispose()
     {
