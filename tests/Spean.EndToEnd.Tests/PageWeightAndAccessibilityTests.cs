@@ -36,13 +36,11 @@ public sealed class PageWeightAndAccessibilityTests(BrowserApp app, ITestOutputH
 
     /// <summary>
     /// The pages allowed over the goal, each with its own limit and the reason: the offline form brings on its first
-    /// visit everything a phone needs to work without a network (its scripts and Cambodia's place names), and the map
-    /// page draws its provinces in the page itself, so each visit carries the drawing.
+    /// visit everything a phone needs to work without a network (its scripts and Cambodia's place names).
     /// </summary>
     private static readonly Dictionary<string, (double First, double Next)> Exceptions = new()
     {
         ["/capture"] = (300 * 1024, NextVisitGoal),
-        ["/map"] = (FirstVisitGoal, 45 * 1024),
     };
 
     [Fact]

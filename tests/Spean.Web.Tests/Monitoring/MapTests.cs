@@ -47,7 +47,7 @@ public abstract class MapTests(SpeanApp app)
 
         Assert.Equal(164, Regex.Count(html, "<path class=\"mining\""));
         Assert.Equal(225 + 134, Regex.Count(html, "<(path|circle) class=\"land\""));
-        Assert.Single(Regex.Matches(html, "<path class=\"districts\""));
+        Assert.Single(Regex.Matches(html, "<use class=\"districts\" href=\"/api/v1/map/district-outlines.svg\\?v=[0-9a-f]{12}#districts\""));
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
         Assert.DoesNotMatch(@"url\(\s*['""]?(https?:)?//", html);
         Assert.All(Regex.Matches(html, "https?://[^\"'\\s<)]*"), url => Assert.Equal("http://www.w3.org/2000/svg", url.Value));
@@ -89,6 +89,38 @@ public abstract class MapTests(SpeanApp app)
         Assert.Equal(25, svg.Descendants(Svg + "a").Count());
         Assert.Contains(svg.Descendants(Svg + "title"), t => t.Value == "Phnom Penh: 0");
         Assert.Equal(164, svg.Descendants(Svg + "path").Count(p => (string?)p.Attribute("class") == "mining"));
+        Assert.Empty(svg.Descendants(Svg + "use")); // a file a script downloads stands alone
+    }
+
+    [Fact]
+    public async Task The_map_page_draws_its_outlines_from_addresses_a_phone_keeps_for_good_and_the_districts_only_when_shown()
+    {
+        var client = app.AnonymousClient();
+
+        var plain = References(await client.GetStringAsync("/map"));
+        var withDistricts = References(await client.GetStringAsync("/map?districts=true"));
+
+        Assert.Equal(25, plain.Count);
+        Assert.Single(plain.Select(r => r.Address).Distinct());
+        Assert.Equal(26, withDistricts.Count);
+        Assert.Equal(2, withDistricts.Select(r => r.Address).Distinct().Count());
+        foreach (var file in withDistricts.GroupBy(r => r.Address))
+        {
+            using var response = await client.GetAsync(file.Key);
+            var ids = XDocument.Parse(await response.Content.ReadAsStringAsync()).Descendants(Svg + "path").Select(p => (string)p.Attribute("id")!);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
+            Assert.True(response.Headers.CacheControl is { Public: true, MaxAge.TotalDays: >= 365 }, $"Cache-Control: {response.Headers.CacheControl}");
+            Assert.Contains("immutable", response.Headers.CacheControl!.Extensions.Select(e => e.Name));
+            Assert.Equal(file.Select(r => r.Id).Order(), ids.Order());
+        }
+
+        static List<(string Address, string Id)> References(string html)
+        {
+            Assert.DoesNotContain(" d=\"M", html);
+            return [.. Regex.Matches(html, "<use[^>]* href=\"([^\"#]+)#([^\"]+)\"").Select(m => (m.Groups[1].Value, m.Groups[2].Value))];
+        }
     }
 
     [Theory]

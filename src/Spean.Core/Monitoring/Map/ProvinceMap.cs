@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Spean.Core.Taxonomies;
@@ -22,7 +23,17 @@ internal sealed record MapContent(ProvinceCounts Counts, Func<string, string> Pr
 
     /// <summary>The concession layer from <see cref="ProvinceMap.ConcessionLayer"/>; none when null.</summary>
     public string? Concessions { get; init; }
+
+    /// <summary>
+    /// Where the browser finds the outlines (<see cref="ProvinceMap.ProvinceOutlines"/>, <see cref="ProvinceMap.DistrictOutlines"/>):
+    /// the map then draws them from there, kept in the browser's cache, instead of carrying them in every page. Null for a map
+    /// that must stand alone (a file a script downloads).
+    /// </summary>
+    public MapOutlines? Outlines { get; init; }
 }
+
+/// <summary>The addresses of the province and the district outlines.</summary>
+internal sealed record MapOutlines(string Provinces, string Districts);
 
 /// <summary>
 /// Draws Cambodia as a server-side SVG from the shipped boundaries, so the map needs no tile server and no
@@ -42,6 +53,15 @@ internal sealed class ProvinceMap
     private readonly string districtPaths;
     private readonly double mapHeight;
 
+    /// <summary>Every province's outline as an SVG path a map refers to by its id, "province-" and the code (<see cref="MapContent.Outlines"/>).</summary>
+    public string ProvinceOutlines { get; }
+
+    /// <summary>The outlines of the districts as one SVG path, id "districts": the map shows them only when asked.</summary>
+    public string DistrictOutlines { get; }
+
+    /// <summary>Changes when the outlines do, so that an address holding it can be cached for good.</summary>
+    public string OutlinesVersion { get; }
+
     public ProvinceMap(CambodiaBoundaries boundaries)
     {
         var positions = boundaries.Provinces.SelectMany(p => p.Polygons).SelectMany(p => p).SelectMany(r => r).ToList();
@@ -55,6 +75,9 @@ internal sealed class ProvinceMap
         provinces = boundaries.Provinces.Where(p => p.Code is not null)
             .Select(p => (p.Code!, p.Name, PathData(p.Polygons, minStep: 0))).OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
         districtPaths = string.Concat(boundaries.Districts.Select(d => PathData(d.Polygons, minStep: 1)));
+        ProvinceOutlines = Outlines(string.Concat(provinces.Select(p => $"""<path id="province-{p.Code}" d="{p.Path}"/>""")));
+        DistrictOutlines = Outlines($"""<path id="districts" d="{districtPaths}"/>""");
+        OutlinesVersion = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ProvinceOutlines + DistrictOutlines)))[..12];
     }
 
     public (double X, double Y) Project(double lon, double lat) =>
@@ -74,12 +97,15 @@ internal sealed class ProvinceMap
         {
             var count = content.Counts[code];
             var name = content.ProvinceName(code) ?? boundaryName;
-            svg.Append(CultureInfo.InvariantCulture, $"""<a href="{Text(content.ProvinceLink(code))}" data-code="{code}"><path d="{path}" fill="{scaleClasses.ClassOf(count).Colour}"><title>{Text(name)}: {count}</title></path></a>""");
+            var (shape, end) = content.Outlines is { } outlines ? ($"""<use href="{Text(outlines.Provinces)}#province-{code}" """, "</use>") : ($"""<path d="{path}" """, "</path>");
+            svg.Append(CultureInfo.InvariantCulture, $"""<a href="{Text(content.ProvinceLink(code))}" data-code="{code}">{shape}fill="{scaleClasses.ClassOf(count).Colour}"><title>{Text(name)}: {count}</title>{end}</a>""");
         }
         svg.Append("</g>");
 
         if (content.Districts)
-            svg.Append(CultureInfo.InvariantCulture, $"""<path class="districts" d="{districtPaths}" fill="none" stroke="#555" stroke-width=".3" pointer-events="none"/>""");
+            svg.Append(content.Outlines is { } outlines
+                ? $"""<use class="districts" href="{Text(outlines.Districts)}#districts" fill="none" stroke="#555" stroke-width=".3" pointer-events="none"/>"""
+                : $"""<path class="districts" d="{districtPaths}" fill="none" stroke="#555" stroke-width=".3" pointer-events="none"/>""");
 
         svg.Append(content.Concessions);
 
@@ -142,6 +168,8 @@ internal sealed class ProvinceMap
             SvgPath.AppendRing(d, ring.Select(p => Project(p.Lon, p.Lat)), minStep);
         return d.ToString();
     }
+
+    private static string Outlines(string paths) => $"""<svg xmlns="http://www.w3.org/2000/svg"><defs>{paths}</defs></svg>""";
 
     private static string Hatch(string id, int angle, string colour) =>
         $"""<pattern id="{id}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate({angle})"><path d="M0 0v5" stroke="{colour}" stroke-width="1.6"/></pattern>""";

@@ -16,8 +16,18 @@ internal static class MapApi
     public static void MapMapApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/map").WithTags("Map").AllowAnonymous().RequireRateLimiting(ApiConventions.PublicApiLimit);
-        api.MapGet("/provinces.svg", GetProvincesSvg);
-        api.MapGet("/concessions.geojson", GetConcessions);
+        api.MapGet("/provinces.svg", GetProvincesSvg).Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").ProducesProblem(StatusCodes.Status400BadRequest).WithSummary(
+            "Cambodia's provinces as one SVG that stands alone, each coloured by the reports the caller may see (category, from, to " +
+            "as on the map page), with district outlines (districts=true) and mining and land concessions (concessions=true).");
+        api.MapGet("/concessions.geojson", GetConcessions).Produces(StatusCodes.Status200OK, contentType: "application/geo+json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Every concession with a known area or place as GeoJSON features, optionally of one kind.");
+        api.MapGet("/province-outlines.svg", (HttpContext c, ProvinceMap map) => Outlines(c, map.ProvinceOutlines))
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml").WithSummary(
+                "The provinces' outlines as SVG paths with the ids province-01 to province-25, which the map page draws with <use>. " +
+                "They change only with the shipped boundaries: an address with ?v= is cached for good.");
+        api.MapGet("/district-outlines.svg", (HttpContext c, ProvinceMap map) => Outlines(c, map.DistrictOutlines))
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .WithSummary("The districts' outlines as one SVG path with the id districts, for the map page's district layer; cached as the provinces' are.");
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetProvincesSvg(
@@ -31,6 +41,16 @@ internal static class MapApi
             Districts = districts == true,
             Concessions = concessions == true ? await mapConcessions.LayerAsync(db, cancellationToken) : null,
         });
+        return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
+    }
+
+    /// <summary>The outlines every map page draws from, so that a phone fetches them once and not with every map.</summary>
+    public static MapOutlines OutlinesOf(ProvinceMap map) => new(
+        $"/api/v1/map/province-outlines.svg?v={map.OutlinesVersion}", $"/api/v1/map/district-outlines.svg?v={map.OutlinesVersion}");
+
+    private static ContentHttpResult Outlines(HttpContext context, string svg)
+    {
+        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
         return TypedResults.Content(svg, "image/svg+xml; charset=utf-8");
     }
 

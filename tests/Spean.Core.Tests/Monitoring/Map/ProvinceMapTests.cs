@@ -124,6 +124,32 @@ public sealed partial class ProvinceMapTests
     }
 
     [Fact]
+    public void A_map_given_the_outlines_addresses_draws_every_outline_from_there_with_the_same_colours_links_and_names()
+    {
+        var counts = new ProvinceCounts(new Dictionary<string, int> { ["12"] = 10, ["17"] = 1 });
+        var standing = XDocument.Parse(Render(counts, districts: true));
+
+        var drawn = XDocument.Parse(Map.Render(new MapContent(counts, code => $"/places/{code}")
+            { Districts = true, Outlines = new MapOutlines("/provinces.svg?v=1", "/districts.svg?v=1") }));
+        var shapes = new[] { Map.ProvinceOutlines, Map.DistrictOutlines }.SelectMany(o => XDocument.Parse(o).Descendants(Svg + "path"))
+            .ToDictionary(p => (string)p.Attribute("id")!, p => (string)p.Attribute("d")!);
+
+        Assert.DoesNotContain(drawn.Descendants(Svg + "path"), p => p.Parent!.Name != Svg + "pattern");
+        foreach (var link in standing.Descendants(Svg + "a"))
+        {
+            var code = (string)link.Attribute("data-code")!;
+            var use = drawn.Descendants(Svg + "a").Single(a => (string)a.Attribute("data-code")! == code).Element(Svg + "use")!;
+            Assert.Equal($"/provinces.svg?v=1#province-{code}", (string)use.Attribute("href")!);
+            Assert.Equal(ProvincePath(standing, code), shapes[$"province-{code}"]);
+            Assert.Equal(Fill(standing, code), (string)use.Attribute("fill")!);
+            Assert.Equal(link.Descendants(Svg + "title").Single().Value, use.Element(Svg + "title")!.Value);
+        }
+        var districts = drawn.Descendants(Svg + "use").Single(u => (string?)u.Attribute("class") == "districts");
+        Assert.Equal("/districts.svg?v=1#districts", (string)districts.Attribute("href")!);
+        Assert.Equal((string)standing.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "districts").Attribute("d")!, shapes["districts"]);
+    }
+
+    [Fact]
     public void Province_names_given_by_the_caller_are_escaped()
     {
         var svg = Map.Render(new MapContent(ProvinceCounts.None, code => $"/places?code={code}&x=1") { ProvinceName = code => code == "12" ? "ភ្នំពេញ <&>" : null });
