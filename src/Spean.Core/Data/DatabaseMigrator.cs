@@ -21,9 +21,8 @@ public sealed class DatabaseMigrator(
         {
             if (sqliteFile is not null) await SqliteSchemaLock.RemoveLeftoverAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            // Readers go on while a report is saved. In SQLite's default rollback journal every reader waited for each
-            // write: with two reports filed a second the report list's p95 was 240 ms, 44-78 ms with the log. Set once,
-            // SQLite keeps it in the file.
+            // Readers go on while a report is saved; in SQLite's default rollback journal each reader waited for every
+            // write (ADR 32). SQLite keeps the mode in the file, so this changes an existing database once.
             if (sqliteFile is not null) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", cancellationToken);
         }
         await Monitoring.Reports.ReportSearchText.FillMissingAsync(db, cancellationToken);

@@ -25,8 +25,9 @@ public static class HintWrites
         {
             await write();
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
         {
+            // Left for a later request: the hint is a minute's precision at best.
         }
         finally
         {
