@@ -89,11 +89,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A phone-sized page (360 px wide), as most field monitors have.</summary>
-    public async Task<IPage> NewPhonePageAsync()
+    /// <param name="baseUrl">Where the phone reaches the app; by default straight at it.</param>
+    public async Task<IPage> NewPhonePageAsync(string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            BaseURL = baseUrl ?? BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
         return await context.NewPageAsync();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -25,7 +26,15 @@ public sealed record VerificationResponse(int FilesChecked, int FilesIntact, int
 /// <param name="File">The original file, as the device holds it.</param>
 /// <param name="Sha256">The SHA-256 the device computed, 64 hexadecimal characters: a file that arrives different is refused.</param>
 /// <param name="ClientUploadId">Made on the device before the first try: a retry by the same person to the same report answers with the file already kept.</param>
-public sealed record EvidenceUploadRequest(IFormFile File, string Sha256, Guid ClientUploadId);
+/// <param name="Offset">
+/// With sha256 and clientUploadId sent before the file, the upload can be continued after a broken connection: the file's
+/// bytes from this offset on, which must be the receivedBytes the server holds (0, the default, starts again).
+/// </param>
+public sealed record EvidenceUploadRequest(IFormFile File, string Sha256, Guid ClientUploadId, long? Offset);
+
+/// <param name="ReceivedBytes">Bytes of the file the server holds, to send the rest from (the multipart field 'offset'); 0 when none.</param>
+/// <param name="FileId">The evidence file the upload became once it arrived whole; null until then.</param>
+public sealed record EvidenceUploadProgress(Guid ClientUploadId, long ReceivedBytes, Guid? FileId);
 
 internal static class EvidenceApi
 {
@@ -41,7 +50,12 @@ internal static class EvidenceApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Upload evidence (multipart: file, sha256, clientUploadId); a hash mismatch is refused. " +
-                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409).");
+                "Sending the same clientUploadId again to the same report returns the file already kept; any other use of it is refused (409). " +
+                "Sent before the file, sha256 and clientUploadId make the upload resumable: a connection broken midway keeps what arrived, " +
+                "and the next try sends the rest with 'offset' (GET .../evidence/uploads/{clientUploadId} says from where; another offset is refused, 409).");
+        signedIn.MapGet("/{id:guid}/evidence/uploads/{clientUploadId:guid}", Progress).OpensReport(identities: true)
+            .WithSummary("How much of your upload the server holds, to send the rest from after a broken connection; or the evidence file it became. " +
+                "Only the person who sent it sees it; for anyone else it is 0.");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
             Original(c, db, e, id, fileId, CustodyAction.Downloaded)).OpensReport(identities: true).WithSummary("Download an original evidence file; logged in its custody chain.");
         signedIn.MapGet("/{id:guid}/evidence/{fileId:guid}/view", (HttpContext c, SpeanDbContext db, EvidenceStore e, Guid id, Guid fileId) =>
@@ -53,6 +67,13 @@ internal static class EvidenceApi
         app.MapGroup("/api/v1/evidence").WithTags("Evidence").RequireAuthorization(Policies.NetworkAdministrator)
             .MapPost("/verification", VerifyAsync)
             .WithSummary("Hashes every stored evidence file again and walks every custody log; names each file that does not match.");
+    }
+
+    private static async Task<Ok<EvidenceUploadProgress>> Progress(HttpContext context, EvidenceStore store, Guid id, Guid clientUploadId)
+    {
+        var reportId = OpenedReport.Of(context, id).Id;
+        var kept = await store.KeptAsync(reportId, clientUploadId, context.RequestAborted);
+        return TypedResults.Ok(new EvidenceUploadProgress(clientUploadId, kept?.Size ?? store.Held(reportId, clientUploadId), kept?.Id));
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Original(
@@ -136,7 +157,7 @@ internal static class EvidenceApi
         EvidenceReceived? received = null;
         try
         {
-            string? name = null, sha256 = null, clientUploadId = null;
+            string? name = null, sha256 = null, clientUploadId = null, offsetField = null;
             var reader = new MultipartReader(boundary, context.Request.Body);
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
@@ -146,7 +167,19 @@ internal static class EvidenceApi
                     case "file" when disposition.IsFileDisposition():
                         if (received is not null) return BadRequest("Send one file per upload, as the multipart field 'file'.");
                         name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                        var arrived = await store.ReceiveAsync(section.Body, cancellationToken);
+                        Outcome<EvidenceReceived> arrived;
+                        if (sha256 is not null && Guid.TryParse(clientUploadId, out var resumable))
+                        {
+                            if (!long.TryParse(offsetField ?? "0", NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+                                return BadRequest($"The field 'offset' must be the number of bytes of this file the server holds (GET {ReportsApi.Path}/{report.Id}/evidence/uploads/{resumable}), 0 or more; it was \"{offsetField}\".");
+                            // Settled before the file is read: a try that went through but whose answer was lost is answered at once.
+                            if (await store.EarlierAsync(new EvidenceUpload(report.Id, resumable, name, sha256), cancellationToken) is { } earlier)
+                                return Answer(report.Id, earlier);
+                            arrived = await store.ReceiveAsync(report.Id, resumable, offset, section.Body, cancellationToken);
+                        }
+                        else if (offsetField is not null)
+                            return BadRequest("To send a file from an offset, send the fields 'sha256', 'clientUploadId' and 'offset' before the file.");
+                        else arrived = await store.ReceiveAsync(section.Body, cancellationToken);
                         if (arrived.Refusal is { } refused) return Rejected(refused);
                         received = arrived.Value;
                         break;
@@ -156,17 +189,15 @@ internal static class EvidenceApi
                     case "clientUploadId":
                         clientUploadId = await FieldAsync(section, cancellationToken);
                         break;
+                    case "offset":
+                        offsetField = await FieldAsync(section, cancellationToken);
+                        break;
                 }
             }
             if (received is null) return BadRequest("Attach the evidence as the multipart field 'file'.");
             if (string.IsNullOrWhiteSpace(sha256)) return BadRequest("Send the SHA-256 your device computed as the field 'sha256'.");
             if (!Guid.TryParse(clientUploadId, out var uploadId)) return BadRequest("Send the id your device made for this upload as the field 'clientUploadId' (a GUID).");
-            var kept = await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken);
-            if (kept.Refusal is { } refusal) return Rejected(refusal);
-            var stored = kept.Value!;
-            var f = stored.File;
-            var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
-            return stored.AlreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{ReportsApi.Path}/{report.Id}/evidence/{f.Id}", response);
+            return Answer(report.Id, await store.KeepAsync(new EvidenceUpload(report.Id, uploadId, name ?? "", sha256), received, cancellationToken));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -182,10 +213,18 @@ internal static class EvidenceApi
         }
     }
 
+    private static Results<Created<EvidenceResponse>, Ok<EvidenceResponse>, ProblemHttpResult> Answer(Guid reportId, Outcome<EvidenceStored> kept)
+    {
+        if (kept.Refusal is { } refusal) return Rejected(refusal);
+        var (f, alreadyStored) = kept.Value!;
+        var response = new EvidenceResponse(f.Id, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.CapturedAt, f.Latitude, f.Longitude, f.Device);
+        return alreadyStored ? TypedResults.Ok(response) : TypedResults.Created($"{ReportsApi.Path}/{reportId}/evidence/{f.Id}", response);
+    }
+
     private static ProblemHttpResult Rejected(Refusal rejected) => rejected.Problem(rejected.Code switch
     {
         EvidenceRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        EvidenceRejection.UploadIdReused => StatusCodes.Status409Conflict,
+        EvidenceRejection.UploadIdReused or EvidenceRejection.OffsetMismatch or EvidenceRejection.UploadInProgress => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     });
 

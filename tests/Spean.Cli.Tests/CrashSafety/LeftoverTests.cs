@@ -61,25 +61,31 @@ public sealed class LeftoverTests : IDisposable
         File.Move(Path.Combine(evidence, committed), Path.Combine(evidence, committed + ".partial"));
         var old = DateTime.UtcNow.AddHours(-2);
         foreach (var name in new[] { "01a24a07ff6671a0b202f0b959978088.evidence.partial", "01a24a07ff6671a0b202f0b959978089.evidence",
-            "01a24a07ff6671a0b202f0b959978090.evidence.rekey", "notes.txt" })
+            "01a24a07ff6671a0b202f0b959978090.evidence.rekey", "0a9c3e5f7b2d4c6e8f0a1b2c3d4e5f60.evidence.upload", "notes.txt" })
         {
             await File.WriteAllBytesAsync(Path.Combine(evidence, name), "SPEANEV1"u8.ToArray());
             File.SetLastWriteTimeUtc(Path.Combine(evidence, name), old);
         }
         File.SetLastWriteTimeUtc(Path.Combine(evidence, kept), old);
         await File.WriteAllBytesAsync(Path.Combine(evidence, "01a24a07ff6671a0b202f0b959978091.evidence.partial"), "SPEANEV1"u8.ToArray());
+        // A photo cut off eight days ago and never continued.
+        await File.WriteAllBytesAsync(Path.Combine(evidence, "1b8d2f4a6c0e3b5d7f9a1c3e5b7d9f01.evidence.upload"), "SPEANEV1"u8.ToArray());
+        File.SetLastWriteTimeUtc(Path.Combine(evidence, "1b8d2f4a6c0e3b5d7f9a1c3e5b7d9f01.evidence.upload"), DateTime.UtcNow.AddDays(-8));
 
         LeftoverSweep? sweep = null;
         await CrashChecks.WithServicesAsync(folder, async services => sweep = await services.GetRequiredService<EvidenceLeftovers>().SweepAsync());
 
-        Assert.Equal(new LeftoverSweep(Completed: 1, Removed: 2, Unnamed: 1), sweep);
+        Assert.Equal(new LeftoverSweep(Completed: 1, Removed: 3, Unnamed: 1), sweep);
         // Kept files stay, and so do a kept file no row names (a restore of an older backup makes those), an upload
-        // still arriving (written a moment ago) and a file that is not evidence.
-        Assert.Equal(new[] { kept, committed, "01a24a07ff6671a0b202f0b959978089.evidence", "01a24a07ff6671a0b202f0b959978091.evidence.partial", "notes.txt" }
-            .Order(StringComparer.Ordinal), Directory.GetFiles(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // still arriving (written a moment ago), a photo cut off two hours ago that the phone may still continue, and a
+        // file that is not evidence.
+        string[] staying = [kept, committed, "01a24a07ff6671a0b202f0b959978089.evidence", "01a24a07ff6671a0b202f0b959978091.evidence.partial",
+            "0a9c3e5f7b2d4c6e8f0a1b2c3d4e5f60.evidence.upload", "notes.txt"];
+        Assert.Equal(staying.Order(StringComparer.Ordinal), Directory.GetFiles(evidence).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         await CrashChecks.WithServicesAsync(folder, async services => sweep = await services.GetRequiredService<EvidenceLeftovers>().SweepAsync(),
             ("Spean:Evidence:LeftoverAge", "00:00:00"));
         Assert.Equal(new LeftoverSweep(Completed: 0, Removed: 1, Unnamed: 1), sweep);
+        Assert.Contains("0a9c3e5f7b2d4c6e8f0a1b2c3d4e5f60.evidence.upload", Directory.GetFiles(evidence).Select(Path.GetFileName));
     }
 
     [Fact]

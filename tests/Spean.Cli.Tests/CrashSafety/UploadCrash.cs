@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Spean.Core.Accounts;
@@ -16,14 +18,15 @@ namespace Spean.Cli.Tests.CrashSafety;
 /// <summary>
 /// An evidence upload to the real web app (`Spean.Web.dll` on a free port of 127.0.0.1, its own database, key ring and
 /// evidence folder), the app killed while the file streams in or is being kept, restarted, and the upload retried with
-/// the same upload id and file, as the phone's offline queue retries it. Each round uploads a new file.
+/// the same upload id and file, as the report page does, or from what the app says it holds, as the phone's offline queue
+/// does (every other round). Each round uploads a new file.
 /// </summary>
 internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashScenario
 {
     private const string Token = "spean_crash-harness-upload-token";
     private string Data => Path.Combine(Folder, "data");
     private readonly int port = ChildProgram.FreePort();
-    private readonly List<(Guid UploadId, byte[] File)> uploads = [];
+    private readonly List<(Guid UploadId, byte[] File, bool Resumable)> uploads = [];
     private ChildProgram? app;
     private Guid reportId;
 
@@ -60,16 +63,17 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
 
     public override Task BeforeRoundAsync(int round)
     {
-        uploads.Add((Guid.CreateVersion7(), RotationCrash.Recording(fileBytes, 1000 + round)));
+        // Every other round as the phone sends (resumable), the others as the report page does (the file first).
+        uploads.Add((Guid.CreateVersion7(), RotationCrash.Recording(fileBytes, 1000 + round), Resumable: round % 2 == 1));
         return Task.CompletedTask;
     }
 
     public override async Task<Running> StartAsync(int round)
     {
         var server = await StartAppAsync();
-        var (uploadId, file) = uploads[^1];
+        var (uploadId, file, resumable) = uploads[^1];
         // Sent at a phone's pace, so the kill can find the file half received as well as being kept.
-        var upload = UploadAsync(uploadId, file, slowly: true);
+        var upload = UploadAsync(uploadId, file, resumable ? 0 : null, slowly: true);
         return new Running(upload, () =>
         {
             var inFlight = !upload.IsCompleted;
@@ -94,8 +98,17 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
     public override async Task RerunAsync(int round, List<string> failures)
     {
         await StartAppAsync();
-        var (uploadId, file) = uploads[^1];
-        using var response = await UploadAsync(uploadId, file, slowly: false);
+        var (uploadId, file, resumable) = uploads[^1];
+        long? offset = null;
+        if (resumable)
+        {
+            // As the phone does: asks what arrived before the kill and sends the rest.
+            using var client = Client();
+            var held = await client.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{reportId}/evidence/uploads/{uploadId}");
+            if (held.GetProperty("fileId").ValueKind == JsonValueKind.String) return;
+            offset = held.GetProperty("receivedBytes").GetInt64();
+        }
+        using var response = await UploadAsync(uploadId, file, offset, slowly: false);
         if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK))
             failures.Add($"the retried upload was answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
@@ -107,7 +120,7 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
             failures.Add(broken);
             return;
         }
-        foreach (var (uploadId, _) in uploads)
+        foreach (var (uploadId, _, _) in uploads)
             if (await RowsAsync(uploadId) is var rows and not 1)
                 failures.Add($"upload {uploadId} is kept {rows} times");
         CrashChecks.Evidence(Data, failures, [.. uploads.Select(u => u.File[..64])]);
@@ -128,18 +141,34 @@ internal sealed class UploadCrash(int fileBytes, int pauseMilliseconds) : CrashS
         return rows;
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(Guid uploadId, byte[] file, bool slowly)
+    /// <param name="offset">
+    /// Null: the file first, as the report page sends it (the app encrypts it to disk before it knows the upload id, the
+    /// longest stretch to be killed in). Otherwise as the phone sends it: hash, upload id and offset first, then the file
+    /// from that offset, so that what arrives before a kill is kept to be continued.
+    /// </param>
+    private async Task<HttpResponseMessage> UploadAsync(Guid uploadId, byte[] file, long? offset, bool slowly)
     {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(5) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var client = Client();
         using var form = new MultipartFormDataContent();
-        var content = new StreamContent(slowly ? new Trickle(file, pauseMilliseconds) : new MemoryStream(file), 64 * 1024);
+        var rest = file[(int)(offset ?? 0)..];
+        var content = new StreamContent(slowly ? new Trickle(rest, pauseMilliseconds) : new MemoryStream(rest), 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-        // The file first: the app encrypts it to disk before it knows the upload id, the longest stretch to be killed in.
-        form.Add(content, "file", "interview.wav");
+        if (offset is null) form.Add(content, "file", "interview.wav");
         form.Add(new StringContent(Convert.ToHexStringLower(SHA256.HashData(file))), "sha256");
         form.Add(new StringContent(uploadId.ToString()), "clientUploadId");
+        if (offset is { } from)
+        {
+            form.Add(new StringContent(from.ToString(CultureInfo.InvariantCulture)), "offset");
+            form.Add(content, "file", "interview.wav");
+        }
         return await client.PostAsync($"/api/v1/reports/{reportId}/evidence", form);
+    }
+
+    private HttpClient Client()
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return client;
     }
 
     private async Task<ChildProgram> StartAppAsync()

@@ -125,6 +125,63 @@ public abstract class EvidenceUploadTests(SpeanApp app)
         }
     }
 
+    /// <summary>A phone whose connection breaks 200 kB into a photo sends only the rest on its next try, and the photo is kept whole, once.</summary>
+    [Fact]
+    public async Task A_photo_cut_off_midway_is_continued_from_what_arrived_and_kept_once_with_its_hash()
+    {
+        var a = await OrganisationAsync(app, "Organisation A");
+        var (_, author) = await PersonAsync(app, Role.Member, a);
+        var (_, coordinator) = await PersonAsync(app, Role.Coordinator, a);
+        var report = await FileAsync(author, Input("Photo over a weak signal", "Organisation"));
+        await MoveOkAsync(author, report, "Submitted");
+        var photo = Photo.Concat(RandomNumberGenerator.GetBytes(400_000)).ToArray();
+        var uploadId = Guid.NewGuid();
+        var progress = $"/api/v1/reports/{report}/evidence/uploads/{uploadId}";
+
+        await Assert.ThrowsAnyAsync<Exception>(() => SendFromAsync(author, report, uploadId, photo, offset: 0, cutAfter: 200_000));
+        var held = (await author.GetJsonAsync(progress)).GetProperty("receivedBytes").GetInt64();
+        var othersView = (await coordinator.GetJsonAsync(progress)).GetProperty("receivedBytes").GetInt64();
+        using var wrongOffset = await SendFromAsync(author, report, uploadId, photo, offset: 100);
+        using var someoneElse = await SendFromAsync(coordinator, report, uploadId, photo, offset: held);
+        using var rest = await SendFromAsync(author, report, uploadId, photo, offset: held);
+        var after = await author.GetJsonAsync(progress);
+
+        Assert.Equal(3 * EvidenceCipher.ChunkSize, held);
+        Assert.Equal(0, othersView);
+        var mismatch = await ProblemAsync(wrongOffset, HttpStatusCode.Conflict);
+        Assert.Equal("OffsetMismatch", mismatch.GetProperty("code").GetString());
+        Assert.Contains($"from byte {held}", mismatch.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("OffsetMismatch", (await ProblemAsync(someoneElse, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        Assert.True(rest.StatusCode == HttpStatusCode.Created, await rest.Content.ReadAsStringAsync());
+        var kept = await rest.ReadJsonAsync();
+        Assert.Equal((Convert.ToHexStringLower(SHA256.HashData(photo)), photo.LongLength, "image/jpeg", "samsung Galaxy A12"),
+            (kept.GetProperty("sha256").GetString(), kept.GetProperty("size").GetInt64(), kept.GetProperty("contentType").GetString(), kept.GetProperty("device").GetString()));
+        var fileId = kept.GetProperty("id").GetGuid();
+        Assert.Equal(photo, await author.GetByteArrayAsync($"/api/v1/reports/{report}/evidence/{fileId}"));
+        Assert.Equal((fileId, photo.LongLength), (after.GetProperty("fileId").GetGuid(), after.GetProperty("receivedBytes").GetInt64()));
+        Assert.Equal(1, (await author.GetJsonAsync($"/api/v1/reports/{report}")).GetProperty("evidence").GetArrayLength());
+        var folder = app.Services.GetRequiredService<EvidenceOptions>().DirectoryPath;
+        Assert.Empty(Directory.GetFiles(folder, "*.upload"));
+    }
+
+    [Fact]
+    public async Task A_continued_upload_whose_whole_is_not_the_file_the_phone_hashed_is_refused_and_started_again()
+    {
+        var (_, author) = await PersonAsync(app, Role.Member, await OrganisationAsync(app, "Organisation A"));
+        var report = await FileAsync(author, Input("Photo changed between tries"));
+        var photo = Photo.Concat(RandomNumberGenerator.GetBytes(200_000)).ToArray();
+        var uploadId = Guid.NewGuid();
+        await Assert.ThrowsAnyAsync<Exception>(() => SendFromAsync(author, report, uploadId, photo, offset: 0, cutAfter: 150_000));
+        var changed = photo.ToArray();
+        changed[^1] ^= 1;
+
+        using var rest = await SendFromAsync(author, report, uploadId, changed, offset: 2 * EvidenceCipher.ChunkSize, sha256: Convert.ToHexStringLower(SHA256.HashData(photo)));
+
+        Assert.Equal("HashMismatch", (await ProblemAsync(rest, HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+        Assert.Equal(0, (await author.GetJsonAsync($"/api/v1/reports/{report}/evidence/uploads/{uploadId}")).GetProperty("receivedBytes").GetInt64());
+        Assert.Equal(0, (await author.GetJsonAsync($"/api/v1/reports/{report}")).GetProperty("evidence").GetArrayLength());
+    }
+
     [Fact]
     public async Task The_upload_is_described_in_the_OpenAPI_document_as_a_multipart_form()
     {
@@ -135,11 +192,29 @@ public abstract class EvidenceUploadTests(SpeanApp app)
         var text = form.TryGetProperty("$ref", out var reference)
             ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1]).ToString()
             : form.ToString();
-        foreach (var field in new[] { "\"file\"", "\"sha256\"", "\"clientUploadId\"", "IFormFile" })
+        foreach (var field in new[] { "\"file\"", "\"sha256\"", "\"clientUploadId\"", "\"offset\"", "IFormFile" })
             Assert.True(text.Contains(field, StringComparison.Ordinal), text);
         Assert.StartsWith("Upload evidence", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         foreach (var status in new[] { "200", "201", "400", "409", "413" })
             Assert.True(operation.GetProperty("responses").TryGetProperty(status, out _), $"{status} missing: {operation.GetProperty("responses")}");
+    }
+
+    /// <summary>
+    /// A resumable try: the hash, upload id and offset before the file's bytes from that offset on; with cutAfter, the
+    /// connection breaks once that many of them have gone, as a phone's does when it loses its signal.
+    /// </summary>
+    private static async Task<HttpResponseMessage> SendFromAsync(
+        HttpClient client, Guid report, Guid uploadId, byte[] file, long offset, int? cutAfter = null, string? sha256 = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(sha256 ?? Convert.ToHexStringLower(SHA256.HashData(file))), "sha256");
+        form.Add(new StringContent(uploadId.ToString()), "clientUploadId");
+        form.Add(new StringContent(offset.ToString(System.Globalization.CultureInfo.InvariantCulture)), "offset");
+        form.Add(new ByteArrayContent(file, (int)offset, file.Length - (int)offset), "file", "photo.jpg");
+        if (cutAfter is not { } cut) return await client.PostAsync($"/api/v1/reports/{report}/evidence", form);
+        var body = await form.ReadAsByteArrayAsync();
+        var broken = new BrokenContent(body[..(body.AsSpan().IndexOf(file.AsSpan((int)offset, 64)) + cut)], form.Headers.ContentType!, body.Length);
+        return await client.PostAsync($"/api/v1/reports/{report}/evidence", broken);
     }
 
     private static async Task<Guid> UploadWithIdAsync(HttpClient client, Guid report, Guid uploadId)
@@ -169,6 +244,33 @@ public abstract class EvidenceUploadTests(SpeanApp app)
             }
             if (holders.Count > 0 || DateTime.UtcNow >= until) return holders;
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A body that announces its whole length, sends the start and then fails, as a connection lost midway.</summary>
+    private sealed class BrokenContent : HttpContent
+    {
+        private readonly byte[] start;
+        private readonly long length;
+
+        public BrokenContent(byte[] start, MediaTypeHeaderValue type, long length)
+        {
+            this.start = start;
+            this.length = length;
+            Headers.ContentType = type;
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(start);
+            await stream.FlushAsync();
+            throw new IOException("The connection was lost.");
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = this.length;
+            return true;
         }
     }
 

@@ -39,6 +39,35 @@ internal static class EvidenceCipher
             output.Write(header);
         }
 
+        private Writer(Stream output, byte[] header, byte[] ringKey, ulong chunk)
+        {
+            this.output = output;
+            header.CopyTo(this.header, 0);
+            aes = new AesGcm(FileKey(ringKey, header), TagSize);
+            this.chunk = chunk;
+        }
+
+        /// <summary>
+        /// Goes on writing a file whose writing stopped: the whole chunks stay, a chunk cut off mid-way and the bytes never
+        /// sealed are gone. Null when the file holds no whole header (it was cut off before any chunk).
+        /// </summary>
+        public static async Task<Writer?> ResumeAsync(Stream file, KeyRing keys, CancellationToken cancellationToken)
+        {
+            file.Position = 0;
+            var header = new byte[HeaderSize];
+            if (await file.ReadAtLeastAsync(header, HeaderSize, throwOnEndOfStream: false, cancellationToken) < HeaderSize
+                || !header.AsSpan(0, 8).SequenceEqual(Magic))
+                return null;
+            var ringKey = keys.Find(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(8)));
+            var chunks = WholeChunks(file.Length);
+            file.SetLength(HeaderSize + chunks * (ChunkSize + TagSize));
+            file.Position = file.Length;
+            return new Writer(file, header, ringKey, (ulong)chunks);
+        }
+
+        /// <summary>How many of the original bytes the file holds sealed: its whole chunks.</summary>
+        public long Written => (long)chunk * ChunkSize;
+
         public async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
         {
             while (!data.IsEmpty)
@@ -63,6 +92,9 @@ internal static class EvidenceCipher
 
         public void Dispose() => aes.Dispose();
     }
+
+    /// <summary>How many whole chunks a file of this length holds after its header.</summary>
+    public static long WholeChunks(long fileLength) => Math.Max(0, fileLength - HeaderSize) / (ChunkSize + TagSize);
 
     /// <summary>The key an encrypted file names in its header.</summary>
     public static async Task<uint> ReadKeyIdAsync(Stream input, CancellationToken cancellationToken)

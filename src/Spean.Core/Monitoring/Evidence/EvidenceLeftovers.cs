@@ -4,14 +4,15 @@ using Spean.Core.Data;
 namespace Spean.Core.Monitoring.Evidence;
 
 /// <param name="Completed">Files whose row had committed when the process was killed, now under their kept name.</param>
-/// <param name="Removed">Uploads that never committed and rotation copies never renamed, removed once old enough.</param>
+/// <param name="Removed">Uploads that never committed, unfinished uploads never continued and rotation copies never renamed, removed once old enough.</param>
 /// <param name="Unnamed">Kept files that no row names, left alone: a crash cannot make them, a restore of an older backup or a database that is not this folder's can.</param>
 public sealed record LeftoverSweep(int Completed, int Removed, int Unnamed);
 
 /// <summary>
 /// What a process killed mid-way leaves in the evidence folder, each case decided by whether its row committed: an
 /// upload whose row committed before the rename (completed), an upload still arriving or whose row never committed
-/// (".evidence.partial", removed), a key rotation's copy never renamed over its file (".evidence.rekey", removed). All
+/// (".evidence.partial", removed), an upload cut off and never continued (".evidence.upload", removed after days rather than
+/// an hour), a key rotation's copy never renamed over its file (".evidence.rekey", removed). All
 /// are encrypted, but each removed one is a copy of what a witness gave that no one could see, verify or delete.
 /// </summary>
 public sealed class EvidenceLeftovers(SpeanDbContext db, EvidenceOptions options, TimeProvider clock)
@@ -48,7 +49,7 @@ public sealed class EvidenceLeftovers(SpeanDbContext db, EvidenceOptions options
         if (files.Count == 0 || (!remove && !files.Any(f => f.Name.EndsWith(".evidence" + EvidenceStore.PartialEnding, StringComparison.Ordinal))))
             return new(0, 0, 0);
         var named = (await db.EvidenceFiles.AsNoTracking().Select(f => f.StoredName).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var olderThan = clock.GetUtcNow().UtcDateTime - options.LeftoverAge;
+        var now = clock.GetUtcNow().UtcDateTime;
         int completed = 0, removed = 0, unnamed = 0;
         foreach (var file in files)
         {
@@ -63,7 +64,9 @@ public sealed class EvidenceLeftovers(SpeanDbContext db, EvidenceOptions options
                 if (Complete(file.FullName, file.FullName[..^EvidenceStore.PartialEnding.Length])) completed++;
                 continue;
             }
-            if (!remove || file.LastWriteTimeUtc > olderThan || !(partial || file.Name.EndsWith(".evidence" + RekeyEnding, StringComparison.Ordinal))) continue;
+            var unfinished = file.Name.EndsWith(".evidence" + EvidenceStore.ResumableEnding, StringComparison.Ordinal);
+            if (!remove || !(partial || unfinished || file.Name.EndsWith(".evidence" + RekeyEnding, StringComparison.Ordinal))
+                || file.LastWriteTimeUtc > (unfinished ? now - options.UnfinishedUploadAge : now - options.LeftoverAge)) continue;
             try
             {
                 file.Delete();

@@ -17,5 +17,11 @@ public sealed class EvidenceOptions
     /// </summary>
     public TimeSpan LeftoverAge { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How long the part of a photo or video that arrived before its connection broke is kept for the device to send the
+    /// rest (7 days): a monitor in the field may be back in range only days later. Encrypted like the evidence.
+    /// </summary>
+    public TimeSpan UnfinishedUploadAge { get; set; } = TimeSpan.FromDays(7);
+
     public string DirectoryPath => Directory ?? throw new InvalidOperationException("The evidence directory is resolved at registration.");
 }

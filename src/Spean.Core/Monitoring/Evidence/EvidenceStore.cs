@@ -20,6 +20,12 @@ public enum EvidenceRejection
     Empty,
     UploadIdReused,
 
+    /// <summary>A resumed upload sent from another byte than the store holds of it.</summary>
+    OffsetMismatch,
+
+    /// <summary>Another request is sending the same resumable upload.</summary>
+    UploadInProgress,
+
     /// <summary>Decided by the caller from the report's status (see ReportWorkflow.TakesEvidence), not by the store.</summary>
     ReportClosed,
 }
@@ -48,6 +54,8 @@ public sealed class EvidenceStore(
 {
     /// <summary>What a received file's name ends with until its row has committed.</summary>
     internal const string PartialEnding = ".partial";
+    /// <summary>What the name of an upload that can be continued ends with, until it has arrived whole.</summary>
+    internal const string ResumableEnding = ".upload";
     private const int ZipTailSize = 256 * 1024;
     /// <summary>Enough of the start to tell the type: an OpenDocument's mimetype entry ends at byte 77.</summary>
     private const int HeadSize = 1024;
@@ -88,6 +96,120 @@ public sealed class EvidenceStore(
             File.Delete(partial);
             throw;
         }
+    }
+
+    /// <summary>What an earlier try of this upload settles: the file it delivered, a refused hash or reused id; null when nothing.</summary>
+    public async Task<Outcome<EvidenceStored>?> EarlierAsync(EvidenceUpload upload, CancellationToken cancellationToken = default) =>
+        InvalidHash(upload) is { } invalid ? invalid : await FindByUploadIdAsync(upload, cancellationToken);
+
+    /// <summary>The evidence file this person's upload to this report became, once it arrived whole; null before, or for anyone else.</summary>
+    public async Task<EvidenceFile?> KeptAsync(Guid reportId, Guid clientUploadId, CancellationToken cancellationToken = default)
+    {
+        var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ClientUploadId == clientUploadId && f.ReportId == reportId, cancellationToken);
+        return file is not null && SentByActor(file) ? file : null;
+    }
+
+    /// <summary>How many bytes of this person's upload to this report are held, to be continued from: 0 when none.</summary>
+    public long Held(Guid reportId, Guid clientUploadId) =>
+        new FileInfo(ResumablePath(reportId, clientUploadId)) is { Exists: true } file
+            ? EvidenceCipher.WholeChunks(file.Length) * EvidenceCipher.ChunkSize
+            : 0;
+
+    /// <summary>
+    /// Receives an upload that can be continued where a broken connection left it: the device sends from
+    /// <paramref name="offset"/>, which must be what the store holds of it (0 starts again). What arrives is sealed into a
+    /// file named by report, person and upload id, kept in whole chunks when the connection breaks. Once it has arrived
+    /// whole, a resumed upload is read back to hash and type it, as a file sent at once is on the way in.
+    /// </summary>
+    public async Task<Outcome<EvidenceReceived>> ReceiveAsync(
+        Guid reportId, Guid clientUploadId, long offset, Stream content, CancellationToken cancellationToken = default)
+    {
+        CreateDirectory();
+        var path = ResumablePath(reportId, clientUploadId);
+        FileStream file;
+        try
+        {
+            file = NewFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return new Refusal(EvidenceRejection.UploadInProgress,
+                "This upload is arriving in another request. Wait until that one ends, then ask how much of it arrived and send the rest.");
+        }
+        var keep = false;
+        try
+        {
+            await using (file)
+            {
+                using var writer = offset == 0 ? StartWriting(file) : await EvidenceCipher.Writer.ResumeAsync(file, keys, cancellationToken);
+                if (writer is null || writer.Written != offset)
+                {
+                    keep = writer is not null;
+                    var held = writer?.Written ?? 0;
+                    return new Refusal(EvidenceRejection.OffsetMismatch, string.Create(CultureInfo.InvariantCulture,
+                        $"This server holds {held} bytes of this upload, so send it from byte {held}, not from byte {offset}."), held);
+                }
+                using var inspection = offset == 0 ? new Inspection() : null;
+                try
+                {
+                    if (await WriteAsync(content, writer, inspection, cancellationToken) is { } refused) return refused;
+                }
+                catch
+                {
+                    // Cut off: the whole chunks sealed so far stay for the next try.
+                    keep = true;
+                    throw;
+                }
+                var written = inspection?.Finish();
+                if (written?.Refusal is { } wrong) return wrong;
+                await writer.CompleteAsync(cancellationToken);
+                file.Flush(flushToDisk: true);
+                written ??= await InspectAsync(file, cancellationToken);
+                if (written.Refusal is { } refusedWhole) return refusedWhole;
+                // Renamed while still locked, so that a late copy of this request cannot open it and cut its last chunk off.
+                var received = Path.Combine(Directory, $"{Guid.CreateVersion7():N}.evidence{PartialEnding}");
+                File.Move(path, received);
+                var (size, sha256, contentType) = written.Value!;
+                return new EvidenceReceived(received, size, sha256, contentType);
+            }
+        }
+        finally
+        {
+            if (!keep) File.Delete(path);
+        }
+    }
+
+    private EvidenceCipher.Writer StartWriting(FileStream file)
+    {
+        file.SetLength(0);
+        var (keyId, key) = keys.Current;
+        return new EvidenceCipher.Writer(file, keyId, key);
+    }
+
+    /// <summary>A whole encrypted file read back as it would have been inspected on the way in.</summary>
+    private async Task<Outcome<Written>> InspectAsync(Stream file, CancellationToken cancellationToken)
+    {
+        file.Position = 0;
+        using var inspection = new Inspection();
+        try
+        {
+            await foreach (var chunk in EvidenceCipher.ReadAsync(file, keys, cancellationToken))
+                if (inspection.Add(chunk.Span) is { } refused) return refused;
+        }
+        catch (CryptographicException)
+        {
+            return new Refusal(EvidenceRejection.HashMismatch,
+                "What arrived of this file over several tries could not be read back whole. Nothing was kept; send it again from its start.");
+        }
+        return inspection.Finish();
+    }
+
+    /// <summary>Named by report, person and upload id: a person can continue only their own upload, and an id alone names none.</summary>
+    private string ResumablePath(Guid reportId, Guid clientUploadId)
+    {
+        var who = actor.UserId?.ToString() ?? "anonymous:" + Uploader;
+        var name = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{reportId:N}/{who}/{clientUploadId:N}")))[..32];
+        return Path.Combine(Directory, $"{name}.evidence{ResumableEnding}");
     }
 
     /// <summary>Keeps a received file as the evidence the upload names, or answers with the file that upload already delivered.</summary>
@@ -229,50 +351,87 @@ public sealed class EvidenceStore(
     /// <summary>Streams the upload into an encrypted file, hashing it and checking its type and size on the way.</summary>
     private async Task<Outcome<Written>> WriteEncryptedAsync(Stream content, string path, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[EvidenceCipher.ChunkSize];
-        var head = new byte[HeadSize];
-        var headLength = 0;
-        byte[]? tail = null;
-        var tailLength = 0;
-        long size = 0;
-        EvidenceContent? detected = null;
-
         await using var output = NewFile(path);
         var (keyId, key) = keys.Current;
         using var writer = new EvidenceCipher.Writer(output, keyId, key);
+        using var inspection = new Inspection();
+        if (await WriteAsync(content, writer, inspection, cancellationToken) is { } refused) return refused;
+        var written = inspection.Finish();
+        if (written.Refusal is null)
+        {
+            await writer.CompleteAsync(cancellationToken);
+            output.Flush(flushToDisk: true);
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Seals what arrives, in whole chunks as it comes, so that a try cut off keeps all but its last part-chunk. Without an
+    /// inspection (a resumed upload, whose head went by in an earlier try) only the size is checked on the way.
+    /// </summary>
+    private async Task<Refusal?> WriteAsync(Stream content, EvidenceCipher.Writer writer, Inspection? inspection, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[EvidenceCipher.ChunkSize];
+        var size = writer.Written;
         int read;
         while ((read = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
         {
-            var chunk = buffer.AsMemory(0, read);
             size += read;
             if (size > options.MaxBytes)
                 return new Refusal(EvidenceRejection.TooLarge,
                     string.Create(CultureInfo.InvariantCulture,
                         $"This file is larger than the {options.MaxBytes / 1e6:0.#} MB limit for evidence files. Nothing was kept."));
+            if (inspection?.Add(buffer.AsSpan(0, read)) is { } refused) return refused;
+            await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// What the store learns from a file's bytes as they pass, in order: its size, its SHA-256 and its type
+    /// (from its head, and for a ZIP from its tail too). A resumed upload is inspected once whole, read back from its file.
+    /// </summary>
+    private sealed class Inspection : IDisposable
+    {
+        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] head = new byte[HeadSize];
+        private int headLength;
+        private byte[]? tail;
+        private int tailLength;
+        private long size;
+        private EvidenceContent? detected;
+
+        /// <summary>Null while the file may still be evidence.</summary>
+        public Refusal? Add(ReadOnlySpan<byte> chunk)
+        {
+            size += chunk.Length;
             if (headLength < head.Length)
             {
-                var take = Math.Min(read, head.Length - headLength);
-                chunk.Span[..take].CopyTo(head.AsSpan(headLength));
+                var take = Math.Min(chunk.Length, head.Length - headLength);
+                chunk[..take].CopyTo(head.AsSpan(headLength));
                 headLength += take;
             }
-            if (detected is null && headLength >= Math.Min(EvidenceContent.HeadSize, (int)size))
+            if (detected is null && headLength >= Math.Min(EvidenceContent.HeadSize, (int)Math.Min(size, int.MaxValue)))
             {
                 detected = EvidenceContent.Detect(head.AsSpan(0, headLength));
                 if (detected.IsZip) tail = new byte[ZipTailSize];
                 else if (detected.ContentType is null) return Unsupported(detected);
             }
-            if (tail is not null) KeepTail(tail, ref tailLength, chunk.Span);
-            hash.AppendData(chunk.Span);
-            await writer.WriteAsync(chunk, cancellationToken);
+            if (tail is not null) KeepTail(tail, ref tailLength, chunk);
+            hash.AppendData(chunk);
+            return null;
         }
-        if (size == 0) return new Refusal(EvidenceRejection.Empty, "The file is empty. Nothing was kept.");
-        detected ??= EvidenceContent.Detect(head.AsSpan(0, headLength));
-        if (detected.IsZip) detected = EvidenceContent.DetectZip(head.AsSpan(0, headLength), tail.AsSpan(0, tailLength));
-        if (detected.ContentType is null) return Unsupported(detected);
-        await writer.CompleteAsync(cancellationToken);
-        output.Flush(flushToDisk: true);
-        return new Written(size, Convert.ToHexStringLower(hash.GetHashAndReset()), detected.ContentType);
+
+        public Outcome<Written> Finish()
+        {
+            if (size == 0) return new Refusal(EvidenceRejection.Empty, "The file is empty. Nothing was kept.");
+            var type = detected ?? EvidenceContent.Detect(head.AsSpan(0, headLength));
+            if (type.IsZip) type = EvidenceContent.DetectZip(head.AsSpan(0, headLength), tail.AsSpan(0, tailLength));
+            if (type.ContentType is null) return Unsupported(type);
+            return new Written(size, Convert.ToHexStringLower(hash.GetCurrentHash()), type.ContentType);
+        }
+
+        public void Dispose() => hash.Dispose();
     }
 
     /// <summary>The name without the device's folders, which can hold the owner's name too.</summary>
@@ -309,13 +468,14 @@ public sealed class EvidenceStore(
     {
         var existing = await db.EvidenceFiles.FirstOrDefaultAsync(f => f.ClientUploadId == upload.ClientUploadId, cancellationToken);
         if (existing is null) return null;
-        var sameSender = existing.ReportId == upload.ReportId
-            && (actor.UserId is { } user ? existing.UploadedById == user : existing.UploadedById is null && existing.UploadedBy == Uploader);
-        return sameSender && existing.Sha256 == Claimed(upload)
+        return existing.ReportId == upload.ReportId && SentByActor(existing) && existing.Sha256 == Claimed(upload)
             ? (Outcome<EvidenceStored>)new EvidenceStored(existing, AlreadyStored: true)
             : new Refusal(EvidenceRejection.UploadIdReused,
                 $"The upload id {upload.ClientUploadId} has already been used. Make a new upload id on the device and send the file again.");
     }
+
+    private bool SentByActor(EvidenceFile file) =>
+        actor.UserId is { } user ? file.UploadedById == user : file.UploadedById is null && file.UploadedBy == Uploader;
 
     private string PathOf(EvidenceFile file) => Path.Combine(Directory, file.StoredName);
 
@@ -324,9 +484,9 @@ public sealed class EvidenceStore(
     private static FileStream OpenRead(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
-    private static FileStream NewFile(string path, FileMode mode = FileMode.CreateNew)
+    private static FileStream NewFile(string path, FileMode mode = FileMode.CreateNew, FileAccess access = FileAccess.Write, FileShare share = FileShare.Read)
     {
-        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         return new FileStream(path, options);
     }

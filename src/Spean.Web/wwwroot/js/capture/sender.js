@@ -67,12 +67,27 @@ async function sendAll(vault, config, changed, progressed) {
     }
     for (const [index, photo] of photos.entries()) {
       if (record.photosSent.includes(photo.clientUploadId)) continue;
+      // A photo whose last try broke off goes on from what the server holds, rather than again from its first byte: on a
+      // link that drops every few minutes, a photo sent from zero each time would never arrive.
+      let offset = 0;
+      if (record.photoTried === photo.clientUploadId) {
+        const held = await call('GET', `/api/v1/reports/${report.id}/evidence/uploads/${photo.clientUploadId}`, null, config);
+        if (held.fileId) {
+          await vault.photoSent(record, photo.clientUploadId);
+          continue;
+        }
+        offset = held.receivedBytes;
+      }
+      record.photoTried = photo.clientUploadId;
+      await vault.save(record);
+      // The hash, id and offset before the file: the server can then keep what arrives of it if the connection breaks.
       const form = new FormData();
-      form.append('file', new Blob([await vault.photo(photo.clientUploadId)], { type: photo.type }), photo.name);
       form.append('sha256', photo.sha256);
       form.append('clientUploadId', photo.clientUploadId);
+      form.append('offset', String(offset));
+      form.append('file', new Blob([await vault.photo(photo.clientUploadId)]).slice(offset, undefined, photo.type), photo.name);
       await post(`/api/v1/reports/${report.id}/evidence`, form, config,
-        (sent, total) => progressed(record.clientId, { photo: index + 1, photos: photos.length, sent, total }));
+        (sent, total) => progressed(record.clientId, { photo: index + 1, photos: photos.length, sent: offset + sent, total: offset + total }));
       await vault.photoSent(record, photo.clientUploadId);
     }
     if (submit && report.status === 'Draft')
@@ -81,11 +96,13 @@ async function sendAll(vault, config, changed, progressed) {
   }
 }
 
+const post = (url, body, config, progressed) => call('POST', url, body, config, progressed);
+
 /**
- * POSTs and resolves with the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words.
+ * Resolves with the JSON answer of a 200 or 201; anything else becomes a Failure with the server's words.
  * XMLHttpRequest rather than fetch: only it tells how much of the body has left, which keeps a slow upload alive.
  */
-function post(url, body, config, progressed = () => {}) {
+function call(method, url, body, config, progressed = () => {}) {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     let timer;
@@ -107,7 +124,7 @@ function post(url, body, config, progressed = () => {}) {
         reject(failure);
       }
     };
-    request.open('POST', url);
+    request.open(method, url);
     request.setRequestHeader('Accept', 'application/json');
     if (typeof body === 'string') request.setRequestHeader('Content-Type', 'application/json');
     giveUpAfter(config.sending.stalledAfterMs);
@@ -116,7 +133,7 @@ function post(url, body, config, progressed = () => {}) {
 }
 
 function answerWithin(body, config) {
-  const bytes = typeof body === 'string' ? body.length : [...body.values()].reduce((sum, value) => sum + (value.size ?? String(value).length), 0);
+  const bytes = body === null ? 0 : typeof body === 'string' ? body.length : [...body.values()].reduce((sum, value) => sum + (value.size ?? String(value).length), 0);
   return config.sending.answerWithinMs + bytes / SLOWEST_BYTES_PER_MS;
 }
 
