@@ -36,6 +36,7 @@ internal sealed class MonitoringCrawlWorld : ICrawlWorld
         ];
         var ids = new Dictionary<string, Guid>();
         var files = new List<Guid>();
+        var uploads = new List<Guid>();
         // South of the equator, so no Cambodian coordinate (the concessions map has thousands) can hold one by chance.
         var latitude = -41.2860;
         foreach (var (key, level, status, photo, sees, identifies) in reports)
@@ -62,7 +63,9 @@ internal sealed class MonitoringCrawlWorld : ICrawlWorld
                 file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
                 form.Add(file, "file", context.Canary($"{key} photo's original file name", identifies) + ".jpg");
                 form.Add(new StringContent(Convert.ToHexStringLower(SHA256.HashData(bytes))), "sha256");
-                form.Add(new StringContent(Guid.NewGuid().ToString()), "clientUploadId");
+                var uploadId = Guid.NewGuid();
+                uploads.Add(uploadId);
+                form.Add(new StringContent(uploadId.ToString()), "clientUploadId");
                 using var uploaded = await author.PostAsync($"/api/v1/reports/{id}/evidence", form);
                 Assert.True(uploaded.StatusCode == HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
                 files.Add((await uploaded.ReadJsonAsync()).GetProperty("id").GetGuid());
@@ -80,5 +83,6 @@ internal sealed class MonitoringCrawlWorld : ICrawlWorld
         context.Parameter("/api/v1/reports/{id}", "id", ids.Values);
         context.Parameter("/reports/{Id}", "Id", ids.Values);
         context.Parameter("/api/v1/reports/{id}/evidence", "fileId", files);
+        context.Parameter("/api/v1/reports/{id}/evidence/uploads/{clientUploadId}", "clientUploadId", uploads);
     }
 }

@@ -77,7 +77,9 @@ public abstract class ReportExportTests(SpeanApp app)
 
         var audited = await app.WithScopeAsync(s => s.GetRequiredService<SpeanDbContext>().AuditEntries
             .Where(e => e.Action == AuditAction.Exported && e.UserId == coordinator.Id).Select(e => e.Detail).ToListAsync());
-        Assert.Equal(["reports exported as Csv: ?pageSize=100", "reports exported as Csv: ?pageSize=100", "reports exported as Xlsx: ?pageSize=100"], audited);
+        // In no particular order: PostgreSQL returns rows without an ORDER BY in whatever order suits it.
+        Assert.Equal(["reports exported as Csv: ?pageSize=100", "reports exported as Csv: ?pageSize=100", "reports exported as Xlsx: ?pageSize=100"],
+            audited.Order(StringComparer.Ordinal));
     }
 
     [Fact]
