@@ -147,7 +147,7 @@ public sealed class EvidenceStore(
                     keep = writer is not null;
                     var held = writer?.Written ?? 0;
                     return new Refusal(EvidenceRejection.OffsetMismatch, string.Create(CultureInfo.InvariantCulture,
-                        $"This server holds {held} bytes of this upload, so send it from byte {held}, not from byte {offset}."), held);
+                        $"This server holds {held} bytes of this upload, so send it from byte {held}, not from byte {offset}."));
                 }
                 using var inspection = offset == 0 ? new Inspection() : null;
                 try
