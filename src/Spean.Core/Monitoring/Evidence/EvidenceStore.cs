@@ -411,7 +411,7 @@ public sealed class EvidenceStore(
                 chunk[..take].CopyTo(head.AsSpan(headLength));
                 headLength += take;
             }
-            if (detected is null && headLength >= Math.Min(EvidenceContent.HeadSize, (int)Math.Min(size, int.MaxValue)))
+            if (detected is null && headLength >= Math.Min(EvidenceContent.HeadSize, size))
             {
                 detected = EvidenceContent.Detect(head.AsSpan(0, headLength));
                 if (detected.IsZip) tail = new byte[ZipTailSize];
